@@ -1,0 +1,1 @@
+Console.WriteLine("The headline example is being built; see README.md.");

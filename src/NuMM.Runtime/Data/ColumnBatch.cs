@@ -1,0 +1,66 @@
+using System;
+
+namespace NuMM.Runtime.Data;
+
+/// <summary>The element type of a column of event data.</summary>
+public enum ColumnType
+{
+    /// <summary>bool, one byte.</summary>
+    Boolean,
+    /// <summary>8-bit signed integer.</summary>
+    SByte,
+    /// <summary>8-bit unsigned integer.</summary>
+    Byte,
+    /// <summary>16-bit signed integer.</summary>
+    Int16,
+    /// <summary>16-bit unsigned integer.</summary>
+    UInt16,
+    /// <summary>32-bit signed integer.</summary>
+    Int32,
+    /// <summary>32-bit unsigned integer.</summary>
+    UInt32,
+    /// <summary>64-bit signed integer.</summary>
+    Int64,
+    /// <summary>64-bit unsigned integer.</summary>
+    UInt64,
+    /// <summary>32-bit IEEE float.</summary>
+    Single,
+    /// <summary>64-bit IEEE float.</summary>
+    Double,
+}
+
+/// <summary>One column of an event schema, as declared by the user.</summary>
+/// <param name="Name">The column's field name in the schema.</param>
+/// <param name="Type">The element type in memory.</param>
+/// <param name="Unit">The declared physical unit (for example "GeV", "cm"), or empty when dimensionless.</param>
+/// <param name="Source">The name of the branch or column in a file that fills it (defaults to <paramref name="Name"/>).</param>
+/// <param name="RequireFinite">True when the schema declares that NaN or ±∞ is an input error.</param>
+public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite);
+
+/// <summary>A batch of events stored as columns (structure of arrays). Generated batch types implement
+/// it, so readers can fill their columns directly without knowing the schema at compile time.</summary>
+public interface IColumnBatch
+{
+    /// <summary>The columns, in declaration order.</summary>
+    ReadOnlySpan<ColumnInfo> Columns { get; }
+
+    /// <summary>How many events the batch can hold.</summary>
+    int Capacity { get; }
+
+    /// <summary>How many events are valid (0 ≤ Length ≤ Capacity).</summary>
+    int Length { get; set; }
+
+    /// <summary>The storage of column <paramref name="index"/> (all <see cref="Capacity"/> elements).</summary>
+    /// <typeparam name="T">The column's element type; must match <see cref="ColumnInfo.Type"/>.</typeparam>
+    Span<T> Column<T>(int index) where T : unmanaged;
+}
+
+/// <summary>A source of event batches, read in order. Implementations refill the batch they are given
+/// so a run allocates nothing per batch.</summary>
+/// <typeparam name="TBatch">The columnar batch type.</typeparam>
+public interface IBatchSource<in TBatch> where TBatch : IColumnBatch
+{
+    /// <summary>Fills <paramref name="batch"/> with the next events; returns false when none are left.</summary>
+    /// <param name="batch">The batch to overwrite; its <see cref="IColumnBatch.Length"/> is set to the events read.</param>
+    bool ReadNext(TBatch batch);
+}
