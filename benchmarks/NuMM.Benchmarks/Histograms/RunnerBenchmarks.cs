@@ -19,10 +19,6 @@ public class RunnerBenchmarks
     private ArrayBatchSource<DynamicColumnBatch> _source = null!;
     private readonly BenchKernel _kernel = new();
 
-    /// <summary>Threads given to the runner.</summary>
-    [Params(1, 2)]
-    public int Threads { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
@@ -46,11 +42,16 @@ public class RunnerBenchmarks
         _source = new ArrayBatchSource<DynamicColumnBatch>(batches);
     }
 
-    [Benchmark]
-    public double Run()
+    [Benchmark(Baseline = true, Description = "runner, 1 thread")]
+    public double OneThread() => Run(1);
+
+    [Benchmark(Description = "runner, 2 threads")]
+    public double TwoThreads() => Run(2);
+
+    private double Run(int threads)
     {
         _source.Rewind();
-        var r = AnalysisRunner.Run(_kernel, _source, BenchKernel.NewBatch, new RunOptions { MaxThreads = Threads });
+        var r = AnalysisRunner.Run(_kernel, _source, BenchKernel.NewBatch, new RunOptions { MaxThreads = threads });
         return r.CutFlow.SumW[^1];
     }
 
