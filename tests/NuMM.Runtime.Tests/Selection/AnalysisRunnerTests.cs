@@ -142,6 +142,17 @@ public class AnalysisRunnerTests
         Assert.ThrowsAny<OperationCanceledException>(() => Run(2, progress: progress, token: cts.Token));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_ProgressThrows_PropagatesAsRunException(int threads)
+    {
+        var progress = new SynchronousProgress<RunProgress>(p => { if (p.BatchesProcessed == 5) throw new InvalidOperationException("progress bar broke"); });
+        var e = Assert.Throws<AnalysisRunException>(() => Run(threads, progress: progress));
+        Assert.Equal(4, e.BatchIndex);
+        Assert.Equal(RunStage.Merging, e.Stage);
+    }
+
     [Fact]
     public void Run_OneThread_AllocationDoesNotGrowWithBatchCount()
     {
