@@ -19,7 +19,9 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
                 static (node, _) => node is TypeDeclarationSyntax,
                 static (ctx, ct) => Guard.Run(() => SchemaParser.Parse(ctx, ct), static () => new SchemaParseResult(null, EquatableArray<DiagnosticInfo>.Empty), ct))
             .WithTrackingName(TrackingNames.SchemaParse);
-        context.RegisterSourceOutput(schemas.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        // Diagnostics are combined with the compilation only to find their syntax trees, so #pragma warning
+        // disable works; the spec branch below never sees the compilation.
+        context.RegisterSourceOutput(schemas.Select(static (r, _) => r.Diagnostics).Combine(context.CompilationProvider), static (spc, d) => Report(spc, d.Left, d.Right));
         var schemaSpecs = schemas.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(TrackingNames.SchemaSpec);
         context.RegisterSourceOutput(schemaSpecs, static (spc, s) =>
             spc.AddSource(Hint(s!.Namespace, s.TypeName), SchemaEmitter.Emit(s)));
@@ -29,7 +31,7 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (ctx, ct) => Guard.Run(() => AnalysisParser.Parse(ctx, ct), static () => new AnalysisParseResult(null, EquatableArray<DiagnosticInfo>.Empty), ct))
             .WithTrackingName(TrackingNames.Parse);
-        context.RegisterSourceOutput(analyses.Select(static (r, _) => r.Diagnostics), static (spc, d) => Report(spc, d));
+        context.RegisterSourceOutput(analyses.Select(static (r, _) => r.Diagnostics).Combine(context.CompilationProvider), static (spc, d) => Report(spc, d.Left, d.Right));
         var specs = analyses.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(TrackingNames.Spec);
         context.RegisterSourceOutput(specs, static (spc, s) =>
             spc.AddSource(Hint(s!.Namespace, s.TypeName), AnalysisEmitter.Emit(s)));
@@ -37,9 +39,9 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
 
     private static string Hint(string ns, string type) => (ns.Length > 0 ? ns + "." : "") + type + ".NuMM.g.cs";
 
-    private static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics)
+    private static void Report(SourceProductionContext spc, EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation)
     {
-        foreach (var d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+        foreach (var d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic(compilation));
     }
 }
 

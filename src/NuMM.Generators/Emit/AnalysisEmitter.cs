@@ -72,6 +72,7 @@ internal static class AnalysisEmitter
             WriteProcessScalar(w, a, batch);
             WriteFlush(w, a);
             WriteScalarRange(w, a, batch);
+            WriteThrowWeight(w, a, batch);
             WriteBlocks(w, a, batch, "Vector512", 16);
             WriteBlocks(w, a, batch, "Vector256", 8);
             WriteBlocks(w, a, batch, "Vector128", 4);
@@ -247,6 +248,7 @@ internal static class AnalysisEmitter
             {
                 w.WriteLine("var e = batch[i];");
                 w.WriteLine($"double w = {WeightProduct(a)};");
+                if (Weighted(a)) w.WriteLine("if (!double.IsFinite(w)) ThrowNonFiniteWeight(batch, i, 1);");
                 w.WriteLine(Weighted(a) ? "acc.P0++; acc.W0 += w; acc.Q0 += w * w;" : "acc.P0++;");
                 for (int k = 1; k <= N(a); k++)
                     w.WriteLine($"bool c{k} = {a.Cuts[k - 1].Method}; // [Cut({a.Cuts[k - 1].Order.ToString(CultureInfo.InvariantCulture)}, {Literals.Comment(Literals.String(a.Cuts[k - 1].Name))})]");
@@ -275,6 +277,33 @@ internal static class AnalysisEmitter
             }
         }
         w.WriteLine();
+    }
+
+    private static void WriteThrowWeight(SourceWriter w, AnalysisSpec a, string batch)
+    {
+        if (!Weighted(a)) return;
+        using (w.Block($"private void ThrowNonFiniteWeight({batch} batch, int start, int count)"))
+        {
+            using (w.Block("for (int i = start; i < start + count; i++)"))
+            {
+                w.WriteLine("var e = batch[i];");
+                foreach (var wt in a.Weights)
+                {
+                    w.WriteLine($"double {WeightLocal(wt)} = {wt.Method};");
+                    w.WriteLine($"if (!double.IsFinite({WeightLocal(wt)})) throw new global::System.IO.InvalidDataException($\"Weight '{Literals.Interp(wt.Name)}' ({MethodName(wt.Method)}) of analysis {a.TypeName} is {{{WeightLocal(wt)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)}} for row {{i}} of the batch; weights must be finite.\");");
+                }
+            }
+            w.WriteLine("throw new global::System.IO.InvalidDataException($\"The product of the weights of analysis " + a.TypeName + " is not finite in rows {start}..{start + count - 1} of the batch.\");");
+        }
+        w.WriteLine();
+    }
+
+    private static string WeightLocal(WeightSpec wt) => "w_" + MethodName(wt.Method);
+
+    private static string MethodName(string call)
+    {
+        var head = call.Split('(')[0];
+        return head.Substring(head.LastIndexOf('.') + 1);
     }
 
     private static void WriteBlocks(SourceWriter w, AnalysisSpec a, string batch, string v, int lanes)
@@ -306,7 +335,9 @@ internal static class AnalysisEmitter
                 }
             }
             x.AddPrologue("weights", $"global::System.Span<double> weights = stackalloc double[{lanes}];");
-            body.WriteLine($"{product!.Value.Lo}.CopyTo(weights);");
+            body.WriteLine($"if (!{v}.EqualsAll({product!.Value.Lo} - {product.Value.Lo}, {v}<double>.Zero) || !{v}.EqualsAll({product.Value.Hi} - {product.Value.Hi}, {v}<double>.Zero))");
+            body.WriteLine($"    ThrowNonFiniteWeight(batch, i, {lanes}); // NaN or ±∞: an input error, never a silent NaN");
+            body.WriteLine($"{product.Value.Lo}.CopyTo(weights);");
             body.WriteLine($"{product.Value.Hi}.CopyTo(weights.Slice({lanes / 2}));");
             body.WriteLine($"p0 += {lanes}; NuMMLanes.Sum(m0, weights, ref w0, ref q0);");
         }
@@ -435,7 +466,7 @@ internal static class AnalysisEmitter
     {
         if (axis.IsVariable)
         {
-            w.WriteLine($"var {name}Axis = {axisExpr};");
+            w.WriteLine($"var {name}VarAxis = {axisExpr};");
             w.WriteLine($"global::System.Span<double> {name}Values = stackalloc double[{lanes}];");
         }
         else w.WriteLine($"var {name}Const = new RegularAxisConstants(({RT}.Histograms.RegularAxis){axisExpr});");
@@ -450,7 +481,7 @@ internal static class AnalysisEmitter
         {
             body.WriteLine($"{v.Lo}.CopyTo({name}Values);");
             body.WriteLine($"{v.Hi}.CopyTo({name}Values.Slice({lanes / 2}));");
-            body.WriteLine($"NuMMLanes.VariableCells(m0, {name}Values, {name}Axis, {name}Cells);");
+            body.WriteLine($"NuMMLanes.VariableCells(m0, {name}Values, {name}VarAxis, {name}Cells);");
         }
         else
         {

@@ -47,6 +47,13 @@ internal static class Literals
         return b.Append('"').ToString();
     }
 
+    /// <summary>Text safe inside an interpolated string literal (quotes excluded).</summary>
+    public static string Interp(string s)
+    {
+        var q = String(s);
+        return q.Substring(1, q.Length - 2).Replace("{", "{{").Replace("}", "}}");
+    }
+
     /// <summary>Text safe inside a // comment.</summary>
     public static string Comment(string s) => s.Replace("\r", " ").Replace("\n", " ");
 }

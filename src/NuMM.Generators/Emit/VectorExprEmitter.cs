@@ -55,7 +55,7 @@ internal sealed class VectorExprEmitter
         foreach (var kv in snapshot) _cache[kv.Key] = kv.Value;
     }
 
-    private string Temp(string prefix) => prefix + (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string Temp(string prefix) => prefix + "_" + (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Elem(ValType t) => t switch
     {

@@ -25,11 +25,19 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
 /// <summary>A diagnostic to report: the descriptor's id, its message arguments and where.</summary>
 internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Args, LocationInfo? Where)
 {
-    public Diagnostic ToDiagnostic()
+    public Diagnostic ToDiagnostic(Compilation? compilation = null)
     {
+        Location? location = null;
+        if (Where is not null && compilation is not null)
+            foreach (var tree in compilation.SyntaxTrees)
+                if (tree.FilePath == Where.FilePath && Where.Start + Where.Length <= tree.Length)
+                {
+                    location = Location.Create(tree, new TextSpan(Where.Start, Where.Length));
+                    break;
+                }
         var descriptor = Diagnostics.DiagnosticDescriptors.ById(Id);
         var args = new object[Args.Count];
         for (int i = 0; i < args.Length; i++) args[i] = Args[i];
-        return Diagnostic.Create(descriptor, Where?.ToLocation() ?? Location.None, args);
+        return Diagnostic.Create(descriptor, location ?? Where?.ToLocation() ?? Location.None, args);
     }
 }

@@ -315,7 +315,7 @@ internal static class AnalysisParser
     {
         var args = (m.Parameters[0].RefKind == RefKind.In ? "in e" : "e");
         if (parameters is not null) foreach (var p in parameters) args += ", " + PropertyName(p);
-        return $"{m.Name}({args})";
+        return $"{SymbolText.FullName(m.ContainingType)}.{m.Name}({args})";
     }
 
     internal static string PropertyName(string parameter) => char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);

@@ -318,7 +318,7 @@ internal sealed class BodyTranslator
         }
         var type = m.ContainingType?.ToDisplayString();
         bool isMath = type is "System.Math" or "System.MathF";
-        bool isNumeric = type is "System.Single" or "System.Double" or "System.Int32";
+        bool isNumeric = m.ContainingType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
         bool isPure = SymbolText.HasAttribute(m, KnownNames.PureAttribute) || SymbolText.HasAttribute(m, KnownNames.ContractsPureAttribute);
         if (!isMath && !isNumeric && !isPure)
         {
