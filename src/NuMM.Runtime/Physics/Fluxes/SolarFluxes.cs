@@ -95,7 +95,7 @@ public static class SolarFluxes
         // The file is prose plus one row of eight numbers (units 10¹⁰ cm⁻² s⁻¹); take the row with eight numeric cells.
         foreach (string line in text.Split('\n'))
         {
-            string[] cells = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            string[] cells = line.Trim().Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
             if (cells.Length != 8) continue;
             var values = new double[8];
             bool ok = true;
