@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NuMM.Runtime.Histograms;
 
@@ -86,10 +87,30 @@ public sealed class Histogram2D
 
     /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) with weight <c>w[i]</c> for every i; bitwise identical to per-event
     /// <see cref="Fill(double, double, double)"/> in order. Regular axes compute bins with SIMD.</summary>
-    /// <param name="x">x values.</param>
-    /// <param name="y">y values; same length as <paramref name="x"/>.</param>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
     /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
-    public void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w)
+    public void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w) => FillCore(x, y, w);
+
+    /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) with weight <c>w[i]</c> (widened to double) for every i.</summary>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
+    public void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<float> w) => FillCore(x, y, w);
+
+    /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) (widened to double) with weight <c>w[i]</c> for every i.</summary>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
+    public void Fill(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<double> w) => FillCore(x, y, w);
+
+    /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) with weight <c>w[i]</c> (all widened to double) for every i.</summary>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
+    public void Fill(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> w) => FillCore(x, y, w);
+
+    private void FillCore<TV, TW>(ReadOnlySpan<TV> x, ReadOnlySpan<TV> y, ReadOnlySpan<TW> w) where TV : unmanaged where TW : unmanaged
     {
         if (y.Length != x.Length || w.Length != x.Length)
             throw new ArgumentException($"Histogram '{Name}': {x.Length} x values, {y.Length} y values and {w.Length} weights.", nameof(w));
@@ -103,7 +124,9 @@ public sealed class Histogram2D
             Cells(Y, y.Slice(start, n), cy);
             for (int i = 0; i < n; i++)
             {
-                double wi = w[start + i];
+                double wi = typeof(TW) == typeof(double)
+                    ? Unsafe.As<TW, double>(ref Unsafe.AsRef(in w[start + i]))
+                    : Unsafe.As<TW, float>(ref Unsafe.AsRef(in w[start + i]));
                 if (!double.IsFinite(wi)) throw NonFinite(wi, start + i);
                 int c = cx[i] * _stride + cy[i];
                 _sumW[c] += wi;
@@ -112,10 +135,20 @@ public sealed class Histogram2D
         }
     }
 
-    private static void Cells(IAxis axis, ReadOnlySpan<double> v, Span<int> cells)
+    private static void Cells<TV>(IAxis axis, ReadOnlySpan<TV> v, Span<int> cells) where TV : unmanaged
     {
-        if (axis is RegularAxis r) RegularBinning.Cells(r, v, cells);
-        else for (int i = 0; i < v.Length; i++) cells[i] = axis.Index(v[i]) + 1;
+        if (typeof(TV) == typeof(double))
+        {
+            var d = MemoryMarshal.Cast<TV, double>(v);
+            if (axis is RegularAxis r) RegularBinning.Cells(r, d, cells);
+            else for (int i = 0; i < d.Length; i++) cells[i] = axis.Index(d[i]) + 1;
+        }
+        else
+        {
+            var f = MemoryMarshal.Cast<TV, float>(v);
+            if (axis is RegularAxis r) RegularBinning.Cells(r, f, cells);
+            else for (int i = 0; i < f.Length; i++) cells[i] = axis.Index(f[i]) + 1;
+        }
     }
 
     /// <summary>Sum of weights in bins (<paramref name="ix"/>, <paramref name="iy"/>), each in −1..Count.</summary>

@@ -138,7 +138,14 @@ public static class AnalysisRunner
                 // 3. Process into this slot's partial result.
                 try
                 {
-                    slot.Partial ??= _kernel.CreateResult();
+                    if (slot.Partial == null)
+                    {
+                        var partial = _kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+                        if (ReferenceEquals(partial, _total) || partial.SharesStorageWith(_total))
+                            throw new InvalidOperationException(
+                                $"The kernel of '{_total.AnalysisName}' returned a result that shares a cut flow or histogram with an earlier one; CreateResult must build new objects on every call.");
+                        slot.Partial = partial;
+                    }
                     slot.Partial.Reset();
                     _kernel.Process(slot.Batch, slot.Partial);
                 }

@@ -59,6 +59,29 @@ public class Histogram2DTests
     }
 
     [Fact]
+    public void SpanFill_FloatOverloads_MatchScalarFill()
+    {
+        var h = new Histogram2D(new RegularAxis(7, 0, 1), new RegularAxis(5, -1, 1), "h");
+        var x = Support.TestData.AxisProbe(600, 7, 0, 1, 4).Select(v => (float)v).ToArray();
+        var y = Support.TestData.AxisProbe(600, 5, -1, 1, 5).Select(v => (float)v).ToArray();
+        var wf = x.Select((_, i) => (float)(Support.TestData.Uniform(i, 6) + 0.1)).ToArray();
+        var wd = wf.Select(v => 1.5 * v).ToArray();
+        var g = h.CloneEmpty();
+        h.Fill(x, y, wf);
+        h.Fill(x, y, wd);
+        for (int i = 0; i < x.Length; i++) g.Fill(x[i], y[i], wf[i]);
+        for (int i = 0; i < x.Length; i++) g.Fill(x[i], y[i], wd[i]);
+        Assert.Equal(g.SumW.ToArray(), h.SumW.ToArray());
+        Assert.Equal(g.SumW2.ToArray(), h.SumW2.ToArray());
+        var xd = x.Select(v => (double)v).ToArray(); var yd = y.Select(v => (double)v).ToArray();
+        var h2 = h.CloneEmpty(); var g2 = h.CloneEmpty();
+        h2.Fill(xd, yd, wf);
+        for (int i = 0; i < x.Length; i++) g2.Fill(xd[i], yd[i], wf[i]);
+        Assert.Equal(g2.SumW.ToArray(), h2.SumW.ToArray());
+        Assert.Throws<ArgumentException>(() => h.Fill(x, y, new float[3]));
+    }
+
+    [Fact]
     public void AddScaleReset_Work_AndMismatchNamesBoth()
     {
         var a = new Histogram2D(new RegularAxis(2, 0, 2), new RegularAxis(2, 0, 2), "reco_vs_true");

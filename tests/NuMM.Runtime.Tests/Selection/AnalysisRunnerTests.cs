@@ -169,6 +169,22 @@ public class AnalysisRunnerTests
         Assert.Equal(Environment.ProcessorCount, new RunOptions().MaxThreads);
     }
 
+    [Fact]
+    public void Run_KernelReturningSharedResult_FailsClearly()
+    {
+        var e = Assert.Throws<AnalysisRunException>(() =>
+            AnalysisRunner.Run(new SharedResultKernel(), TestKernel.Source(100), () => TestKernel.NewBatch(10), new RunOptions { MaxThreads = 1 }));
+        Assert.Contains("CreateResult must build new objects", e.Message);
+        Assert.Equal(0, e.BatchIndex);
+    }
+
+    private sealed class SharedResultKernel : IAnalysisKernel<DynamicColumnBatch>
+    {
+        private readonly AnalysisResult _shared = new TestKernel().CreateResult();
+        public AnalysisResult CreateResult() => _shared;
+        public void Process(DynamicColumnBatch batch, AnalysisResult into) { }
+    }
+
     private sealed class DelegateSource(Func<DynamicColumnBatch, bool> read) : IBatchSource<DynamicColumnBatch>
     {
         public bool ReadNext(DynamicColumnBatch batch) => read(batch);
