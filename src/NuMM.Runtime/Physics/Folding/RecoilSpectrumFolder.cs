@@ -51,6 +51,8 @@ public sealed class RecoilSpectrumFolder
     private readonly int _order;
     private readonly double[] _suffix0, _suffix1, _suffix2;   // Σ_{j≥k} W_j E_j^{−n}, n = 0, 1, 2
     private readonly FoldingStrategy _strategy;
+    private readonly bool _piecewiseLinear;                   // every continuum tabulated → dΦ/dE linear on each panel
+    private readonly double[] _panelIntercept, _panelSlope;
 
     /// <summary>Creates a folder.</summary>
     /// <param name="flux">Neutrino flux (dΦ/dE in cm⁻² s⁻¹ MeV⁻¹ for the per-kg-day rates).</param>
@@ -99,6 +101,19 @@ public sealed class RecoilSpectrumFolder
                 double e = mid + half * _glX[i];
                 _nodes[p * _order + i] = e;
                 _weights[p * _order + i] = half * _glW[i] * flux.Density(e);
+            }
+        }
+        _piecewiseLinear = _order >= 2 && flux.Continua.All(c => c.Shape is TabulatedSpectrum);
+        _panelIntercept = new double[panels];
+        _panelSlope = new double[panels];
+        if (_piecewiseLinear)
+        {
+            for (int p = 0; p < panels; p++)
+            {
+                double e0 = _nodes[p * _order], e1 = _nodes[p * _order + 1];
+                double d0 = flux.Density(e0), d1 = flux.Density(e1);
+                _panelSlope[p] = (d1 - d0) / (e1 - e0);
+                _panelIntercept[p] = d0 - _panelSlope[p] * e0;
             }
         }
         int nodes = _nodes.Length;
@@ -233,51 +248,97 @@ public sealed class RecoilSpectrumFolder
         foreach (var term in _terms)
         {
             var xs = term.CrossSection;
-            double sum = 0;
             double eMin = xs.MinNeutrinoEnergyMeV(t);
-            if (_panelEdges.Length >= 2 && eMin < _panelEdges[^1])
-            {
-                // First panel whose upper edge lies above E_min.
-                int p = Array.BinarySearch(_panelEdges, eMin);
-                p = p >= 0 ? p : ~p - 1;
-                if (p < 0) p = 0;
-                int firstFull = p + 1;
-                if (eMin <= _panelEdges[0]) firstFull = 0;
-                else
-                {
-                    // The partial panel [E_min, edge_{p+1}] with its own Gauss–Legendre nodes.
-                    double lo = eMin, hi = _panelEdges[p + 1], half = 0.5 * (hi - lo), mid = 0.5 * (hi + lo);
-                    var partE = scratch[.._order];
-                    var partS = sigma[.._order];
-                    for (int i = 0; i < _order; i++) partE[i] = mid + half * _glX[i];
-                    if (_strategy == FoldingStrategy.Scalar)
-                        for (int i = 0; i < _order; i++) partS[i] = xs.DSigmaDT(partE[i], t);
-                    else
-                        CrossSectionBatch.Evaluate(xs, t, partE, partS);
-                    for (int i = 0; i < _order; i++) sum += half * _glW[i] * Flux.Density(partE[i]) * partS[i];
-                }
-                int start = firstFull * _order;
-                int count = _nodes.Length - start;
-                if (count > 0 && _strategy == FoldingStrategy.Fastest && xs is IInverseEnergyExpansion expansion)
-                {
-                    expansion.InverseEnergyCoefficients(t, out double scale, out double c0, out double c1, out double c2);
-                    sum += scale * (c0 * _suffix0[start] + c1 * _suffix1[start] + c2 * _suffix2[start]);
-                }
-                else if (count > 0 && _strategy == FoldingStrategy.Scalar)
-                {
-                    for (int k = start; k < _nodes.Length; k++) sum += _weights[k] * xs.DSigmaDT(_nodes[k], t);
-                }
-                else if (count > 0)
-                {
-                    var s = sigma[..count];
-                    CrossSectionBatch.Evaluate(xs, t, _nodes.AsSpan(start, count), s);
-                    sum += TensorPrimitives.Dot(_weights.AsSpan(start, count), s);
-                }
-            }
-            foreach (var line in _lines)
-                if (line.EnergyMeV >= eMin) sum += line.Flux * xs.DSigmaDT(line.EnergyMeV, t);
+            double sum = _strategy == FoldingStrategy.Fastest && xs is IInverseEnergyExpansion expansion
+                ? FoldExpansion(expansion, t, eMin)
+                : FoldNodes(xs, t, eMin, sigma, scratch);
             total += term.TargetsPerKg * sum;
         }
         return total;
+    }
+
+    /// <summary>First panel to integrate for lower limit <paramref name="eMin"/>: returns false when E_min is above the
+    /// continuum; <paramref name="partialPanel"/> is −1 when E_min is below it (no partial panel).</summary>
+    private bool LocateLowerLimit(double eMin, out int partialPanel, out int firstFullNode)
+    {
+        partialPanel = -1;
+        firstFullNode = 0;
+        if (_panelEdges.Length < 2 || eMin >= _panelEdges[^1]) return false;
+        if (eMin <= _panelEdges[0]) return true;
+        int p = Array.BinarySearch(_panelEdges, eMin);
+        p = p >= 0 ? p : ~p - 1;
+        partialPanel = p;
+        firstFullNode = (p + 1) * _order;
+        return true;
+    }
+
+    /// <summary>dΦ/dE inside panel <paramref name="panel"/>: exact linear reconstruction from two of the panel's nodes when
+    /// every continuum is a tabulated (piecewise-linear) spectrum, else the flux's own density.</summary>
+    private double DensityInPanel(int panel, double energyMeV)
+    {
+        if (!_piecewiseLinear) return Flux.Density(energyMeV);
+        return _panelIntercept[panel] + _panelSlope[panel] * energyMeV;
+    }
+
+    private double FoldExpansion(IInverseEnergyExpansion xs, double t, double eMin)
+    {
+        xs.InverseEnergyCoefficients(t, out double scale, out double c0, out double c1, out double c2);
+        double sum = 0;
+        if (LocateLowerLimit(eMin, out int p, out int start))
+        {
+            if (p >= 0)
+            {
+                double lo = eMin, hi = _panelEdges[p + 1], half = 0.5 * (hi - lo), mid = 0.5 * (hi + lo);
+                for (int i = 0; i < _order; i++)
+                {
+                    double e = mid + half * _glX[i], u = 1 / e;
+                    double bracket = c0 + u * (c1 + u * c2);
+                    if (bracket > 0) sum += half * _glW[i] * DensityInPanel(p, e) * bracket;
+                }
+            }
+            sum += c0 * _suffix0[start] + c1 * _suffix1[start] + c2 * _suffix2[start];
+        }
+        foreach (var line in _lines)
+        {
+            if (line.EnergyMeV < eMin) continue;
+            double u = 1 / line.EnergyMeV, bracket = c0 + u * (c1 + u * c2);
+            if (bracket > 0) sum += line.Flux * bracket;
+        }
+        return scale * sum;
+    }
+
+    private double FoldNodes(IDifferentialCrossSection xs, double t, double eMin, Span<double> sigma, Span<double> scratch)
+    {
+        double sum = 0;
+        if (LocateLowerLimit(eMin, out int p, out int start))
+        {
+            if (p >= 0)
+            {
+                // The partial panel [E_min, edge_{p+1}] with its own Gauss–Legendre nodes.
+                double lo = eMin, hi = _panelEdges[p + 1], half = 0.5 * (hi - lo), mid = 0.5 * (hi + lo);
+                var partE = scratch[.._order];
+                var partS = sigma[.._order];
+                for (int i = 0; i < _order; i++) partE[i] = mid + half * _glX[i];
+                if (_strategy == FoldingStrategy.Scalar)
+                    for (int i = 0; i < _order; i++) partS[i] = xs.DSigmaDT(partE[i], t);
+                else
+                    CrossSectionBatch.Evaluate(xs, t, partE, partS);
+                for (int i = 0; i < _order; i++) sum += half * _glW[i] * Flux.Density(partE[i]) * partS[i];
+            }
+            int count = _nodes.Length - start;
+            if (count > 0 && _strategy == FoldingStrategy.Scalar)
+            {
+                for (int k = start; k < _nodes.Length; k++) sum += _weights[k] * xs.DSigmaDT(_nodes[k], t);
+            }
+            else if (count > 0)
+            {
+                var s = sigma[..count];
+                CrossSectionBatch.Evaluate(xs, t, _nodes.AsSpan(start, count), s);
+                sum += TensorPrimitives.Dot(_weights.AsSpan(start, count), s);
+            }
+        }
+        foreach (var line in _lines)
+            if (line.EnergyMeV >= eMin) sum += line.Flux * xs.DSigmaDT(line.EnergyMeV, t);
+        return sum;
     }
 }
