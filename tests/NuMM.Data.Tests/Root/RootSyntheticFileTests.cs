@@ -47,4 +47,20 @@ public sealed class RootSyntheticFileTests
         while (src.ReadNext(batch)) got.AddRange(batch.Column<long>(0)[..batch.Length].ToArray());
         Assert.Equal([10L, 20, 30, 40, 50], got);
     }
+
+    [Fact]
+    public void SplitObjectBranch_IsListedButRefusedByName()
+    {
+        using var f = RootFile.Open(SyntheticRootFile.Build(false), "synthetic.root");
+        var t = f.GetTree("dir/sub/t");
+        var obj = t.GetBranch("obj");
+        Assert.Equal("TBranchElement", obj.ClassName);
+        Assert.False(obj.IsReadable);
+        Assert.Contains("split-object branch (TBranchElement of class 'MyEvent')", obj.UnsupportedReason);
+        var ex = Assert.Throws<NuMM.Runtime.Data.DataFormatException>(() => obj.Read<int>());
+        Assert.Equal("t/obj", ex.ObjectName);
+        Assert.Contains("MyEvent", ex.Message);
+        var problems = t.CheckColumns([new NuMM.Runtime.Data.ColumnInfo("o", NuMM.Runtime.Data.ColumnType.Int32, "", "obj", false)]);
+        Assert.Contains("split-object", Assert.Single(problems));
+    }
 }

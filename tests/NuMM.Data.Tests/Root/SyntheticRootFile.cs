@@ -7,7 +7,7 @@ namespace NuMM.Data.Tests.Root;
 /// files contain: directories nested two deep, 64-bit seek pointers (large-file header, key version > 1000) and baskets
 /// embedded in the TTree object (TBranch.fBaskets). The tree "dir/sub/t" has 5 entries in two branches:
 /// <c>x/I</c> = 10, 20, 30 (disk basket) + 40, 50 (embedded) and <c>s/C</c> = "p", "qq", "" (disk, with an entry-offset
-/// table) + "ab", "c" (embedded, with its offset array). Because this writer encodes the same understanding of the format
+/// table) + "ab", "c" (embedded, with its offset array); a third branch "obj" is a split-object TBranchElement. Because this writer encodes the same understanding of the format
 /// as the reader, it checks structure and code paths; the real files check the understanding itself.</summary>
 internal static class SyntheticRootFile
 {
@@ -230,7 +230,17 @@ internal static class SyntheticRootFile
                 () => Pointer("TBasket", () => EmbeddedBasket("x", 2, [0, 0, 0, 40, 0, 0, 0, 50], null)))),
             () => Pointer("TBranch", () => Branch("s", "s/C", sSeek, sBytes,
                 () => Pointer("TLeafC", () => Leaf("TLeafC", "s", "s", 1)),
-                () => Pointer("TBasket", () => EmbeddedBasket("s", 2, [2, (byte)'a', (byte)'b', 1, (byte)'c'], [0, 3])))));
+                () => Pointer("TBasket", () => EmbeddedBasket("s", 2, [2, (byte)'a', (byte)'b', 1, (byte)'c'], [0, 3])))),
+            // A split-object branch, as ROOT writes for a class member: listed, refused on read.
+            () => Pointer("TBranchElement", () =>
+            {
+                int e = w.Begin(10);
+                Branch("obj", "obj", xSeek, xBytes, () => Pointer("TLeafI", () => Leaf("TLeafI", "obj", "obj", 4)),
+                    () => Pointer("TBasket", () => EmbeddedBasket("obj", 2, [0, 0, 0, 1, 0, 0, 0, 2], null)));
+                w.Str("MyEvent"); w.Str(""); w.Str(""); w.I32(0x12345678); w.I16(3); w.I32(-1); w.I32(0); w.I32(-1); w.I32(0);
+                w.I32(0); w.I32(0);
+                w.End(e);
+            }));
         ObjArray();   // fLeaves (not read)
         w.I32(0);     // fAliases
         w.End(t);
