@@ -16,6 +16,7 @@ public class HistogramFillBenchmarks
     private double[] _xd = [];
     private double[] _wd = [];
     private Histogram1D _h = null!;
+    private int[] _rows = [];
 
     /// <summary>Bins of the regular axis.</summary>
     [Params(20, 1000)]
@@ -32,6 +33,7 @@ public class HistogramFillBenchmarks
             _xd[i] = x; _xf[i] = (float)x;
             _wd[i] = 0.5 + rng.NextDouble(); _wf[i] = (float)_wd[i];
         }
+        _rows = Enumerable.Range(0, N).Where(i => (i * 2654435761u) % 10 < 6).ToArray();   // ~60 % of events selected
         _h = new Histogram1D(new RegularAxis(Bins, 0, 0.005, "E θ²", "GeV rad²"));
     }
 
@@ -65,6 +67,23 @@ public class HistogramFillBenchmarks
     {
         _h.Reset();
         _h.FillCore<float, float>(_xf, _wf, true, SimdWidth.V256);
+        return _h.SumW[1];
+    }
+
+    [Benchmark(Description = "per-event Fill of selected rows (float)")]
+    public double PerEventSelected()
+    {
+        _h.Reset();
+        var x = _xf; var w = _wf;
+        foreach (int r in _rows) _h.Fill(x[r], w[r]);
+        return _h.SumW[1];
+    }
+
+    [Benchmark(Description = "FillRows(float, float, rows)")]
+    public double FillRowsFloat()
+    {
+        _h.Reset();
+        _h.FillRows(_xf, _wf, _rows);
         return _h.SumW[1];
     }
 

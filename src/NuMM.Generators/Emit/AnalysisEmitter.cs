@@ -247,7 +247,7 @@ internal static class AnalysisEmitter
             using (w.Block("for (int i = start; i < end; i++)"))
             {
                 w.WriteLine("var e = batch[i];");
-                w.WriteLine($"double w = {WeightProduct(a)};");
+                if (Weighted(a) || a.Histograms.Count > 0) w.WriteLine($"double w = {WeightProduct(a)};");
                 if (Weighted(a)) w.WriteLine("if (!double.IsFinite(w)) ThrowNonFiniteWeight(batch, i, 1);");
                 w.WriteLine(Weighted(a) ? "acc.P0++; acc.W0 += w; acc.Q0 += w * w;" : "acc.P0++;");
                 for (int k = 1; k <= N(a); k++)

@@ -53,6 +53,10 @@ internal sealed class BodyTranslator
         var t = new BodyTranslator(ctx, method);
         try
         {
+            // Side effects first: they are the most important thing to tell, wherever they hide.
+            foreach (var op in body.DescendantsAndSelf())
+                if (IsSideEffect(op, out var why))
+                    throw t.Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), method.Name, why);
             return t.Block(body);
         }
         catch (AbandonTranslation)

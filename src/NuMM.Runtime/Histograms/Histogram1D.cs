@@ -18,7 +18,8 @@ public sealed class Histogram1D
     public Histogram1D(IAxis axis, string name = "")
     {
         ArgumentNullException.ThrowIfNull(axis);
-        if (axis.Count < 1) throw new ArgumentException($"Histogram '{name}': the axis has {axis.Count} bins.", nameof(axis));
+        if (axis.Count < 1 || axis.Count > Array.MaxLength - 2)
+            throw new ArgumentException($"Histogram '{name}': an axis of {axis.Count} bins cannot be stored.", nameof(axis));
         Axis = axis;
         Name = name ?? "";
         _regular = axis as RegularAxis;

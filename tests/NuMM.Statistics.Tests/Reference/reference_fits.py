@@ -16,7 +16,7 @@ import scipy
 from iminuit import Minuit
 from scipy.interpolate import CubicHermiteSpline
 from scipy.optimize import brentq, minimize, minimize_scalar
-from scipy.stats import norm
+from scipy.stats import chi2, norm
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference_fits.json")
 
@@ -89,7 +89,7 @@ def profile1(mu):
 
 chi2min1 = m1.fval
 mu_hat = m1.values["mu"]
-ul1 = brentq(lambda mu: profile1(mu) - chi2min1 - norm.ppf(0.9) ** 2, mu_hat, 5.0, xtol=1e-10)
+ul1 = brentq(lambda mu: profile1(mu) - chi2min1 - chi2.ppf(0.9, 1), mu_hat, 5.0, xtol=1e-10)
 scan_mu = [0.0, 0.25, 0.5, 0.75, 1.0, 1.25]
 scan1 = [profile1(mu) - chi2min1 for mu in scan_mu]
 
@@ -149,7 +149,7 @@ def prof3(s):
 
 g3 = minimize_scalar(lambda s: prof3(s), bounds=(0, 50), method="bounded", options=dict(xatol=1e-12))
 s_hat3, chi2min3 = g3.x, g3.fun
-ul3 = brentq(lambda s: prof3(s) - chi2min3 - norm.ppf(0.9) ** 2, s_hat3, 60, xtol=1e-12)
+ul3 = brentq(lambda s: prof3(s) - chi2min3 - chi2.ppf(0.9, 1), s_hat3, 60, xtol=1e-12)
 
 # Asymptotic CLs (Cowan et al. 2011) with the background-only Asimov set (theta fitted to data at s = 0).
 th0 = minimize_scalar(lambda th: nll3(0.0, th), bounds=(-5, 5), method="bounded", options=dict(xatol=1e-12)).x

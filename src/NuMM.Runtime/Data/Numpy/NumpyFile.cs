@@ -77,7 +77,16 @@ public sealed class NumpyFile : IColumnFile
             var entries = new List<ZipArchiveEntry?>();
             var arrays = new List<NpyArrayInfo>();
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in zip.Entries)
+            IReadOnlyList<ZipArchiveEntry> members;
+            try
+            {
+                members = zip.Entries;
+            }
+            catch (Exception e) when (IsContainerError(e))
+            {
+                throw new DataFormatException($"Not a readable .npz (zip) archive: {e.Message}", path, inner: e);
+            }
+            foreach (var entry in members)
             {
                 if (!entry.FullName.EndsWith(".npy", StringComparison.Ordinal)) continue;
                 string name = entry.FullName[..^4];

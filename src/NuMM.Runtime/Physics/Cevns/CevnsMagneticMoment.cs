@@ -14,7 +14,7 @@ namespace NuMM.Runtime.Physics.Cevns;
 /// Helicity-flipping, so it adds to the SM term without interference. A spin-0 nucleus treated exactly adds
 /// +T/(4E²) inside the bracket, a relative correction ≤ T²/(4E²) ≤ (E/M)² that eq. 10 (and this class) neglects.
 /// The form factor is the Helm form factor of the nucleus (charge and weak distributions are not distinguished).</summary>
-public sealed class CevnsActiveMagneticMoment : IBatchDifferentialCrossSection
+public sealed class CevnsActiveMagneticMoment : IBatchDifferentialCrossSection, IInverseEnergyExpansion
 {
     private readonly double _massMeV;
     private readonly double _prefactorCm2;   // π α² (μ/μ_B)² Z² / m_e² · (ħc)², in cm²
@@ -74,6 +74,17 @@ public sealed class CevnsActiveMagneticMoment : IBatchDifferentialCrossSection
         PhysicsArguments.ScaledQuadraticInInverse(neutrinoEnergiesMeV, 1 / t, -1, 0, _prefactorCm2 * f * f, destination);
         PhysicsArguments.ZeroBelow(neutrinoEnergiesMeV, MinNeutrinoEnergyMeV(t), destination);
     }
+
+    /// <inheritdoc/>
+    public void InverseEnergyCoefficients(double recoilEnergyMeV, out double scale, out double c0, out double c1, out double c2)
+    {
+        PhysicsArguments.PositiveFinite(recoilEnergyMeV, nameof(recoilEnergyMeV));
+        double f = FormFactor.Evaluate(Math.Sqrt(2 * _massMeV * recoilEnergyMeV));
+        scale = _prefactorCm2 * f * f;
+        c0 = 1 / recoilEnergyMeV;
+        c1 = -1;
+        c2 = 0;
+    }
 }
 
 /// <summary>CEvNS up-scattering ν_ℓ + N → ν₄ + N through a transition magnetic moment μ_{ν_ℓ4} (dipole portal to a
@@ -91,7 +102,7 @@ public sealed class CevnsActiveMagneticMoment : IBatchDifferentialCrossSection
 /// trace formula. The m₄⁴ term of eq. 11, −m₄⁴(M − T)/(8E²M²T²), is correct as printed.</para>
 /// <para>Eq. 12 (m₄² ≲ 2MT(√(2/(MT)) E − 1)) is the T ≪ M limit of the exact condition used here; eq. 13 is exact.
 /// The bracket is clamped at 0 (it is positive throughout the physical region for E ≪ M).</para></summary>
-public sealed class CevnsSterileDipole : IBatchDifferentialCrossSection
+public sealed class CevnsSterileDipole : IBatchDifferentialCrossSection, IInverseEnergyExpansion
 {
     private readonly double _massMeV;
     private readonly double _prefactorCm2;
@@ -163,6 +174,15 @@ public sealed class CevnsSterileDipole : IBatchDifferentialCrossSection
         double f = FormFactor.Evaluate(Math.Sqrt(2 * _massMeV * t));
         PhysicsArguments.ScaledQuadraticInInverse(neutrinoEnergiesMeV, c0, c1, c2, _prefactorCm2 * f * f, destination);
         PhysicsArguments.ZeroBelow(neutrinoEnergiesMeV, MinNeutrinoEnergyMeV(t), destination);
+    }
+
+    /// <inheritdoc/>
+    public void InverseEnergyCoefficients(double recoilEnergyMeV, out double scale, out double c0, out double c1, out double c2)
+    {
+        PhysicsArguments.PositiveFinite(recoilEnergyMeV, nameof(recoilEnergyMeV));
+        double f = FormFactor.Evaluate(Math.Sqrt(2 * _massMeV * recoilEnergyMeV));
+        scale = _prefactorCm2 * f * f;
+        Coefficients(recoilEnergyMeV, out c0, out c1, out c2);
     }
 
     /// <summary>The bracket as c0 + c1/E + c2/E².</summary>

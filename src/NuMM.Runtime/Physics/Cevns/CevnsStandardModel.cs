@@ -20,7 +20,7 @@ namespace NuMM.Runtime.Physics.Cevns;
 /// the slide argues for is unaffected. This class uses Q_W with the G_F²M/(4π) prefactor.</para>
 /// <para>Integrated with F = 1: σ(E) = G_F² Q_W² E² M / (4π (M + 2E)) → G_F² Q_W² E²/(4π) for E ≪ M
 /// (Freedman, Phys. Rev. D 9, 1389 (1974); Drukier &amp; Stodolsky, Phys. Rev. D 30, 2295 (1984)).</para></summary>
-public sealed class CevnsStandardModel : IBatchDifferentialCrossSection
+public sealed class CevnsStandardModel : IBatchDifferentialCrossSection, IInverseEnergyExpansion
 {
     private readonly double _massMeV;
     private readonly double _prefactorCm2PerMeV;   // G_F² M Q_W² / (4π) · (ħc)²
@@ -102,6 +102,17 @@ public sealed class CevnsStandardModel : IBatchDifferentialCrossSection
         PhysicsArguments.AllNonNegativeFinite(recoilEnergiesMeV, nameof(recoilEnergiesMeV));
         PhysicsArguments.SameLength(recoilEnergiesMeV.Length, destination.Length, nameof(destination));
         for (int i = 0; i < destination.Length; i++) destination[i] = DSigmaDT(neutrinoEnergyMeV, recoilEnergiesMeV[i]);
+    }
+
+    /// <inheritdoc/>
+    public void InverseEnergyCoefficients(double recoilEnergyMeV, out double scale, out double c0, out double c1, out double c2)
+    {
+        PhysicsArguments.NonNegativeFinite(recoilEnergyMeV, nameof(recoilEnergyMeV));
+        double f = FormFactorAt(recoilEnergyMeV);
+        scale = _prefactorCm2PerMeV * f * f;
+        c0 = 1;
+        c1 = -recoilEnergyMeV;
+        c2 = -0.5 * _massMeV * recoilEnergyMeV;
     }
 
     /// <summary>F(q) at recoil T with q = √(2MT) (talk eq. 5).</summary>
