@@ -41,6 +41,8 @@ internal static class BasketReader
                 throw new DataFormatException($"Embedded basket {index} holds {eb.NevBuf} entries; the branch's basket table expects {info.Entries}",
                     file.Path, branchPath, info.EntryStart, null);
             CheckOffsets(eb.Offsets, eb.Data.Length, file, branchPath, info, null);
+            if (eb.Offsets is null && eb.NevBuf > eb.Data.Length)
+                throw new DataFormatException($"Embedded basket {index} claims {eb.NevBuf} fixed-size entries in only {eb.Data.Length} data bytes", file.Path, branchPath, info.EntryStart, null);
             return new DecodedBasket { Data = eb.Data, Start = 0, Border = eb.Data.Length, Entries = eb.NevBuf, Offsets = eb.Offsets };
         }
 
@@ -97,6 +99,8 @@ internal static class BasketReader
             offsets[nevBuf] = border;
             CheckOffsets(offsets, border, file, branchPath, info, info.Seek);
         }
+        if (offsets is null && nevBuf > border)
+            throw new DataFormatException($"Basket {index} claims {nevBuf} fixed-size entries in only {border} data bytes", file.Path, branchPath, info.EntryStart, info.Seek);
         return new DecodedBasket { Data = data, Start = start, Border = border, Entries = nevBuf, Offsets = offsets };
     }
 

@@ -252,13 +252,17 @@ public sealed class RootBranch
         int per = FixedLength;
         if (Entries * per > Array.MaxLength)
             throw new DataFormatException($"Branch holds {Entries} × {per} values, more than one array can hold", Tree.File.Path, Path, null, null);
-        var result = new T[Entries * per];
+        // Decompress first, so the entry counts are confirmed by real basket contents before the output is allocated.
+        var decoded = new DecodedBasket[baskets.Length];
         BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
         {
             var b = LoadBasket(i);
             CheckFixedBasket(b, i);
-            LeafDecoder.Decode(b.Payload, LeafType, result.AsSpan((int)(baskets[i].EntryStart * per), b.Entries * per));
+            decoded[i] = b;
         });
+        var result = new T[Entries * per];
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+            LeafDecoder.Decode(decoded[i].Payload, LeafType, result.AsSpan((int)(baskets[i].EntryStart * per), decoded[i].Entries * per)));
         return result;
     }
 
@@ -325,12 +329,18 @@ public sealed class RootBranch
         EnsureReadable();
         if (Kind != RootArrayKind.String) throw new InvalidOperationException($"Branch '{Name}' is {Kind}, not String.");
         var baskets = Baskets;
-        var result = new string[Entries];
+        var decoded = new DecodedBasket[baskets.Length];
         BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
         {
             var b = LoadBasket(i);
             if (b.Offsets is null && b.Entries > 0)
                 throw new DataFormatException($"Basket {i} of a string branch has no entry-offset table", Tree.File.Path, Path, baskets[i].EntryStart, null);
+            decoded[i] = b;
+        });
+        var result = new string[Entries];
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+        {
+            var b = decoded[i];
             for (int e = 0; e < b.Entries; e++)
             {
                 var s = new RootBuffer(b.Data, b.Start + b.Offsets![e], b.Start + b.Offsets[e + 1], Tree.File.Path, Path, -1, 0);

@@ -85,7 +85,7 @@ public static class AsymptoticCls
 
         // Scale of the problem: σ of the POI from the Asimov curvature near the lower bound.
         double step = poi.Scale;
-        double observed = Solve(mu => Cls(mu) - alpha, Math.Max(mu0, muHat), step, poi.Upper, parameter);
+        double observed = Solve(mu => alpha - Cls(mu), Math.Max(mu0, muHat), step, poi.Upper, parameter);
         var expected = new double[5];
         for (int i = 0; i < 5; i++)
         {

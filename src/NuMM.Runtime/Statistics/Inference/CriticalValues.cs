@@ -6,9 +6,17 @@ namespace NuMM.Runtime.Statistics.Inference;
 /// <summary>Wilks critical values of Δχ² (asymptotic; Feldman–Cousins replaces them by toy-based ones).</summary>
 public static class CriticalValues
 {
-    /// <summary>Δχ² for a one-sided upper limit in one parameter: (Φ⁻¹(CL))², 2.706 at 90 % CL, 3.841 at 95 %.</summary>
+    /// <summary>The Δχ² used for an upper limit in one parameter by the technote and most neutrino analyses: the χ²₁
+    /// quantile, 2.706 at 90 % CL (3.841 at 95 %). Measured from the best fit inside the physical region this is the
+    /// "one-sided 90 % CL, Δχ² = 2.71" convention (strictly it bounds a two-sided 90 % interval, i.e. a 95 % one-sided limit
+    /// for a Gaussian away from the boundary); use <see cref="StrictlyOneSided"/> for 1.642.</summary>
+    /// <param name="confidenceLevel">Confidence level in (0, 1).</param>
+    public static double UpperLimit(double confidenceLevel) => ChiSquare(confidenceLevel, 1);
+
+    /// <summary>Δχ² of a strictly one-sided test in one parameter: (Φ⁻¹(CL))², 1.642 at 90 % CL (the asymptotic q_μ
+    /// quantile of Cowan et al. 2011, with half of the toys at q = 0).</summary>
     /// <param name="confidenceLevel">Confidence level in (0.5, 1).</param>
-    public static double OneSidedUpperLimit(double confidenceLevel)
+    public static double StrictlyOneSided(double confidenceLevel)
     {
         if (!(confidenceLevel > 0.5 && confidenceLevel < 1)) throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "A one-sided confidence level must be in (0.5, 1).");
         double z = Normal.InvCDF(0, 1, confidenceLevel);

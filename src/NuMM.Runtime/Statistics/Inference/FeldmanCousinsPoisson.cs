@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using MathNet.Numerics;
 
@@ -24,22 +23,24 @@ public static class FeldmanCousinsPoisson
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "Confidence level must be in (0, 1).");
         double lambda = mu + background;
         int nMax = (int)Math.Ceiling(lambda + 12 * Math.Sqrt(lambda + 1) + 30);
-        var order = new List<(double LogR, int N, double P)>(nMax + 1);
+        Span<double> logR = nMax < 4096 ? stackalloc double[nMax + 1] : new double[nMax + 1];
+        int peak = 0;
         for (int n = 0; n <= nMax; n++)
         {
-            double logP = LogPoisson(n, lambda);
             double best = Math.Max(0, n - background) + background;
-            double logR = logP - LogPoisson(n, best);
-            order.Add((logR, n, Math.Exp(logP)));
+            logR[n] = LogPoisson(n, lambda) - LogPoisson(n, best);
+            if (logR[n] > logR[peak]) peak = n;
         }
-        // Decreasing rank; ties broken by n for determinism.
-        order.Sort((a, b) => a.LogR != b.LogR ? b.LogR.CompareTo(a.LogR) : a.N.CompareTo(b.N));
-        double sum = 0; int lo = int.MaxValue, hi = -1;
-        foreach (var (_, n, p) in order)
+        // R(n) is unimodal in n, so adding counts in decreasing R grows one contiguous interval outward from the peak:
+        // at each step take the neighbour with the larger R (the lower count on a tie, as a stable sort by n would).
+        int lo = peak, hi = peak;
+        double sum = Math.Exp(LogPoisson(peak, lambda));
+        while (sum < confidenceLevel)
         {
-            sum += p;
-            lo = Math.Min(lo, n); hi = Math.Max(hi, n);
-            if (sum >= confidenceLevel) break;
+            bool canLow = lo > 0, canHigh = hi < nMax;
+            if (!canLow && !canHigh) break;
+            if (canLow && (!canHigh || logR[lo - 1] >= logR[hi + 1])) sum += Math.Exp(LogPoisson(--lo, lambda));
+            else sum += Math.Exp(LogPoisson(++hi, lambda));
         }
         return (lo, hi);
     }

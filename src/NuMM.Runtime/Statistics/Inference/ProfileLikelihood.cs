@@ -55,7 +55,7 @@ public sealed class ProfileScan
 
     /// <summary>Upper crossing of Δχ² = <paramref name="level"/> above the scan minimum (linear interpolation between
     /// points); +∞ when the curve never rises to the level inside the scanned range.</summary>
-    /// <param name="level">Δχ² level, e.g. <see cref="CriticalValues.OneSidedUpperLimit"/>(0.9) = 2.706.</param>
+    /// <param name="level">Δχ² level, e.g. <see cref="CriticalValues.UpperLimit"/>(0.9) = 2.706.</param>
     public double UpperCrossing(double level) => Curves.UpperCrossing(XValues, DeltaChi2, level);
 
     /// <summary>Lower crossing of Δχ² = <paramref name="level"/> below the scan minimum; the lowest scanned value if the
@@ -117,16 +117,18 @@ public static class ProfileLikelihood
         return new ProfileScan(parameterY is null ? [parameterX] : [parameterX, parameterY], names, global, points, xValues.Count, ny);
     }
 
-    /// <summary>One-sided upper limit on <paramref name="parameter"/> from the profile Δχ² crossing
-    /// (Δχ² = 2.706 at 90 % CL), measured from the best fit inside the parameter's bounds, so a physical boundary such as
+    /// <summary>Upper limit on <paramref name="parameter"/> from the profile Δχ² crossing
+    /// (Δχ² = <see cref="CriticalValues.UpperLimit"/>, 2.706 at 90 % CL), measured from the best fit inside the parameter's bounds, so a physical boundary such as
     /// μ² ≥ 0 (declare the lower bound) is respected: when the best fit sits at the boundary, Δχ² is taken from there.</summary>
     /// <param name="objective">Objective.</param>
     /// <param name="parameter">Parameter of interest.</param>
-    /// <param name="confidenceLevel">One-sided confidence level (0.9 default).</param>
+    /// <param name="confidenceLevel">Confidence level (0.9 default).</param>
     /// <param name="minimizer">Minimiser.</param>
-    public static UpperLimitResult UpperLimit(IFitObjective objective, string parameter, double confidenceLevel = 0.9, Minimizer? minimizer = null)
+    /// <param name="criticalDeltaChi2">Δχ² level; <see cref="CriticalValues.UpperLimit"/>(<paramref name="confidenceLevel"/>) if null.</param>
+    public static UpperLimitResult UpperLimit(IFitObjective objective, string parameter, double confidenceLevel = 0.9, Minimizer? minimizer = null,
+        double? criticalDeltaChi2 = null)
     {
-        double level = CriticalValues.OneSidedUpperLimit(confidenceLevel);
+        double level = criticalDeltaChi2 ?? CriticalValues.UpperLimit(confidenceLevel);
         var fitter = minimizer ?? new Minimizer();
         var scanFitter = new Minimizer(fitter.Options with { ComputeCovariance = false });
         var global = fitter.Minimize(objective);
