@@ -7,7 +7,7 @@ namespace NuMM.Benchmarks.Data;
 
 /// <summary>Single-threaded read throughput of a NuMM columnar file against the streaming-read ceiling: a plain
 /// FileStream reading the same file in 1 MiB blocks, in the same run. The file (≈ 117 MB, 4 Mi entries of six
-/// columns) is written once in the temp folder and read from the page cache by every benchmark.</summary>
+/// columns) is written once per row-group size in the temp folder and read from the page cache by every benchmark.</summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class ColumnarReadBenchmarks
@@ -25,6 +25,10 @@ public class ColumnarReadBenchmarks
     ];
 
     private string _path = "";
+
+    /// <summary>Entries per row group of the file (and per batch of the direct-read benchmarks).</summary>
+    [Params(16384, 65536)]
+    public int RowGroup { get; set; }
     private byte[] _block = [];
     private ColumnarFileReader? _reader;
     private DynamicColumnBatch? _wholeGroups, _smallBatches, _twoColumns;
@@ -37,8 +41,8 @@ public class ColumnarReadBenchmarks
     {
         _path = Path.Combine(Path.GetTempPath(), $"numm-bench-{Environment.ProcessId}.numm");
         var rng = new Random(1);
-        var batch = new DynamicColumnBatch(Schema, 1 << 16);
-        using (var writer = new ColumnarFileWriter(_path, Schema, new ColumnarWriteOptions { Exposure = Exposure.Pot(1e20) }))
+        var batch = new DynamicColumnBatch(Schema, RowGroup);
+        using (var writer = new ColumnarFileWriter(_path, Schema, new ColumnarWriteOptions { Exposure = Exposure.Pot(1e20), RowGroupEntries = RowGroup }))
         {
             for (int start = 0; start < Entries; start += batch.Capacity)
             {
@@ -53,9 +57,9 @@ public class ColumnarReadBenchmarks
         FileBytes = new FileInfo(_path).Length;
         _block = new byte[1 << 20];
         _reader = ColumnarFileReader.Open(_path);
-        _wholeGroups = new DynamicColumnBatch(Schema, 1 << 16);
+        _wholeGroups = new DynamicColumnBatch(Schema, RowGroup);
         _smallBatches = new DynamicColumnBatch(Schema, 10_000);
-        _twoColumns = new DynamicColumnBatch([Schema[0], Schema[3]], 1 << 16);
+        _twoColumns = new DynamicColumnBatch([Schema[0], Schema[3]], RowGroup);
         // Warm the page cache so every benchmark reads memory, not disk.
         StreamingReadCeiling();
     }

@@ -62,12 +62,10 @@ public static partial class NeutrinoElectronCrossSection
     }
 
     /// <summary>Checks every element is finite and ≥ 0 (&gt; 0 unless <paramref name="allowZero"/>); returns the maximum.
-    /// Uses vectorised min/max and falls back to a scan only to name the offending element.</summary>
+    /// One vectorised pass; a scan runs only to name the offending element.</summary>
     internal static double ValidateRecoilSpan(ReadOnlySpan<double> values, string name, bool allowZero)
     {
-        double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
-        bool ok = !double.IsNaN(min) && !double.IsNaN(max) && (allowZero ? min >= 0 : min > 0) && !double.IsPositiveInfinity(max);
-        if (ok) return max;
+        if (SpanChecks.AllInRange(values, strictlyPositive: !allowZero, out double max)) return max;
         for (int i = 0; i < values.Length; i++)
         {
             double v = values[i];
