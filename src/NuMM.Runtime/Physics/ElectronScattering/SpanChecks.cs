@@ -111,4 +111,48 @@ internal static class SpanChecks
             if (Unsafe.Add(ref rt, i) * (electronMass + ev + ev) > (ev + ev) * ev) Unsafe.Add(ref rw, i) = 0.0;
         }
     }
+
+    /// <summary>Sets w[i] = 0 unless E[i] &gt; 0 and E[i] ≥ <paramref name="minimumEnergy"/> (the smallest neutrino
+    /// energy that can give the recoil in question); NaN-free for E = 0.</summary>
+    public static void ZeroBelowThreshold(ReadOnlySpan<double> e, double minimumEnergy, Span<double> w, int maxVectorBits = 512)
+    {
+        ref double re = ref MemoryMarshal.GetReference(e);
+        ref double rw = ref MemoryMarshal.GetReference(w);
+        int n = w.Length, i = 0;
+        if (maxVectorBits >= 512 && Vector512.IsHardwareAccelerated)
+        {
+            var lo = Vector512.Create(minimumEnergy);
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                var ev = Vector512.LoadUnsafe(ref re, (nuint)i);
+                var keep = Vector512.GreaterThan(ev, Vector512<double>.Zero) & Vector512.GreaterThanOrEqual(ev, lo);
+                (Vector512.LoadUnsafe(ref rw, (nuint)i) & keep).StoreUnsafe(ref rw, (nuint)i);
+            }
+        }
+        if (maxVectorBits >= 256 && Vector256.IsHardwareAccelerated)
+        {
+            var lo = Vector256.Create(minimumEnergy);
+            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var ev = Vector256.LoadUnsafe(ref re, (nuint)i);
+                var keep = Vector256.GreaterThan(ev, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(ev, lo);
+                (Vector256.LoadUnsafe(ref rw, (nuint)i) & keep).StoreUnsafe(ref rw, (nuint)i);
+            }
+        }
+        if (maxVectorBits >= 128 && Vector128.IsHardwareAccelerated)
+        {
+            var lo = Vector128.Create(minimumEnergy);
+            for (; i <= n - Vector128<double>.Count; i += Vector128<double>.Count)
+            {
+                var ev = Vector128.LoadUnsafe(ref re, (nuint)i);
+                var keep = Vector128.GreaterThan(ev, Vector128<double>.Zero) & Vector128.GreaterThanOrEqual(ev, lo);
+                (Vector128.LoadUnsafe(ref rw, (nuint)i) & keep).StoreUnsafe(ref rw, (nuint)i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double ev = Unsafe.Add(ref re, i);
+            if (!(ev > 0 && ev >= minimumEnergy)) Unsafe.Add(ref rw, i) = 0.0;
+        }
+    }
 }
