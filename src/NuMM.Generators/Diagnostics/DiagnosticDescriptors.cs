@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace NuMM.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Ids appear only here; docs/diagnostics.md explains each.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Shape = "NuMM.Analysis";
+    private const string Cuts = "NuMM.Cuts";
+    private const string Variables = "NuMM.Variables";
+    private const string Weights = "NuMM.Weights";
+    private const string Histograms = "NuMM.Histograms";
+    private const string Units = "NuMM.Units";
+    private const string Purity = "NuMM.Purity";
+    private const string Environment = "NuMM.Environment";
+
+    public static readonly DiagnosticDescriptor CutSignature = Error("NUMM0001", "Cut has the wrong signature",
+        "Cut '{0}' must be declared 'static bool {0}(in {1} e)'", Shape);
+    public static readonly DiagnosticDescriptor VariableSignature = Error("NUMM0002", "Variable has the wrong signature",
+        "Variable '{0}' must be declared 'static float|double|int {0}(in {1} e)'", Shape);
+    public static readonly DiagnosticDescriptor DuplicateCutOrder = Error("NUMM0003", "Two cuts share an order",
+        "Cut order {0} is used by both '{1}' and '{2}'; give every cut its own position in the cut flow", Shape);
+    public static readonly DiagnosticDescriptor DuplicateCutName = Error("NUMM0004", "Two cuts share a name",
+        "Cut name '{0}' is used by both '{1}' and '{2}'; cut-flow rows need distinct names", Shape);
+    public static readonly DiagnosticDescriptor AnalysisNotPartial = Error("NUMM0005", "Analysis class is not partial",
+        "Analysis class '{0}' must be declared 'partial' so the generator can add its kernel", Shape);
+    public static readonly DiagnosticDescriptor UnsupportedTypeShape = Error("NUMM0006", "Generic or nested analysis or schema",
+        "'{0}' must not be generic or nested in another type; declare it directly in a namespace", Shape);
+    public static readonly DiagnosticDescriptor SchemaNotEventSchema = Error("NUMM0007", "Analysis reads a type that is not an event schema",
+        "Analysis '{0}' reads '{1}', which is not a struct marked [EventSchema]", Shape);
+    public static readonly DiagnosticDescriptor SchemaNotPartialStruct = Error("NUMM0008", "Event schema is not a partial struct",
+        "Event schema '{0}' must be declared 'partial struct' so the generator can add its batch type", Shape);
+    public static readonly DiagnosticDescriptor SchemaWithoutColumns = Error("NUMM0009", "Event schema has no columns",
+        "Event schema '{0}' declares no instance fields; every column is a field such as 'public float Energy;'", Shape);
+    public static readonly DiagnosticDescriptor EmptyCutName = Error("NUMM0010", "Cut has no name",
+        "Cut '{0}' needs a non-empty name for the cut-flow table", Shape);
+
+    public static readonly DiagnosticDescriptor UnknownColumnOrVariable = Error("NUMM0101", "Unknown column or variable",
+        "'{0}' is neither a column of '{1}' nor a [Variable] of the analysis", Cuts);
+    public static readonly DiagnosticDescriptor CutNeverPasses = Error("NUMM0102", "Cut can never pass",
+        "Cut '{0}' can never pass: {1} would have to be {2}", Cuts);
+    public static readonly DiagnosticDescriptor CutRedundant = Warning("NUMM0103", "Cut is redundant",
+        "Cut '{0}' never removes an event that passed cut '{1}': {2} already holds; remove or tighten it", Cuts);
+    public static readonly DiagnosticDescriptor FloatEquality = Warning("NUMM0104", "Exact comparison of floating-point values",
+        "'{0}' tests floating-point values for exact (in)equality, which rounding rarely satisfies; compare with a range instead", Cuts);
+
+    public static readonly DiagnosticDescriptor UnsupportedColumnType = Error("NUMM0201", "Unsupported column type",
+        "Column '{0}' has type '{1}'; schema columns must be bool, sbyte, byte, short, ushort, int, uint, long, ulong, float or double", Variables);
+    public static readonly DiagnosticDescriptor ScalarPerLane = Info("NUMM0202", "Per-event scalar call in the vector loop",
+        "'{0}' has no vector form; the kernel calls it once per event inside the vector loop", Variables);
+    public static readonly DiagnosticDescriptor NotTranslatable = Error("NUMM0203", "Body cannot be translated to vector code",
+        "The generator cannot translate {0} in '{1}': {2}", Variables);
+    public static readonly DiagnosticDescriptor UnsupportedValueType = Error("NUMM0204", "Unsupported value type in a body",
+        "'{0}' has type '{1}'; cut, variable and weight bodies compute with bool, int, float and double only", Variables);
+
+    public static readonly DiagnosticDescriptor WeightSignature = Error("NUMM0301", "Weight has the wrong signature",
+        "Weight '{0}' must be declared 'static float|double {0}(in {1} e, …)' with optional run-time parameters after the event", Weights);
+    public static readonly DiagnosticDescriptor WeightParameterType = Error("NUMM0302", "Unsupported weight parameter",
+        "Parameter '{0}' of weight '{1}' has type '{2}'; run-time parameters must be double, float or int passed by value", Weights);
+    public static readonly DiagnosticDescriptor WeightParameterConflict = Error("NUMM0303", "Conflicting weight parameters",
+        "Parameter '{0}' is declared as '{1}' in one weight and '{2}' in another; a kernel parameter needs one type and default", Weights);
+
+    public static readonly DiagnosticDescriptor HistogramNoBins = Error("NUMM0401", "Histogram axis has no bins",
+        "Histogram '{0}' needs at least one bin on its {1} axis; got {2}", Histograms);
+    public static readonly DiagnosticDescriptor HistogramEmptyRange = Error("NUMM0402", "Histogram axis range is empty",
+        "Histogram '{0}' needs a finite {1}-axis minimum below its maximum; got min {2}, max {3}", Histograms);
+    public static readonly DiagnosticDescriptor HistogramEdgesNotIncreasing = Error("NUMM0403", "Histogram edges are not increasing",
+        "Histogram '{0}' needs at least two finite, strictly increasing {1}-axis edges; {2}", Histograms);
+    public static readonly DiagnosticDescriptor HistogramUnknownVariable = Error("NUMM0404", "Histogram of an unknown variable",
+        "Histogram '{0}' fills '{1}', which is neither a [Variable] of the analysis nor a numeric column of '{2}'", Histograms);
+    public static readonly DiagnosticDescriptor DuplicateHistogramName = Error("NUMM0405", "Two histograms share a name",
+        "Histogram name '{0}' is booked twice; results look histograms up by name", Histograms);
+    public static readonly DiagnosticDescriptor HistogramAmbiguousBinning = Error("NUMM0406", "Histogram gives two binnings",
+        "Histogram '{0}' gives both edges and bins/min/max on its {1} axis; keep one", Histograms);
+
+    public static readonly DiagnosticDescriptor UnitMismatch = Warning("NUMM0501", "Quantities of different units combined",
+        "'{0}' is in {1} but '{2}' is in {3}; comparing or adding them mixes units", Units);
+
+    public static readonly DiagnosticDescriptor SideEffect = Error("NUMM0601", "Side effect in a body",
+        "'{0}' in '{1}' {2}; cut, variable and weight bodies must be side-effect-free expressions", Purity);
+
+    public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error("NUMM0902", "NuMM.Runtime is not referenced",
+        "'{0}' needs the NuMM.Runtime library; add a reference to it", Environment);
+
+    /// <summary>All descriptors, for lookup by id.</summary>
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
+    {
+        CutSignature, VariableSignature, DuplicateCutOrder, DuplicateCutName, AnalysisNotPartial, UnsupportedTypeShape,
+        SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName,
+        UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality,
+        UnsupportedColumnType, ScalarPerLane, NotTranslatable, UnsupportedValueType,
+        WeightSignature, WeightParameterType, WeightParameterConflict,
+        HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
+        DuplicateHistogramName, HistogramAmbiguousBinning,
+        UnitMismatch, SideEffect, RuntimeNotReferenced,
+    };
+
+    public static DiagnosticDescriptor ById(string id)
+    {
+        foreach (var d in All) if (d.Id == id) return d;
+        return NotTranslatable;
+    }
+
+    private static DiagnosticDescriptor Error(string id, string title, string message, string category)
+        => new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string category)
+        => new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message, string category)
+        => new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+}

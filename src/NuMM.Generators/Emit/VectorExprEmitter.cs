@@ -1,0 +1,283 @@
+using System.Collections.Generic;
+using NuMM.Generators.Model;
+
+namespace NuMM.Generators.Emit;
+
+/// <summary>A vector value: one register name (float, int, or mask bits as <c>uint</c>) or, for double, the
+/// lower and upper halves of the block.</summary>
+internal readonly record struct Val(string A, string? B = null)
+{
+    public string Lo => A;
+    public string Hi => B ?? A;
+}
+
+/// <summary>Emits the vector code of expressions for one block width. A block holds W events: one
+/// <c>VectorN&lt;float&gt;</c> or <c>VectorN&lt;int&gt;</c>, two <c>VectorN&lt;double&gt;</c>, or W bits of a <c>uint</c>
+/// for masks. Identical sub-expressions are emitted once per block.</summary>
+internal sealed class VectorExprEmitter
+{
+    private readonly Dictionary<Expr, Val> _cache = new();
+    private readonly SourceWriter _body;
+    private int _next;
+
+    public VectorExprEmitter(string vector, int lanes, SourceWriter body)
+    {
+        V = vector;
+        W = lanes;
+        _body = body;
+    }
+
+    /// <summary>The vector type name, for example <c>Vector512</c>.</summary>
+    public string V { get; }
+
+    /// <summary>Events per block (<c>float</c> lanes).</summary>
+    public int W { get; }
+
+    /// <summary>Double lanes per register.</summary>
+    public int H => W / 2;
+
+    /// <summary>Loop-invariant declarations (column refs, broadcast parameters, scratch), emitted before the loop.</summary>
+    public List<string> Prologue { get; } = new();
+
+    private readonly HashSet<string> _prologueKeys = new();
+
+    public void AddPrologue(string key, string line)
+    {
+        if (_prologueKeys.Add(key)) Prologue.Add(line);
+    }
+
+    /// <summary>Forgets cached values (for code emitted in a nested scope).</summary>
+    public Dictionary<Expr, Val> Snapshot() => new(_cache);
+
+    public void Restore(Dictionary<Expr, Val> snapshot)
+    {
+        _cache.Clear();
+        foreach (var kv in snapshot) _cache[kv.Key] = kv.Value;
+    }
+
+    private string Temp(string prefix) => prefix + "_" + (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Elem(ValType t) => t switch
+    {
+        ValType.Int => "int",
+        ValType.Float => "float",
+        ValType.Double => "double",
+        _ => "bool",
+    };
+
+    public Val Emit(Expr e)
+    {
+        if (_cache.TryGetValue(e, out var cached)) return cached;
+        var v = EmitUncached(e);
+        _cache[e] = v;
+        return v;
+    }
+
+    private Val Declare(string prefix, string expr)
+    {
+        var name = Temp(prefix);
+        _body.WriteLine($"var {name} = {expr};");
+        return new Val(name);
+    }
+
+    private Val DeclareBits(string prefix, string expr)
+    {
+        var name = Temp(prefix);
+        _body.WriteLine($"uint {name} = {expr};");
+        return new Val(name);
+    }
+
+    private Val Pair(string prefix, string lo, string hi)
+    {
+        var a = Temp(prefix);
+        _body.WriteLine($"var {a}l = {lo};");
+        _body.WriteLine($"var {a}h = {hi};");
+        return new Val(a + "l", a + "h");
+    }
+
+    private Val EmitUncached(Expr e)
+    {
+        switch (e)
+        {
+            case Const c:
+                return c.Type switch
+                {
+                    ValType.Bool => new Val(c.Value != 0 ? "0xFFFFFFFFu" : "0u"),
+                    ValType.Int => new Val($"{V}.Create({Literals.Int((int)c.Value)})"),
+                    ValType.Float => new Val($"{V}.Create({Literals.Float((float)c.Value)})"),
+                    _ => new Val($"{V}.Create({Literals.Double(c.Value)})", $"{V}.Create({Literals.Double(c.Value)})"),
+                };
+            case ColumnRef col:
+            {
+                var reference = "c_" + col.Name;
+                AddPrologue(reference, $"ref {Elem(col.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{col.Name});");
+                return col.Type switch
+                {
+                    ValType.Bool => DeclareBits("b", $"NuMMLanes.Bits{W}(ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, i)))"),
+                    ValType.Double => Pair("x", $"{V}.LoadUnsafe(ref {reference}, (nuint)i)", $"{V}.LoadUnsafe(ref {reference}, (nuint)(i + {H}))"),
+                    _ => Declare("x", $"{V}.LoadUnsafe(ref {reference}, (nuint)i)"),
+                };
+            }
+            case ParamRef p:
+            {
+                var name = "p_" + p.Name;
+                AddPrologue(name, $"var {name} = {V}.Create({Emit_.PropertyName(p.Name)});");
+                return p.Type == ValType.Double ? new Val(name, name) : new Val(name);
+            }
+            case StaticRef s:
+            {
+                var name = "s_" + s.Member.Replace("global::", "").Replace('.', '_');
+                AddPrologue(name, $"var {name} = {V}.Create({s.Member});");
+                return s.Type == ValType.Double ? new Val(name, name) : new Val(name);
+            }
+            case Unary u:
+            {
+                var x = Emit(u.Operand);
+                if (u.Op == UnOp.Not) return DeclareBits("m", $"~{x.A}");
+                return u.Type == ValType.Double ? Pair("n", $"-{x.Lo}", $"-{x.Hi}") : Declare("n", $"-{x.A}");
+            }
+            case Binary b:
+            {
+                var l = Emit(b.Left);
+                var r = Emit(b.Right);
+                string op = b.Op switch
+                {
+                    BinOp.Add => "+",
+                    BinOp.Sub => "-",
+                    BinOp.Mul => "*",
+                    BinOp.Div => "/",
+                    BinOp.And => "&",
+                    BinOp.Or => "|",
+                    _ => "^",
+                };
+                if (b.Type == ValType.Bool) return DeclareBits("m", $"{l.A} {op} {r.A}");
+                if (b.Type == ValType.Double) return Pair("t", $"{l.Lo} {op} {r.Lo}", $"{l.Hi} {op} {r.Hi}");
+                return Declare("t", $"{l.A} {op} {r.A}");
+            }
+            case Compare c:
+            {
+                var l = Emit(c.Left);
+                var r = Emit(c.Right);
+                if (c.Left.Type == ValType.Bool)
+                    return DeclareBits("m", c.Op == CmpOp.Eq ? $"~({l.A} ^ {r.A})" : $"{l.A} ^ {r.A}");
+                string fn = c.Op switch
+                {
+                    CmpOp.Lt => "LessThan",
+                    CmpOp.Le => "LessThanOrEqual",
+                    CmpOp.Gt => "GreaterThan",
+                    CmpOp.Ge => "GreaterThanOrEqual",
+                    _ => "Equals",
+                };
+                string not = c.Op == CmpOp.Ne ? "~" : "";
+                if (c.Left.Type == ValType.Double)
+                    return DeclareBits("m", $"{not}((uint){V}.{fn}({l.Lo}, {r.Lo}).ExtractMostSignificantBits() | ((uint){V}.{fn}({l.Hi}, {r.Hi}).ExtractMostSignificantBits() << {H}))");
+                return DeclareBits("m", $"{not}(uint){V}.{fn}({l.A}, {r.A}).ExtractMostSignificantBits()");
+            }
+            case Model.Convert cv:
+            {
+                var x = Emit(cv.Operand);
+                switch (cv.Operand.Type, cv.To)
+                {
+                    case (ValType.Int, ValType.Float): return Declare("v", $"{V}.ConvertToSingle({x.A})");
+                    case (ValType.Float, ValType.Double):
+                    {
+                        var name = Temp("w");
+                        _body.WriteLine($"var ({name}l, {name}h) = {V}.Widen({x.A});");
+                        return new Val(name + "l", name + "h");
+                    }
+                    case (ValType.Int, ValType.Double):
+                    {
+                        var name = Temp("w");
+                        _body.WriteLine($"var ({name}il, {name}ih) = {V}.Widen({x.A});");
+                        return Pair(name, $"{V}.ConvertToDouble({name}il)", $"{V}.ConvertToDouble({name}ih)");
+                    }
+                    default: return Declare("v", $"{V}.Narrow({x.Lo}, {x.Hi})");
+                }
+            }
+            case MathCall m:
+            {
+                var args = new List<Val>();
+                foreach (var a in m.Args) args.Add(Emit(a));
+                string fn = m.Fn.ToString();
+                if (m.Type == ValType.Double)
+                    return Pair("f", $"{V}.{fn}({Join(args, lo: true)})", $"{V}.{fn}({Join(args, lo: false)})");
+                return Declare("f", $"{V}.{fn}({Join(args, lo: true)})");
+            }
+            case Ternary t:
+            {
+                var c = Emit(t.Condition);
+                var a = Emit(t.WhenTrue);
+                var b = Emit(t.WhenFalse);
+                switch (t.Type)
+                {
+                    case ValType.Bool: return DeclareBits("m", $"({c.A} & {a.A}) | (~{c.A} & {b.A})");
+                    case ValType.Float: return Declare("q", $"{V}.ConditionalSelect(NuMMLanes.Mask{W}({c.A}), {a.A}, {b.A})");
+                    case ValType.Int: return Declare("q", $"{V}.ConditionalSelect(NuMMLanes.Mask{W}({c.A}).AsInt32(), {a.A}, {b.A})");
+                    default:
+                        return Pair("q", $"{V}.ConditionalSelect(NuMMLanes.Mask{H}D({c.A}), {a.Lo}, {b.Lo})", $"{V}.ConditionalSelect(NuMMLanes.Mask{H}D({c.A} >> {H}), {a.Hi}, {b.Hi})");
+                }
+            }
+            case ScalarCall sc:
+                return EmitScalarCall(sc);
+        }
+        throw new System.InvalidOperationException("Unknown expression " + e.GetType().Name);
+    }
+
+    private Val EmitScalarCall(ScalarCall sc)
+    {
+        // Arguments go to stack scratch, the method runs once per lane, the result is reloaded.
+        var argTexts = new List<string>();
+        foreach (var a in sc.Args)
+        {
+            var v = Emit(a);
+            if (a.Type == ValType.Bool)
+            {
+                argTexts.Add($"(({v.A} >> l) & 1u) != 0");
+                continue;
+            }
+            var scratch = Temp("sa");
+            AddPrologue(scratch, $"global::System.Span<{Elem(a.Type)}> {scratch} = stackalloc {Elem(a.Type)}[{W}];");
+            if (a.Type == ValType.Double)
+            {
+                _body.WriteLine($"{v.Lo}.CopyTo({scratch});");
+                _body.WriteLine($"{v.Hi}.CopyTo({scratch}.Slice({H}));");
+            }
+            else _body.WriteLine($"{v.A}.CopyTo({scratch});");
+            argTexts.Add($"{scratch}[l]");
+        }
+        var call = $"{sc.Method}({string.Join(", ", argTexts)})";
+        if (sc.Type == ValType.Bool)
+        {
+            var bits = Temp("m");
+            _body.WriteLine($"uint {bits} = 0;");
+            _body.WriteLine($"for (int l = 0; l < {W}; l++) if ({call}) {bits} |= 1u << l;");
+            return new Val(bits);
+        }
+        var result = Temp("sr");
+        AddPrologue(result, $"global::System.Span<{Elem(sc.Type)}> {result} = stackalloc {Elem(sc.Type)}[{W}];");
+        _body.WriteLine($"for (int l = 0; l < {W}; l++) {result}[l] = {call};");
+        if (sc.Type == ValType.Double)
+            return Pair("r", $"{V}.Create((global::System.ReadOnlySpan<double>){result}.Slice(0, {H}))", $"{V}.Create((global::System.ReadOnlySpan<double>){result}.Slice({H}))");
+        return Declare("r", $"{V}.Create((global::System.ReadOnlySpan<{Elem(sc.Type)}>){result})");
+    }
+
+    /// <summary>The value as two double registers (converting float or int).</summary>
+    public Val AsDouble(Expr e)
+    {
+        if (e.Type == ValType.Double) return Emit(e);
+        return Emit(new Model.Convert(ValType.Double, e));
+    }
+
+    private static string Join(List<Val> args, bool lo)
+    {
+        var parts = new string[args.Count];
+        for (int i = 0; i < parts.Length; i++) parts[i] = lo ? args[i].Lo : args[i].Hi;
+        return string.Join(", ", parts);
+    }
+}
+
+/// <summary>Naming shared by the emitters.</summary>
+internal static class Emit_
+{
+    public static string PropertyName(string parameter) => Parsing.AnalysisParser.PropertyName(parameter);
+}

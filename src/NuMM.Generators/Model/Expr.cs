@@ -1,0 +1,43 @@
+namespace NuMM.Generators.Model;
+
+/// <summary>The value types a translated body computes with: a mask (<c>bool</c>), <c>int</c>, <c>float</c>, <c>double</c>.</summary>
+internal enum ValType { Bool, Int, Float, Double }
+
+internal enum BinOp { Add, Sub, Mul, Div, And, Or, Xor }
+
+internal enum CmpOp { Lt, Le, Gt, Ge, Eq, Ne }
+
+internal enum UnOp { Neg, Not }
+
+/// <summary>Vector forms that agree bit for bit with their <c>Math</c>/<c>MathF</c> counterparts.</summary>
+internal enum MathFn { Abs, Sqrt, Min, Max, Floor, Ceiling, Truncate, Round, FusedMultiplyAdd }
+
+/// <summary>A lowered cut, variable or weight body: plain records, compared by value (identical
+/// sub-expressions are evaluated once per vector block).</summary>
+internal abstract record Expr(ValType Type);
+
+internal sealed record Const(ValType ConstType, double Value) : Expr(ConstType);
+
+internal sealed record ColumnRef(string Name, ValType ColumnType) : Expr(ColumnType);
+
+/// <summary>A run-time parameter of a weight, held by the kernel instance.</summary>
+internal sealed record ParamRef(string Name, ValType ParamType) : Expr(ParamType);
+
+/// <summary>A <c>static readonly</c> field read once per batch and broadcast.</summary>
+internal sealed record StaticRef(string Member, ValType FieldType) : Expr(FieldType);
+
+internal sealed record Unary(UnOp Op, Expr Operand) : Expr(Operand.Type);
+
+internal sealed record Binary(BinOp Op, Expr Left, Expr Right) : Expr(Left.Type);
+
+internal sealed record Compare(CmpOp Op, Expr Left, Expr Right) : Expr(ValType.Bool);
+
+internal sealed record Convert(ValType To, Expr Operand) : Expr(To);
+
+internal sealed record MathCall(MathFn Fn, EquatableArray<Expr> Args) : Expr(Args[0].Type);
+
+/// <summary>A call to a pure static method evaluated lane by lane inside the vector loop.</summary>
+internal sealed record ScalarCall(string Method, ValType ReturnType, EquatableArray<Expr> Args) : Expr(ReturnType);
+
+/// <summary><c>c ? a : b</c>, evaluated lane by lane with a select.</summary>
+internal sealed record Ternary(Expr Condition, Expr WhenTrue, Expr WhenFalse) : Expr(WhenTrue.Type);

@@ -1,0 +1,32 @@
+namespace NuMM.Generators.Model;
+
+/// <summary>One column of a schema. <see cref="Kind"/> is the <c>NuMM.Runtime.Data.ColumnType</c> member name.</summary>
+internal sealed record ColumnSpec(string Name, string CSharpType, string Kind, string Unit, string Source, bool Finite);
+
+/// <summary>An <c>[EventSchema]</c> struct.</summary>
+internal sealed record SchemaSpec(string Namespace, string TypeName, string FullName, EquatableArray<ColumnSpec> Columns);
+
+internal sealed record CutSpec(int Order, string Name, string Method, Expr Body);
+
+/// <summary>A weight; <see cref="Parameters"/> are its run-time parameters in call order.</summary>
+internal sealed record WeightSpec(string Name, string Method, Expr Body, EquatableArray<string> Parameters);
+
+/// <summary>A kernel parameter (from weight signatures): name, C# type, and default literal (null = required).</summary>
+internal sealed record ParameterSpec(string Name, string CSharpType, ValType Type, string? DefaultLiteral);
+
+/// <summary>A quantity on a histogram axis: its expression, the user-facing call for the scalar twin, label and unit.</summary>
+internal sealed record AxisSpec(string Variable, Expr Value, string ScalarValue, string Label, string Unit,
+    int Bins, double Min, double Max, EquatableArray<double> Edges)
+{
+    public bool IsVariable => Edges.Count > 0;
+}
+
+internal sealed record HistogramSpec(string Name, AxisSpec X, AxisSpec? Y);
+
+internal sealed record AnalysisSpec(string Namespace, string TypeName, string AnalysisName, string ClassModifiers,
+    SchemaSpec Schema, EquatableArray<CutSpec> Cuts, EquatableArray<WeightSpec> Weights,
+    EquatableArray<ParameterSpec> Parameters, EquatableArray<HistogramSpec> Histograms);
+
+internal sealed record SchemaParseResult(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal sealed record AnalysisParseResult(AnalysisSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,453 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using NuMM.Generators.Diagnostics;
+using NuMM.Generators.Model;
+using Convert = NuMM.Generators.Model.Convert;
+
+namespace NuMM.Generators.Parsing;
+
+/// <summary>A translated expression with the physical unit of its value (null when unknown or dimensionless).</summary>
+internal readonly record struct Tx(Expr Expr, string? Unit);
+
+/// <summary>Thrown inside the translator to abandon a body; the diagnostic (if any) is already in the bag.</summary>
+internal sealed class AbandonTranslation : Exception
+{
+}
+
+/// <summary>Lowers the body of a cut, variable or weight (its <see cref="IOperation"/> tree) to an <see cref="Expr"/>,
+/// reporting every construct it cannot turn into vector code.</summary>
+internal sealed class BodyTranslator
+{
+    private readonly AnalysisContext _ctx;
+    private readonly IMethodSymbol _method;
+    private readonly Dictionary<ILocalSymbol, Tx> _locals = new(SymbolEqualityComparer.Default);
+
+    private BodyTranslator(AnalysisContext ctx, IMethodSymbol method)
+    {
+        _ctx = ctx;
+        _method = method;
+    }
+
+    /// <summary>The body operation of a method (null when it has no source body).</summary>
+    public static IOperation? BodyOf(IMethodSymbol method, Compilation compilation, CancellationToken ct)
+    {
+        foreach (var r in method.DeclaringSyntaxReferences)
+        {
+            if (r.GetSyntax(ct) is not MethodDeclarationSyntax syntax) continue;
+            if (syntax.Body is null && syntax.ExpressionBody is null) continue;
+            var model = compilation.GetSemanticModel(syntax.SyntaxTree);
+            if (model.GetOperation(syntax, ct) is IMethodBodyOperation body)
+                return (IOperation?)body.ExpressionBody ?? body.BlockBody;
+        }
+        return null;
+    }
+
+    /// <summary>Translates the method's body, or returns null (diagnostics reported) when it cannot.</summary>
+    public static Tx? Translate(AnalysisContext ctx, IMethodSymbol method, IOperation body)
+    {
+        var t = new BodyTranslator(ctx, method);
+        try
+        {
+            // Side effects first: they are the most important thing to tell, wherever they hide.
+            foreach (var op in body.DescendantsAndSelf())
+                if (IsSideEffect(op, out var why))
+                    throw t.Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), method.Name, why);
+            return t.Block(body);
+        }
+        catch (AbandonTranslation)
+        {
+            return null;
+        }
+    }
+
+    private Tx Block(IOperation body)
+    {
+        if (body is not IBlockOperation block) return Value(body);
+        foreach (var statement in block.Operations)
+        {
+            switch (statement)
+            {
+                case IVariableDeclarationGroupOperation group:
+                    foreach (var decl in group.Declarations)
+                        foreach (var d in decl.Declarators)
+                        {
+                            var init = d.Initializer?.Value ?? decl.Initializer?.Value;
+                            if (init is null) throw Fail(DiagnosticDescriptors.NotTranslatable, d.Syntax, $"the local '{d.Symbol.Name}' without a value", "every local needs an initial value");
+                            _locals[d.Symbol] = Value(init);
+                        }
+                    break;
+                case IReturnOperation { ReturnedValue: { } value }:
+                    return Value(value);
+                case IExpressionStatementOperation { Operation: var inner } when IsSideEffect(inner, out var why):
+                    throw Fail(DiagnosticDescriptors.SideEffect, inner.Syntax, inner.Syntax.ToString(), _method.Name, why);
+                case IInvalidOperation:
+                    throw new AbandonTranslation();
+                default:
+                    throw Fail(DiagnosticDescriptors.NotTranslatable, statement.Syntax, Describe(statement), "a body may hold only local declarations followed by 'return <expression>;'");
+            }
+        }
+        throw Fail(DiagnosticDescriptors.NotTranslatable, body.Syntax, "a body without 'return'", "the body must end in 'return <expression>;'");
+    }
+
+    private Tx Value(IOperation op)
+    {
+        if (op is IInvalidOperation || op.Type is { TypeKind: TypeKind.Error })
+        {
+            ReportUnknownMember(op);
+            throw new AbandonTranslation();
+        }
+        if (op.ConstantValue.HasValue && op.Type is not null)
+        {
+            var ct = Supported(op, op.Type);
+            var v = op.ConstantValue.Value;
+            if (v is null) throw Fail(DiagnosticDescriptors.NotTranslatable, op.Syntax, "'null'", "bodies compute with numbers and booleans");
+            return new Tx(new Const(ct, ToDouble(v)), null);
+        }
+        if (IsSideEffect(op, out var reason))
+            throw Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), _method.Name, reason);
+        switch (op)
+        {
+            case IFieldReferenceOperation f: return Field(f);
+            case IPropertyReferenceOperation p when IsEvent(p.Instance):
+                throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, op.Syntax, p.Property.Name, _ctx.Schema.Name);
+            case IParameterReferenceOperation pr: return Parameter(pr);
+            case ILocalReferenceOperation lr:
+                if (_locals.TryGetValue(lr.Local, out var local)) return local;
+                throw Fail(DiagnosticDescriptors.NotTranslatable, op.Syntax, $"the local '{lr.Local.Name}'", "it is not declared in the body");
+            case IConversionOperation c: return Conversion(c);
+            case IUnaryOperation u: return UnaryOp(u);
+            case IBinaryOperation b: return BinaryOp(b);
+            case IIsPatternOperation isp: return Pattern(isp.Pattern, Value(isp.Value), isp.Value);
+            case IInvocationOperation inv: return Invocation(inv);
+            case IConditionalOperation { WhenFalse: { } whenFalse } cond:
+            {
+                var c = Value(cond.Condition);
+                var a = Value(cond.WhenTrue);
+                var b = Value(whenFalse);
+                return new Tx(new Ternary(c.Expr, a.Expr, b.Expr), Same(a.Unit, b.Unit));
+            }
+            default:
+                throw Fail(DiagnosticDescriptors.NotTranslatable, op.Syntax, Describe(op), "it has no vector form");
+        }
+    }
+
+    private void ReportUnknownMember(IOperation op)
+    {
+        // A member access on the event that does not bind: name the column the physicist meant.
+        if (op.Syntax is MemberAccessExpressionSyntax ma && op is IInvalidOperation inv)
+        {
+            foreach (var child in inv.ChildOperations)
+                if (IsEvent(child))
+                {
+                    _ctx.Bag.Add(DiagnosticDescriptors.UnknownColumnOrVariable, ma.Name, ma.Name.Identifier.ValueText, _ctx.Schema.Name);
+                    return;
+                }
+        }
+        if (op.Syntax is InvocationExpressionSyntax { Expression: IdentifierNameSyntax id } && op is IInvalidOperation)
+            _ctx.Bag.Add(DiagnosticDescriptors.UnknownColumnOrVariable, id, id.Identifier.ValueText, _ctx.Schema.Name);
+    }
+
+    private bool IsEvent(IOperation? op)
+        => op is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, _method.Parameters.Length > 0 ? _method.Parameters[0] : null);
+
+    private Tx Field(IFieldReferenceOperation f)
+    {
+        if (f.Field.IsStatic)
+        {
+            if (!f.Field.IsReadOnly)
+                throw Fail(DiagnosticDescriptors.SideEffect, f.Syntax, f.Syntax.ToString(), _method.Name, "reads a mutable static field, so results could change between batches");
+            var t = Supported(f, f.Field.Type);
+            return new Tx(new StaticRef(SymbolText.FullName(f.Field.ContainingType) + "." + f.Field.Name, t), null);
+        }
+        if (!IsEvent(f.Instance))
+            throw Fail(DiagnosticDescriptors.NotTranslatable, f.Syntax, $"'{f.Syntax}'", "only columns of the event parameter can be read");
+        if (!_ctx.Columns.TryGetValue(f.Field.Name, out var col))
+            throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, f.Syntax, f.Field.Name, _ctx.Schema.Name);
+        var vt = Supported(f, f.Field.Type);
+        return new Tx(new ColumnRef(f.Field.Name, vt), Unit(col.Unit));
+    }
+
+    private Tx Parameter(IParameterReferenceOperation p)
+    {
+        if (IsEvent(p))
+            throw Fail(DiagnosticDescriptors.NotTranslatable, p.Syntax, "the event itself", "read one of its columns (for example 'e.Energy') or pass it to a [Variable]");
+        var t = Supported(p, p.Parameter.Type);
+        return new Tx(new ParamRef(p.Parameter.Name, t), null);
+    }
+
+    private Tx Conversion(IConversionOperation c)
+    {
+        if (c.OperatorMethod is not null)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, c.Syntax, "a user-defined conversion", "it has no vector form");
+        var inner = Value(c.Operand);
+        var to = Supported(c, c.Type!);
+        var from = inner.Expr.Type;
+        if (from == to) return inner;
+        bool ok = (from, to) switch
+        {
+            (ValType.Int, ValType.Float) or (ValType.Int, ValType.Double) or (ValType.Float, ValType.Double) or (ValType.Double, ValType.Float) => true,
+            _ => false,
+        };
+        if (!ok)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, c.Syntax, $"the conversion '{c.Syntax}' from {Name(from)} to {Name(to)}", "vector code supports int→float, int→double, float→double and double→float only");
+        if (inner.Expr is Const k) return new Tx(new Const(to, to == ValType.Float ? (float)k.Value : k.Value), inner.Unit);
+        return new Tx(new Convert(to, inner.Expr), inner.Unit);
+    }
+
+    private Tx UnaryOp(IUnaryOperation u)
+    {
+        if (u.OperatorMethod is not null || u.IsLifted)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, u.Syntax, "a user-defined or nullable operator", "it has no vector form");
+        var x = Value(u.Operand);
+        switch (u.OperatorKind)
+        {
+            case UnaryOperatorKind.Plus: return x;
+            case UnaryOperatorKind.Minus when x.Expr.Type != ValType.Bool: return new Tx(new Unary(UnOp.Neg, x.Expr), x.Unit);
+            case UnaryOperatorKind.Not when x.Expr.Type == ValType.Bool: return new Tx(new Unary(UnOp.Not, x.Expr), null);
+            default:
+                throw Fail(DiagnosticDescriptors.NotTranslatable, u.Syntax, $"the operator '{u.OperatorKind}'", "it has no vector form here");
+        }
+    }
+
+    private Tx BinaryOp(IBinaryOperation b)
+    {
+        if (b.OperatorMethod is not null || b.IsLifted)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, "a user-defined or nullable operator", "it has no vector form");
+        var l = Value(b.LeftOperand);
+        var r = Value(b.RightOperand);
+        var t = l.Expr.Type;
+        if (t != r.Expr.Type)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, $"'{b.Syntax}'", "its operands have different types");
+        switch (b.OperatorKind)
+        {
+            case BinaryOperatorKind.Add:
+            case BinaryOperatorKind.Subtract:
+                if (t == ValType.Bool) break;
+                CheckUnits(b, l, r);
+                return new Tx(new Binary(b.OperatorKind == BinaryOperatorKind.Add ? BinOp.Add : BinOp.Sub, l.Expr, r.Expr), l.Unit ?? r.Unit);
+            case BinaryOperatorKind.Multiply:
+                if (t == ValType.Bool) break;
+                return new Tx(new Binary(BinOp.Mul, l.Expr, r.Expr), null);
+            case BinaryOperatorKind.Divide:
+                if (t == ValType.Int)
+                    throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, "integer division", "SIMD units have no integer divide; convert an operand to float (for example '(float)e.N')");
+                if (t == ValType.Bool) break;
+                return new Tx(new Binary(BinOp.Div, l.Expr, r.Expr), null);
+            case BinaryOperatorKind.ConditionalAnd:
+            case BinaryOperatorKind.And when t == ValType.Bool:
+                return new Tx(new Binary(BinOp.And, l.Expr, r.Expr), null);
+            case BinaryOperatorKind.ConditionalOr:
+            case BinaryOperatorKind.Or when t == ValType.Bool:
+                return new Tx(new Binary(BinOp.Or, l.Expr, r.Expr), null);
+            case BinaryOperatorKind.ExclusiveOr when t == ValType.Bool:
+                return new Tx(new Binary(BinOp.Xor, l.Expr, r.Expr), null);
+            case BinaryOperatorKind.Equals:
+            case BinaryOperatorKind.NotEquals:
+                if (t is ValType.Float or ValType.Double && !IsNaNSelfTest(l, r))
+                    _ctx.Bag.Add(DiagnosticDescriptors.FloatEquality, b.Syntax, b.Syntax.ToString());
+                CheckUnits(b, l, r);
+                return new Tx(new Compare(b.OperatorKind == BinaryOperatorKind.Equals ? CmpOp.Eq : CmpOp.Ne, l.Expr, r.Expr), null);
+            case BinaryOperatorKind.LessThan:
+            case BinaryOperatorKind.LessThanOrEqual:
+            case BinaryOperatorKind.GreaterThan:
+            case BinaryOperatorKind.GreaterThanOrEqual:
+                CheckUnits(b, l, r);
+                return new Tx(new Compare(Cmp(b.OperatorKind), l.Expr, r.Expr), null);
+        }
+        throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, $"the operator '{OperatorText(b)}' on {Name(t)}", "it has no vector form");
+    }
+
+    private static bool IsNaNSelfTest(Tx l, Tx r) => l.Expr.Equals(r.Expr);
+
+    private static string OperatorText(IBinaryOperation b)
+        => b.Syntax is BinaryExpressionSyntax bs ? bs.OperatorToken.Text : b.OperatorKind.ToString();
+
+    private static CmpOp Cmp(BinaryOperatorKind k) => k switch
+    {
+        BinaryOperatorKind.LessThan => CmpOp.Lt,
+        BinaryOperatorKind.LessThanOrEqual => CmpOp.Le,
+        BinaryOperatorKind.GreaterThan => CmpOp.Gt,
+        BinaryOperatorKind.GreaterThanOrEqual => CmpOp.Ge,
+        BinaryOperatorKind.Equals => CmpOp.Eq,
+        _ => CmpOp.Ne,
+    };
+
+    private void CheckUnits(IOperation at, Tx l, Tx r)
+    {
+        if (l.Unit is null || r.Unit is null || string.Equals(l.Unit, r.Unit, StringComparison.Ordinal)) return;
+        var (ls, rs) = at.Syntax is BinaryExpressionSyntax bs ? (bs.Left.ToString(), bs.Right.ToString()) : (at.Syntax.ToString(), "");
+        _ctx.Bag.Add(DiagnosticDescriptors.UnitMismatch, at.Syntax, ls, l.Unit, rs, r.Unit);
+    }
+
+    private Tx Pattern(IPatternOperation p, Tx value, IOperation valueOp)
+    {
+        switch (p)
+        {
+            case IRelationalPatternOperation rel when rel.Value.ConstantValue is { HasValue: true, Value: not null } cv:
+                return new Tx(new Compare(Cmp(rel.OperatorKind), value.Expr, new Const(value.Expr.Type, ToDouble(cv.Value))), null);
+            case IConstantPatternOperation cp when cp.Value.ConstantValue is { HasValue: true, Value: not null } cv:
+                if (value.Expr.Type is ValType.Float or ValType.Double)
+                    _ctx.Bag.Add(DiagnosticDescriptors.FloatEquality, p.Syntax, $"{valueOp.Syntax} is {p.Syntax}");
+                return new Tx(new Compare(CmpOp.Eq, value.Expr, new Const(value.Expr.Type, ToDouble(cv.Value))), null);
+            case IBinaryPatternOperation bp:
+                var a = Pattern(bp.LeftPattern, value, valueOp);
+                var b = Pattern(bp.RightPattern, value, valueOp);
+                return new Tx(new Binary(bp.OperatorKind == BinaryOperatorKind.Or ? BinOp.Or : BinOp.And, a.Expr, b.Expr), null);
+            case INegatedPatternOperation np:
+                return new Tx(new Unary(UnOp.Not, Pattern(np.Pattern, value, valueOp).Expr), null);
+            default:
+                throw Fail(DiagnosticDescriptors.NotTranslatable, p.Syntax, $"the pattern '{p.Syntax}'", "only relational (< <= > >=), constant, 'and', 'or' and 'not' patterns have vector forms");
+        }
+    }
+
+    private Tx Invocation(IInvocationOperation inv)
+    {
+        var m = inv.TargetMethod;
+        if (!m.IsStatic)
+            throw Fail(DiagnosticDescriptors.SideEffect, inv.Syntax, inv.Syntax.ToString(), _method.Name, $"calls the instance method '{m.Name}', which is not known to be pure");
+        // Another declaration of the analysis: inline its translated body.
+        if (_ctx.IsInlinable(m))
+        {
+            foreach (var a in inv.Arguments)
+                if (!IsEvent(a.Value))
+                    throw Fail(DiagnosticDescriptors.NotTranslatable, a.Syntax, $"the argument '{a.Syntax}'", $"'{m.Name}' must be called with the event parameter '{_method.Parameters[0].Name}'");
+            var inlined = _ctx.Inline(m, inv.Syntax);
+            if (inlined is null) throw new AbandonTranslation();
+            return inlined.Value;
+        }
+        var type = m.ContainingType?.ToDisplayString();
+        bool isMath = type is "System.Math" or "System.MathF";
+        bool isNumeric = m.ContainingType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
+        bool isPure = SymbolText.HasAttribute(m, KnownNames.PureAttribute) || SymbolText.HasAttribute(m, KnownNames.ContractsPureAttribute);
+        if (!isMath && !isNumeric && !isPure)
+        {
+            if (SymbolEqualityComparer.Default.Equals(m.ContainingType, _ctx.Analysis))
+                throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, inv.Syntax, m.Name, _ctx.Schema.Name);
+            throw Fail(DiagnosticDescriptors.SideEffect, inv.Syntax, inv.Syntax.ToString(), _method.Name, $"calls '{m.Name}', which is not marked [Pure] or [Variable]");
+        }
+        var args = new List<Tx>();
+        foreach (var a in inv.Arguments)
+        {
+            if (a.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
+                throw Fail(DiagnosticDescriptors.NotTranslatable, a.Syntax, $"the argument '{a.Syntax}'", "ref and out arguments have no vector form");
+            args.Add(Value(a.Value));
+        }
+        var ret = Supported(inv, m.ReturnType);
+        if (isMath && TryMath(m.Name, args, ret) is { } math)
+        {
+            if (math.Expr is MathCall { Fn: MathFn.Min or MathFn.Max } && args.Count == 2) CheckUnits(inv, args[0], args[1]);
+            return math;
+        }
+        if (isNumeric && m.Name == "IsNaN" && args.Count == 1)
+            return new Tx(new Compare(CmpOp.Ne, args[0].Expr, args[0].Expr), null);
+        _ctx.Bag.Add(DiagnosticDescriptors.ScalarPerLane, inv.Syntax, $"{m.ContainingType!.Name}.{m.Name}");
+        var exprs = new Expr[args.Count];
+        for (int i = 0; i < exprs.Length; i++) exprs[i] = args[i].Expr;
+        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + m.Name, ret, new EquatableArray<Expr>(exprs)), null);
+    }
+
+    private static Tx? TryMath(string name, List<Tx> args, ValType ret)
+    {
+        bool fp = ret is ValType.Float or ValType.Double;
+        Tx Call(MathFn fn, string? unit)
+        {
+            var e = new Expr[args.Count];
+            for (int i = 0; i < e.Length; i++) e[i] = args[i].Expr;
+            return new Tx(new MathCall(fn, new EquatableArray<Expr>(e)), unit);
+        }
+        switch (name)
+        {
+            case "Abs" when fp && args.Count == 1: return Call(MathFn.Abs, args[0].Unit);
+            case "Sqrt" when fp && args.Count == 1: return Call(MathFn.Sqrt, null);
+            case "Floor" when fp && args.Count == 1: return Call(MathFn.Floor, args[0].Unit);
+            case "Ceiling" when fp && args.Count == 1: return Call(MathFn.Ceiling, args[0].Unit);
+            case "Truncate" when fp && args.Count == 1: return Call(MathFn.Truncate, args[0].Unit);
+            case "Round" when fp && args.Count == 1: return Call(MathFn.Round, args[0].Unit);
+            case "Min" when (fp || ret == ValType.Int) && args.Count == 2: return Call(MathFn.Min, args[0].Unit ?? args[1].Unit);
+            case "Max" when (fp || ret == ValType.Int) && args.Count == 2: return Call(MathFn.Max, args[0].Unit ?? args[1].Unit);
+            case "FusedMultiplyAdd" when fp && args.Count == 3: return Call(MathFn.FusedMultiplyAdd, null);
+            case "Pow" when fp && args.Count == 2 && args[1].Expr is Const { Value: 2.0 }:
+                return new Tx(new Binary(BinOp.Mul, args[0].Expr, args[0].Expr), null);
+        }
+        return null;
+    }
+
+    private static bool IsSideEffect(IOperation op, out string reason)
+    {
+        switch (op)
+        {
+            case IAssignmentOperation:
+                reason = "assigns a value";
+                return true;
+            case IIncrementOrDecrementOperation:
+                reason = "changes a value with ++ or --";
+                return true;
+            case IObjectCreationOperation:
+            case IArrayCreationOperation:
+            case IAnonymousObjectCreationOperation:
+            case IInterpolatedStringOperation:
+            case IDelegateCreationOperation:
+            case IAnonymousFunctionOperation:
+                reason = "allocates memory on every event";
+                return true;
+            case IThrowOperation:
+                reason = "throws an exception";
+                return true;
+            case IEventAssignmentOperation:
+                reason = "subscribes to an event";
+                return true;
+        }
+        reason = "";
+        return false;
+    }
+
+    private ValType Supported(IOperation at, ITypeSymbol type)
+    {
+        var t = SchemaParser.ValTypeOf(type);
+        if (t is null) throw Fail(DiagnosticDescriptors.UnsupportedValueType, at.Syntax, at.Syntax.ToString(), type.ToDisplayString());
+        return t.Value;
+    }
+
+    private AbandonTranslation Fail(DiagnosticDescriptor d, SyntaxNode at, params string[] args)
+    {
+        if (d == DiagnosticDescriptors.NotTranslatable && args.Length == 2) args = new[] { args[0], _method.Name, args[1] };
+        _ctx.Bag.Add(d, at, args);
+        return new AbandonTranslation();
+    }
+
+    private static string Describe(IOperation op) => op switch
+    {
+        IConditionalOperation => "an 'if' statement",
+        ILoopOperation => "a loop",
+        ISwitchOperation or ISwitchExpressionOperation => "a 'switch'",
+        IReturnOperation => "a 'return' without a value",
+        _ => $"'{Shorten(op.Syntax.ToString())}'",
+    };
+
+    private static string Shorten(string s) => s.Length <= 60 ? s : s.Substring(0, 57) + "...";
+
+    private static string Name(ValType t) => t switch
+    {
+        ValType.Bool => "bool",
+        ValType.Int => "int",
+        ValType.Float => "float",
+        _ => "double",
+    };
+
+    private static string? Unit(string u) => u.Length == 0 ? null : u;
+
+    private static string? Same(string? a, string? b) => a == b ? a : null;
+
+    internal static double ToDouble(object v) => v switch
+    {
+        bool b => b ? 1 : 0,
+        float f => f,
+        double d => d,
+        _ => System.Convert.ToDouble(v, CultureInfo.InvariantCulture),
+    };
+}

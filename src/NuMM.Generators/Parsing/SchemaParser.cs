@@ -1,0 +1,103 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using NuMM.Generators.Diagnostics;
+using NuMM.Generators.Model;
+
+namespace NuMM.Generators.Parsing;
+
+/// <summary>Reads an <c>[EventSchema]</c> struct into a <see cref="SchemaSpec"/>.</summary>
+internal static class SchemaParser
+{
+    public static SchemaParseResult Parse(GeneratorAttributeSyntaxContext ctx, CancellationToken ct)
+    {
+        var bag = new DiagnosticBag();
+        if (ctx.TargetSymbol is not INamedTypeSymbol type) return new SchemaParseResult(null, bag.ToArray());
+        var spec = TryParse(type, bag, ct, report: true);
+        if (spec is not null && ctx.SemanticModel.Compilation.GetTypeByMetadataName(KnownNames.ColumnBatchInterface) is null)
+        {
+            bag.Add(DiagnosticDescriptors.RuntimeNotReferenced, SymbolText.NameLocation(type), type.Name);
+            spec = null;
+        }
+        return new SchemaParseResult(bag.HasErrors ? null : spec, bag.ToArray());
+    }
+
+    /// <summary>Parses the schema; <paramref name="report"/> false when an analysis reads it (the schema's own
+    /// pipeline reports its problems once).</summary>
+    public static SchemaSpec? TryParse(INamedTypeSymbol type, DiagnosticBag bag, CancellationToken ct, bool report)
+    {
+        var local = report ? bag : new DiagnosticBag();
+        if (type.TypeKind != TypeKind.Struct || type.IsRecord || type.IsRefLikeType || !IsPartial(type))
+            local.Add(DiagnosticDescriptors.SchemaNotPartialStruct, SymbolText.NameLocation(type), type.Name);
+        else if (type.IsGenericType || type.ContainingType is not null)
+            local.Add(DiagnosticDescriptors.UnsupportedTypeShape, SymbolText.NameLocation(type), type.Name);
+        var columns = new List<ColumnSpec>();
+        foreach (var member in type.GetMembers())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (member is not IFieldSymbol field || field.IsStatic || field.IsConst || field.IsImplicitlyDeclared) continue;
+            var kind = ColumnKind(field.Type);
+            if (kind is null)
+            {
+                local.Add(DiagnosticDescriptors.UnsupportedColumnType, SymbolText.NameLocation(field), field.Name, field.Type.ToDisplayString());
+                continue;
+            }
+            string unit = "", source = field.Name;
+            bool finite = false;
+            var attr = SymbolText.GetAttribute(field, KnownNames.ColumnAttribute);
+            if (attr is not null)
+            {
+                foreach (var named in attr.NamedArguments)
+                {
+                    switch (named.Key)
+                    {
+                        case "Unit" when named.Value.Value is string u: unit = u.Trim(); break;
+                        case "Source" when named.Value.Value is string s && s.Length > 0: source = s; break;
+                        case "Finite" when named.Value.Value is bool b: finite = b; break;
+                    }
+                }
+            }
+            columns.Add(new ColumnSpec(field.Name, field.Type.ToDisplayString(), kind, unit, source, finite));
+        }
+        if (columns.Count == 0 && !local.HasErrors)
+            local.Add(DiagnosticDescriptors.SchemaWithoutColumns, SymbolText.NameLocation(type), type.Name);
+        if (local.HasErrors) return null;
+        return new SchemaSpec(SymbolText.Namespace(type), type.Name, SymbolText.FullName(type), new EquatableArray<ColumnSpec>(columns.ToArray()));
+    }
+
+    public static bool IsPartial(INamedTypeSymbol type)
+    {
+        foreach (var r in type.DeclaringSyntaxReferences)
+            if (r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax t)
+                foreach (var m in t.Modifiers)
+                    if (m.Text == "partial") return true;
+        return false;
+    }
+
+    /// <summary>The <c>NuMM.Runtime.Data.ColumnType</c> member for a field type, or null when unsupported.</summary>
+    public static string? ColumnKind(ITypeSymbol t) => t.SpecialType switch
+    {
+        SpecialType.System_Boolean => "Boolean",
+        SpecialType.System_SByte => "SByte",
+        SpecialType.System_Byte => "Byte",
+        SpecialType.System_Int16 => "Int16",
+        SpecialType.System_UInt16 => "UInt16",
+        SpecialType.System_Int32 => "Int32",
+        SpecialType.System_UInt32 => "UInt32",
+        SpecialType.System_Int64 => "Int64",
+        SpecialType.System_UInt64 => "UInt64",
+        SpecialType.System_Single => "Single",
+        SpecialType.System_Double => "Double",
+        _ => null,
+    };
+
+    /// <summary>The value type bodies compute with for a C# type, or null.</summary>
+    public static ValType? ValTypeOf(ITypeSymbol? t) => t?.SpecialType switch
+    {
+        SpecialType.System_Boolean => ValType.Bool,
+        SpecialType.System_Int32 => ValType.Int,
+        SpecialType.System_Single => ValType.Float,
+        SpecialType.System_Double => ValType.Double,
+        _ => null,
+    };
+}

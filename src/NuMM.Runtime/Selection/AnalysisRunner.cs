@@ -1,0 +1,216 @@
+using System;
+using System.Threading;
+using NuMM.Runtime.Data;
+
+namespace NuMM.Runtime.Selection;
+
+/// <summary>Runs an analysis kernel over a batch source on several threads with a result that is bitwise identical
+/// for any thread count and from run to run. The source is read sequentially and each batch gets a sequence number;
+/// batch i is processed into its own (pooled, reset) partial result, and partials are added to the total strictly in
+/// sequence order, so the floating-point summation order depends only on the data and the batch size.</summary>
+public static class AnalysisRunner
+{
+    /// <summary>Processes every batch of <paramref name="source"/> with <paramref name="kernel"/> and returns the merged result.</summary>
+    /// <typeparam name="TBatch">The columnar batch type.</typeparam>
+    /// <param name="kernel">The analysis kernel; <see cref="IAnalysisKernel{TBatch}.Process"/> runs concurrently on different batches.</param>
+    /// <param name="source">The events; read from one thread at a time, in order.</param>
+    /// <param name="newBatch">Creates an empty batch; called at most once per batch in flight (batches are reused).</param>
+    /// <param name="options">Threads, progress and cancellation; null for defaults.</param>
+    /// <exception cref="AnalysisRunException">The source or the kernel threw; carries the batch index.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static AnalysisResult Run<TBatch>(IAnalysisKernel<TBatch> kernel, IBatchSource<TBatch> source, Func<TBatch> newBatch, RunOptions? options = null)
+        where TBatch : IColumnBatch
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(newBatch);
+        options ??= new RunOptions();
+        options.CancellationToken.ThrowIfCancellationRequested();
+        return new OrderedRun<TBatch>(kernel, source, newBatch, options).Execute();
+    }
+
+    /// <summary>One run's shared state. Every field below <c>_gate</c> is guarded by it.</summary>
+    private sealed class OrderedRun<TBatch> where TBatch : IColumnBatch
+    {
+        private sealed class Slot
+        {
+            public TBatch? Batch;
+            public AnalysisResult? Partial;
+            public bool Done;
+        }
+
+        private readonly IAnalysisKernel<TBatch> _kernel;
+        private readonly IBatchSource<TBatch> _source;
+        private readonly Func<TBatch> _newBatch;
+        private readonly RunOptions _options;
+        private readonly int _threads;
+        private readonly Slot[] _slots;
+        private readonly AnalysisResult _total;
+
+        private readonly object _gate = new();
+        private long _nextRead;       // sequence number of the next batch to read
+        private long _nextMerge;      // sequence number of the next batch to merge
+        private bool _reading;        // a thread is inside the source
+        private bool _merging;        // a thread is merging
+        private bool _sourceDone;
+        private bool _stop;           // failure or cancellation
+        private long _events;
+        private Exception? _error;
+        private long _errorBatch = long.MaxValue;
+        private RunStage _errorStage;
+
+        public OrderedRun(IAnalysisKernel<TBatch> kernel, IBatchSource<TBatch> source, Func<TBatch> newBatch, RunOptions options)
+        {
+            _kernel = kernel;
+            _source = source;
+            _newBatch = newBatch;
+            _options = options;
+            _threads = options.MaxThreads;
+            int window = _threads == 1 ? 1 : options.BatchesInFlight > 0 ? options.BatchesInFlight : 2 * _threads;
+            _slots = new Slot[window];
+            for (int i = 0; i < window; i++) _slots[i] = new Slot();
+            _total = kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+        }
+
+        public AnalysisResult Execute()
+        {
+            Thread[]? helpers = null;
+            if (_threads > 1)
+            {
+                helpers = new Thread[_threads - 1];
+                for (int i = 0; i < helpers.Length; i++)
+                {
+                    helpers[i] = new Thread(WorkSafely) { IsBackground = true, Name = $"NuMM analysis worker {i + 1}" };
+                    helpers[i].Start();
+                }
+            }
+            Work();
+            if (helpers != null) foreach (var t in helpers) t.Join();
+
+            if (_error is OperationCanceledException oce) throw new OperationCanceledException(oce.Message, oce, _options.CancellationToken);
+            if (_error != null) throw new AnalysisRunException(_total.AnalysisName, _errorBatch, _errorStage, _error);
+            return _total;
+        }
+
+        /// <summary>A helper thread's entry: an escaping exception would end the process, so record it instead.</summary>
+        private void WorkSafely()
+        {
+            try { Work(); }
+            catch (Exception e) { lock (_gate) Fail(_nextMerge, RunStage.Merging, e); }
+        }
+
+        private void Work()
+        {
+            while (true)
+            {
+                long seq;
+                Slot slot;
+                // 1. Claim the source and a free slot (the window bounds batches in flight).
+                lock (_gate)
+                {
+                    while (!_stop && !_sourceDone && (_reading || _nextRead - _nextMerge >= _slots.Length))
+                        Monitor.Wait(_gate);
+                    if (_stop || _sourceDone) return;
+                    if (_options.CancellationToken.IsCancellationRequested)
+                    {
+                        Fail(_nextRead, RunStage.Reading, new OperationCanceledException(_options.CancellationToken));
+                        return;
+                    }
+                    _reading = true;
+                    seq = _nextRead;
+                    slot = _slots[seq % _slots.Length];
+                }
+
+                // 2. Read outside the lock; only this thread is in the source.
+                bool got;
+                try
+                {
+                    slot.Batch ??= _newBatch();
+                    got = _source.ReadNext(slot.Batch);
+                }
+                catch (Exception e)
+                {
+                    lock (_gate) { _reading = false; Fail(seq, RunStage.Reading, e); }
+                    return;
+                }
+                lock (_gate)
+                {
+                    _reading = false;
+                    if (got) _nextRead++;
+                    else _sourceDone = true;
+                    Monitor.PulseAll(_gate);
+                    if (!got) return;
+                }
+
+                // 3. Process into this slot's partial result.
+                try
+                {
+                    if (slot.Partial == null)
+                    {
+                        var partial = _kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+                        if (ReferenceEquals(partial, _total) || partial.SharesStorageWith(_total))
+                            throw new InvalidOperationException(
+                                $"The kernel of '{_total.AnalysisName}' returned a result that shares a cut flow or histogram with an earlier one; CreateResult must build new objects on every call.");
+                        slot.Partial = partial;
+                    }
+                    slot.Partial.Reset();
+                    _kernel.Process(slot.Batch, slot.Partial);
+                }
+                catch (Exception e)
+                {
+                    lock (_gate) Fail(seq, RunStage.Processing, e);
+                    return;
+                }
+
+                // 4. Mark done; whoever completes the batch that is next in order merges every consecutive done batch.
+                Monitor.Enter(_gate);
+                try
+                {
+                    slot.Done = true;
+                    if (_merging || seq != _nextMerge) continue;
+                    _merging = true;
+                    while (!_stop && _nextMerge < _nextRead && _slots[_nextMerge % _slots.Length] is { Done: true } ready)
+                    {
+                        long m = _nextMerge;
+                        Monitor.Exit(_gate);
+                        long events = 0;
+                        Exception? error = null;
+                        try
+                        {
+                            _total.Add(ready.Partial!);
+                            events = ready.Batch!.Length;
+                        }
+                        catch (Exception e) { error = e; }
+                        Monitor.Enter(_gate);
+                        if (error != null) { Fail(m, RunStage.Merging, error); break; }
+                        ready.Done = false;
+                        _events += events;
+                        _nextMerge = m + 1;
+                        Monitor.PulseAll(_gate);
+                        // Reported under the gate so reports arrive in batch order.
+                        try { _options.Progress?.Report(new RunProgress(_events, _nextMerge)); }
+                        catch (Exception e) { Fail(m, RunStage.Merging, e); break; }
+                    }
+                    _merging = false;
+                }
+                finally
+                {
+                    Monitor.Exit(_gate);
+                }
+            }
+        }
+
+        /// <summary>Records the failure of the earliest batch and stops every thread. Call with the gate held.</summary>
+        private void Fail(long batch, RunStage stage, Exception e)
+        {
+            if (_error == null || batch < _errorBatch)
+            {
+                _error = e;
+                _errorBatch = batch;
+                _errorStage = stage;
+            }
+            _stop = true;
+            Monitor.PulseAll(_gate);
+        }
+    }
+}
