@@ -67,3 +67,43 @@ public class ReportingTests
         Assert.Contains("curve A", e.Message);
     }
 }
+
+public class FitPlotTests
+{
+    [Fact]
+    public void Contour_CircularBowl_PointsLieOnTheLevelCircle()
+    {
+        // Δχ²(a, b) = (a − 2)²/0.25 + (b − 1)²/4 on a grid: the 4.605 contour is the ellipse with semi-axes √4.605·(0.5, 2).
+        var model = new NuMM.Runtime.Statistics.Model.PredictionModel(
+            [new("A", [1.0, 0.0], NuMM.Runtime.Statistics.Model.ComponentScale.Linear("a")), new("B", [0.0, 1.0], NuMM.Runtime.Statistics.Model.ComponentScale.Linear("b")), new("floor", [10.0, 10.0])],
+            [new("a", 1, 0, 20), new("b", 1, 0, 20)]);
+        var lik = new NuMM.Runtime.Statistics.Likelihood.BinnedLikelihood(model, [12.0, 11.0],
+            NuMM.Runtime.Statistics.Likelihood.TestStatistic.ChiSquare(NuMM.Runtime.Statistics.Likelihood.ChiSquareErrors.Fixed, [0.5, 2.0]));
+        var xs = Enumerable.Range(0, 21).Select(i => 0.8 + 0.12 * i).ToArray();
+        var ys = Enumerable.Range(0, 21).Select(i => 0.0 + 0.6 * i).ToArray();
+        var scan = ProfileLikelihood.Scan2D(lik, "a", xs, "b", ys);
+        double level = CriticalValues.ChiSquare(0.9, 2);
+        var segments = FitPlots.Contour(scan, level);
+        Assert.True(segments.Count > 20);
+        foreach (var (x1, y1, _, _) in segments)
+        {
+            double r = Math.Pow(x1 - 2, 2) / 0.25 + Math.Pow(y1 - 1, 2) / 4;
+            Assert.InRange(r, level * 0.97, level * 1.03); // linear interpolation on a coarse grid of a quadratic surface
+        }
+        var svg = new SvgPlot("90% CL (2 dof)", "a", "b").AddSegments("contour", segments).ToSvg();
+        Assert.Contains("<path", svg);
+    }
+
+    [Fact]
+    public void DeltaChi2AndSpectrumPlots_AreWellFormed()
+    {
+        var lik = MinimizerTests.BinnedCase(out var c);
+        var scan = ProfileLikelihood.Scan(lik, "mu", [0.0, 0.4, 0.8, 1.2, 1.6]);
+        var doc = XDocument.Parse(FitPlots.DeltaChi2("μ profile", "μ (reference moment)", [("stat + syst", scan)]).ToSvg());
+        Assert.NotEmpty(doc.Descendants(XName.Get("polyline", "http://www.w3.org/2000/svg")));
+        var fit = new Minimizer().Minimize(lik);
+        var edges = Enumerable.Range(0, 11).Select(i => i * 0.1).ToArray();
+        var spectrum = XDocument.Parse(FitPlots.Spectrum("best fit", "E θ² (arb.)", edges, lik.Model, fit.Values, c.Array("data")).ToSvg());
+        Assert.Equal(4, spectrum.Descendants(XName.Get("polyline", "http://www.w3.org/2000/svg")).Count()); // 3 stacked components + data
+    }
+}

@@ -17,6 +17,7 @@ public sealed class SvgPlot
     private sealed record StepSeries(string Label, string Colour, double[] Edges, double[] Contents) : Series(Label, Colour);
     private sealed record BandSeries(string Label, string Colour, double[] X, double[] Low, double[] High) : Series(Label, Colour);
     private sealed record RuleSeries(string Label, string Colour, double Value, bool Horizontal) : Series(Label, Colour);
+    private sealed record SegmentSeries(string Label, string Colour, (double X1, double Y1, double X2, double Y2)[] Segments) : Series(Label, Colour);
 
     private readonly List<Series> _series = [];
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
@@ -86,6 +87,17 @@ public sealed class SvgPlot
     {
         Check(label, x, low, nameof(low)); Check(label, x, high, nameof(high));
         _series.Add(new BandSeries(label, colour ?? NextColour(), x.ToArray(), low.ToArray(), high.ToArray()));
+        return this;
+    }
+
+    /// <summary>Adds unconnected line segments (for example a contour from marching squares).</summary>
+    /// <param name="label">Legend text.</param>
+    /// <param name="segments">Segments in data coordinates.</param>
+    /// <param name="colour">CSS colour.</param>
+    public SvgPlot AddSegments(string label, IEnumerable<(double X1, double Y1, double X2, double Y2)> segments, string? colour = null)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        _series.Add(new SegmentSeries(label, colour ?? NextColour(), segments.ToArray()));
         return this;
     }
 
@@ -172,6 +184,10 @@ public sealed class SvgPlot
                         sb.Append($"<polyline points=\"{string.Join(" ", pts)}\" fill=\"none\" stroke=\"{st.Colour}\" stroke-width=\"2\"/>\n");
                         break;
                     }
+                case SegmentSeries sg:
+                    if (sg.Segments.Length > 0)
+                        sb.Append($"<path d=\"{string.Join(" ", sg.Segments.Select(q => "M" + P(Sx(q.X1), Sy(q.Y1)) + " L" + P(Sx(q.X2), Sy(q.Y2))))}\" fill=\"none\" stroke=\"{sg.Colour}\" stroke-width=\"2\"/>\n");
+                    break;
                 case RuleSeries r:
                     if (r.Horizontal) sb.Append($"<line x1=\"{N(left)}\" y1=\"{N(Sy(r.Value))}\" x2=\"{N(left + pw)}\" y2=\"{N(Sy(r.Value))}\" stroke=\"{r.Colour}\" stroke-dasharray=\"4 3\"/>\n");
                     else sb.Append($"<line x1=\"{N(Sx(r.Value))}\" y1=\"{N(top)}\" x2=\"{N(Sx(r.Value))}\" y2=\"{N(top + ph)}\" stroke=\"{r.Colour}\" stroke-dasharray=\"4 3\"/>\n");
@@ -198,6 +214,7 @@ public sealed class SvgPlot
         StepSeries st => st.Edges,
         BandSeries b => b.X,
         RuleSeries { Horizontal: false } r => [r.Value],
+        SegmentSeries sg => sg.Segments.SelectMany(q => new[] { q.X1, q.X2 }),
         _ => [],
     });
 
@@ -207,6 +224,7 @@ public sealed class SvgPlot
         StepSeries st => st.Contents,
         BandSeries b => b.Low.Concat(b.High),
         RuleSeries { Horizontal: true } r => [r.Value],
+        SegmentSeries sg => sg.Segments.SelectMany(q => new[] { q.Y1, q.Y2 }),
         _ => [],
     });
 
