@@ -239,4 +239,20 @@ public class ColumnarBadInputTests
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => r.GetChunk(3, 0));
     }
+
+    [Fact]
+    public void ReadNext_CorruptChunkOfUnrequestedColumn_NeverTouched()
+    {
+        var (dir, path, data) = Sample();
+        using var _d = dir;
+        long payload;
+        using (var r = ColumnarFileReader.Open(path)) payload = r.GetChunk(1, 1).PayloadOffset;
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[payload] ^= 0xFF; // corrupt 'pdg'
+        File.WriteAllBytes(path, bytes);
+        ColumnInfo[] onlyE = [Two[0]];
+        using var reader = ColumnarFileReader.Open(path);
+        Assert.Equal(Bytes(data[0], ColumnType.Single), ReadAll(reader.OpenSource(onlyE), onlyE, 64)[0]);
+        Assert.Throws<DataFormatException>(() => ReadAll(reader.OpenSource(Two), Two, 64));
+    }
 }
