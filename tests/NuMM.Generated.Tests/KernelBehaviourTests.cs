@@ -71,6 +71,21 @@ public class KernelBehaviourTests
         Assert.Contains("NaN", ex.Message);
     }
 
+    [Theory]
+    [InlineData(512)]
+    [InlineData(0)]
+    public void Process_NaNInFiniteColumn_ThrowsNamingColumnAndRow(int bits)
+    {
+        var batch = RandomEvents.Mixed(20, seed: 6);
+        batch.W[17] = float.PositiveInfinity;
+        var kernel = new MixedSelection.Kernel { MaxVectorBits = bits };
+        var ex = Assert.Throws<InvalidDataException>(() => kernel.Process(batch, kernel.CreateResult()));
+        Assert.Contains("Column 'W'", ex.Message);
+        Assert.Contains("row 17", ex.Message);
+        Assert.Contains("Infinity", ex.Message);
+        Assert.True(MixedEvent.Batch.Schema[5].RequireFinite);
+    }
+
     [Fact]
     public void Process_ResultFromAnotherAnalysis_Throws()
     {

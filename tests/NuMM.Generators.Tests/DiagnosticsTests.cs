@@ -93,6 +93,10 @@ public class DiagnosticsTests
         => Expect("using NuMM.Dsl; [EventSchema] public struct Plain { public float A; }", "NUMM0008", "Plain", "'Plain'");
 
     [Fact]
+    public void NUMM0008_RecordStructSchema()
+        => Expect("using NuMM.Dsl; [EventSchema] public partial record struct R { public float A; }", "NUMM0008", "R", "'R'");
+
+    [Fact]
     public void NUMM0009_SchemaWithoutFields()
         => Expect("using NuMM.Dsl; [EventSchema] public partial struct Empty { }", "NUMM0009", "Empty", "'Empty'");
 

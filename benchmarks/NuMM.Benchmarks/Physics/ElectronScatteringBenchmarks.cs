@@ -11,6 +11,7 @@ namespace NuMM.Benchmarks.Physics;
 public class ElectronScatteringCrossSectionBenchmarks
 {
     private double[] _t = [];
+    private double[] _e = [];
     private double[] _out = [];
     private readonly ElectroweakCouplings _g = ElectroweakCouplings.ForSpecies(NeutrinoSpecies.MuonNeutrino);
     private const double E = 2000; // MeV
@@ -25,6 +26,7 @@ public class ElectronScatteringCrossSectionBenchmarks
     {
         double tMax = ElectronScatteringKinematics.MaxRecoilEnergyMeV(E);
         _t = Enumerable.Range(1, N).Select(i => tMax * i / N).ToArray();
+        _e = Enumerable.Range(1, N).Select(i => 3000.0 * i / N).ToArray();
         _out = new double[N];
     }
 
@@ -41,6 +43,22 @@ public class ElectronScatteringCrossSectionBenchmarks
     public double StandardModelArray()
     {
         NeutrinoElectronCrossSection.StandardModelDSigmaDT(_g, E, _t, _out);
+        return _out[^1];
+    }
+
+    /// <summary>Per-element loop over the scalar SM dσ/dT at fixed T = 5 MeV over a grid of neutrino energies (a flux fold's integrand).</summary>
+    [Benchmark]
+    public double StandardModelOverEnergiesScalarLoop()
+    {
+        for (int i = 0; i < _e.Length; i++) _out[i] = NeutrinoElectronCrossSection.StandardModelDSigmaDT(_g, _e[i], 5.0);
+        return _out[^1];
+    }
+
+    /// <summary>The TensorPrimitives fixed-T array form over neutrino energies.</summary>
+    [Benchmark]
+    public double StandardModelOverEnergiesArray()
+    {
+        NeutrinoElectronCrossSection.StandardModelDSigmaDTOverEnergies(_g, _e, 5.0, _out);
         return _out[^1];
     }
 

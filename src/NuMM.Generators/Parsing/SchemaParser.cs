@@ -27,7 +27,7 @@ internal static class SchemaParser
     public static SchemaSpec? TryParse(INamedTypeSymbol type, DiagnosticBag bag, CancellationToken ct, bool report)
     {
         var local = report ? bag : new DiagnosticBag();
-        if (type.TypeKind != TypeKind.Struct || !IsPartial(type))
+        if (type.TypeKind != TypeKind.Struct || type.IsRecord || type.IsRefLikeType || !IsPartial(type))
             local.Add(DiagnosticDescriptors.SchemaNotPartialStruct, SymbolText.NameLocation(type), type.Name);
         else if (type.IsGenericType || type.ContainingType is not null)
             local.Add(DiagnosticDescriptors.UnsupportedTypeShape, SymbolText.NameLocation(type), type.Name);

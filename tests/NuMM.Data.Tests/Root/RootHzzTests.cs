@@ -87,6 +87,7 @@ public sealed class RootHzzTests
     public void ParallelAndSingleThreadReads_GiveIdenticalArrays()
     {
         var t = RootTestFiles.OpenTree("uproot-HZZ-lz4.root", "events", out var f);
+        f.MinParallelBytes = 0; // HZZ baskets are small: force the parallel path
         using (f)
         {
             foreach (var b in t.Branches.Where(b => b.Kind == RootArrayKind.Counted && b.LeafType != RootLeafType.Boolean))
@@ -108,6 +109,7 @@ public sealed class RootHzzTests
     public void BatchSource_Capacity1000_ReadsThreeBatchesEqualToWholeBranchReads(int threads)
     {
         var t = RootTestFiles.OpenTree("uproot-HZZ-zlib.root", "events", out var f);
+        f.MinParallelBytes = 0; // force the parallel path when threads = −1
         using (f)
         {
             ColumnInfo[] cols =
@@ -153,6 +155,7 @@ public sealed class RootHzzTests
     {
         // The sample branches are split into 2–30 baskets; 7-entry batches straddle basket boundaries.
         var t = RootTestFiles.OpenTree("uproot-sample-6.20.04-lzma.root", "sample", out var f);
+        f.MinParallelBytes = 0;
         using (f)
         {
             ColumnInfo[] cols = [Col("i8", ColumnType.Int64), Col("f8_as_float", ColumnType.Single, "f8"), Col("ai4_1", ColumnType.Int32, "ai4[1]"),

@@ -11,7 +11,7 @@ public partial struct MixedEvent
     [Column(Unit = "GeV")] public double D;
     public int N;
     public bool Flag;
-    public float W;
+    [Column(Finite = true)] public float W;
     public double W2;
 }
 

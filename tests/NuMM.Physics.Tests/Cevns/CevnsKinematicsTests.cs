@@ -59,4 +59,18 @@ public class CevnsKinematicsTests
         // Below threshold nothing is open.
         Assert.False(CevnsKinematics.SterileRecoilRange(m4 * 0.99, M, m4, out _, out _));
     }
+
+    [Fact]
+    public void SterileMinNeutrinoEnergy_AboveElasticMinimum()
+    {
+        // Talk, after eq. 13: the sterile E_min is higher than the active one; the excess is m₄²/(2(|p_N| − T)) by eq. 13.
+        foreach (double t in new[] { 1e-5, 1e-4, 1e-3, 1e-2 })
+        {
+            double active = 0.5 * (t + Math.Sqrt(t * t + 2 * M * t));
+            double sterile = CevnsKinematics.SterileMinNeutrinoEnergyMeV(t, M, 1.0);
+            double pN = Math.Sqrt(t * t + 2 * M * t);
+            Assert.True(sterile > active);
+            Assert.Equal(1.0, (sterile - active) / (1.0 / (2 * (pN - t))), 6);
+        }
+    }
 }

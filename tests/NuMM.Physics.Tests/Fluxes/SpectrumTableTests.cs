@@ -13,6 +13,7 @@ public class SpectrumTableTests
         Assert.Equal(0.0, s.Density(0.5));
         Assert.Equal(0.0, s.Density(4.5));
         Assert.Equal(1.0 + 3.0, s.Integral(), 14);
+        Assert.Equal("energyMeV", Assert.Throws<ArgumentOutOfRangeException>(() => s.Density(double.NaN)).ParamName);
     }
 
     [Fact]

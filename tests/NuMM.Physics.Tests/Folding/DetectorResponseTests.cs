@@ -1,4 +1,8 @@
+using NuMM.Runtime.Physics.Cevns;
 using NuMM.Runtime.Physics.Detector;
+using NuMM.Runtime.Physics.Fluxes;
+using NuMM.Runtime.Physics.Folding;
+using NuMM.Runtime.Physics.Nuclei;
 
 namespace NuMM.Physics.Tests.Folding;
 
@@ -105,5 +109,23 @@ public class DetectorResponseTests
         var bad = Assert.Throws<ArgumentException>(() => DetectionEfficiency.FromTable("eff2", [1.0, 2.0], [0.5, 1.2]));
         Assert.Contains("row 2", bad.Message);
         Assert.Throws<InvalidOperationException>(() => DetectionEfficiency.FromFunction("bad", _ => double.NaN).At(1));
+    }
+
+    [Fact]
+    public void Folder_ElectronEquivalentRate_EqualsJacobianTimesNuclearRecoilRate()
+    {
+        // The talk's set-up: solar ⁸B on natural Ge, spectrum in keV_ee through Lindhard quenching.
+        var folder = RecoilSpectrumFolder.ForTarget(SolarFluxes.BS05OP(SolarNeutrinoSource.B8), NuclearTable.GetTarget("Ge"), n => new CevnsStandardModel(n));
+        var q = new LindhardQuenching(32, 73, 0.162);
+        double[] tee = [5e-5, 1e-4, 2e-4, 4e-4];
+        var got = new double[tee.Length];
+        folder.ElectronEquivalentRatePerKgDayKeV(tee, q, got);
+        for (int i = 0; i < tee.Length; i++)
+        {
+            double tnr = q.NuclearRecoilMeV(tee[i]);
+            double h = tee[i] * 1e-6;
+            double jacobian = (q.NuclearRecoilMeV(tee[i] + h) - q.NuclearRecoilMeV(tee[i] - h)) / (2 * h);
+            Assert.Equal(1.0, got[i] / (folder.RatePerKgDayKeV(tnr) * jacobian), 6);
+        }
     }
 }

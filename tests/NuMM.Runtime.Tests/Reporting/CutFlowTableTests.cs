@@ -135,6 +135,19 @@ public class CutFlowTableTests
     }
 
     [Fact]
+    public void IncludeEventCounts_ShowsRawNextToWeighted()
+    {
+        var f = new CutFlow(["A"]);
+        f.Passed[0] = 12000; f.Passed[1] = 30; f.SumW[0] = 263.39; f.SumW[1] = 18.83;
+        var table = new CutFlowTable([new CutFlowSample("s", f)], new CutFlowTableOptions { IncludeEventCounts = true });
+        var rows = Parse(table.ToMarkdown());
+        Assert.Equal(["Selection", "s N", "s events", "s ε^(N−1) (%)", "s ε (%)"], rows[0]);
+        Assert.Equal(["A", "18.83", "30", "7.15", "7.15"], rows[3]);
+        Assert.Contains("A & 18.83 & 30 & 7.15 & 7.15 \\\\", table.ToLatex());
+        Assert.StartsWith("\\begin{tabular}{l|rrrr}", table.ToLatex());
+    }
+
+    [Fact]
     public void Unweighted_PrintsCounts()
     {
         var f = new CutFlow(["A"]);

@@ -118,12 +118,22 @@ internal static class BasketReader
         }
     }
 
-    /// <summary>Runs <paramref name="body"/> for 0..count−1 in parallel; if any fail, rethrows the failure of the lowest index
+    /// <summary>Below this many stored (compressed) bytes of work, baskets are decoded on the calling thread: handing ~10 kB
+    /// baskets to pool threads cost more than it saved in the measurements of docs/root-reader.md. The choice depends only
+    /// on the file's layout, never on timing.</summary>
+    public const long DefaultMinParallelBytes = 64 * 1024;
+
+    /// <summary>The bytes a basket occupies on disk (or in the tree object, when embedded).</summary>
+    public static long StoredBytes(BranchModel branch, BasketInfo info) =>
+        info.Embedded >= 0 ? branch.EmbeddedBaskets[info.Embedded].Data.Length : info.Bytes;
+
+    /// <summary>Runs <paramref name="body"/> for 0..count−1, in parallel when there are at least two items and
+    /// <paramref name="workBytes"/> ≥ <paramref name="minParallelBytes"/>; if any fail, rethrows the failure of the lowest index
     /// (so the error reported does not depend on thread timing).</summary>
-    public static void ForEach(int count, int maxDegreeOfParallelism, Action<int> body)
+    public static void ForEach(int count, int maxDegreeOfParallelism, long workBytes, long minParallelBytes, Action<int> body)
     {
         if (count == 0) return;
-        if (count == 1 || maxDegreeOfParallelism == 1)
+        if (count == 1 || maxDegreeOfParallelism == 1 || workBytes < minParallelBytes)
         {
             for (int i = 0; i < count; i++) body(i);
             return;

@@ -14,6 +14,8 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
     private readonly BranchGroup[] _groups;
     private readonly int _maxDop;
     private readonly long _stop;
+    private readonly List<(BranchGroup Group, int Basket)> _work = new();
+    private DecodedBasket[] _decoded = [];
 
     private sealed class BranchGroup
     {
@@ -77,14 +79,21 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
         int n = (int)Math.Min(batch.Capacity, _stop - e0);
         long e1 = e0 + n;
 
-        var work = new List<(BranchGroup Group, int Basket)>();
+        var work = _work;
+        work.Clear();
+        long workBytes = 0;
         foreach (var g in _groups)
         {
             var baskets = g.Branch.Baskets;
-            for (int i = FirstBasket(baskets, e0); i < baskets.Length && baskets[i].EntryStart < e1; i++) work.Add((g, i));
+            for (int i = FirstBasket(baskets, e0); i < baskets.Length && baskets[i].EntryStart < e1; i++)
+            {
+                work.Add((g, i));
+                if (g.CachedIndex != i) workBytes += BasketReader.StoredBytes(g.Branch.Model, baskets[i]);
+            }
         }
-        var decoded = new DecodedBasket[work.Count];
-        BasketReader.ForEach(work.Count, _maxDop, w =>
+        if (_decoded.Length < work.Count) _decoded = new DecodedBasket[work.Count];
+        var decoded = _decoded;
+        BasketReader.ForEach(work.Count, _maxDop, workBytes, _tree.File.MinParallelBytes, w =>
         {
             var (g, i) = work[w];
             var b = g.CachedIndex == i && g.Cached is not null ? g.Cached : g.Branch.LoadBasket(i);
@@ -99,6 +108,7 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
             var (g, i) = work[w];
             g.CachedIndex = i;
             g.Cached = decoded[w];
+            decoded[w] = null!;
         }
         foreach (var g in _groups)
             foreach (var p in g.Plans)

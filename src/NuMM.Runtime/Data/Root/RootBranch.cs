@@ -219,6 +219,23 @@ public sealed class RootBranch
         return list.ToArray();
     }
 
+    private long _storedBytes = -1;
+
+    /// <summary>Bytes of all baskets on disk (or embedded), for the parallelism decision.</summary>
+    internal long StoredBytes
+    {
+        get
+        {
+            if (_storedBytes < 0)
+            {
+                long n = 0;
+                foreach (var b in Baskets) n += BasketReader.StoredBytes(_model, b);
+                _storedBytes = n;
+            }
+            return _storedBytes;
+        }
+    }
+
     internal DecodedBasket LoadBasket(int index) => BasketReader.Load(Tree.File, _model, Path, Baskets[index], index);
 
     /// <summary>Checks that a basket of a fixed-size branch holds exactly entries × values-per-entry elements.</summary>
@@ -254,14 +271,14 @@ public sealed class RootBranch
             throw new DataFormatException($"Branch holds {Entries} × {per} values, more than one array can hold", Tree.File.Path, Path, null, null);
         // Decompress first, so the entry counts are confirmed by real basket contents before the output is allocated.
         var decoded = new DecodedBasket[baskets.Length];
-        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, StoredBytes, Tree.File.MinParallelBytes, i =>
         {
             var b = LoadBasket(i);
             CheckFixedBasket(b, i);
             decoded[i] = b;
         });
         var result = new T[Entries * per];
-        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, StoredBytes, Tree.File.MinParallelBytes, i =>
             LeafDecoder.Decode(decoded[i].Payload, LeafType, result.AsSpan((int)(baskets[i].EntryStart * per), decoded[i].Entries * per)));
         return result;
     }
@@ -276,7 +293,7 @@ public sealed class RootBranch
         var baskets = Baskets;
         var parts = new (T[] Values, int[] Counts)[baskets.Length];
         int elem = LeafDecoder.SizeOf(LeafType);
-        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, StoredBytes, Tree.File.MinParallelBytes, i =>
         {
             var b = LoadBasket(i);
             var counts = new int[b.Entries];
@@ -330,7 +347,7 @@ public sealed class RootBranch
         if (Kind != RootArrayKind.String) throw new InvalidOperationException($"Branch '{Name}' is {Kind}, not String.");
         var baskets = Baskets;
         var decoded = new DecodedBasket[baskets.Length];
-        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, StoredBytes, Tree.File.MinParallelBytes, i =>
         {
             var b = LoadBasket(i);
             if (b.Offsets is null && b.Entries > 0)
@@ -338,7 +355,7 @@ public sealed class RootBranch
             decoded[i] = b;
         });
         var result = new string[Entries];
-        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, i =>
+        BasketReader.ForEach(baskets.Length, maxDegreeOfParallelism, StoredBytes, Tree.File.MinParallelBytes, i =>
         {
             var b = decoded[i];
             for (int e = 0; e < b.Entries; e++)

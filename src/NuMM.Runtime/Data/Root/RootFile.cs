@@ -99,6 +99,10 @@ public sealed class RootFile : IDisposable
     /// <summary>The keys of the top directory.</summary>
     public IReadOnlyList<RootKey> Keys => Root.Keys;
 
+    /// <summary>Work smaller than this many stored bytes is decoded on the calling thread (tests lower it to exercise the
+    /// parallel path on small files).</summary>
+    internal long MinParallelBytes { get; set; } = BasketReader.DefaultMinParallelBytes;
+
     /// <summary>The length of the file in bytes.</summary>
     public long Length => _source.Length;
 

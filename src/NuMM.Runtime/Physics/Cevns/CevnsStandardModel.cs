@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using NuMM.Runtime.Physics.Folding;
 using NuMM.Runtime.Physics.Nuclei;
+using System.Numerics.Tensors;
 
 namespace NuMM.Runtime.Physics.Cevns;
 
@@ -92,7 +93,8 @@ public sealed class CevnsStandardModel : IBatchDifferentialCrossSection, IInvers
         PhysicsArguments.ScaledQuadraticInInverse(neutrinoEnergiesMeV, 1, -t, -0.5 * _massMeV * t, _prefactorCm2PerMeV * f * f, destination);
     }
 
-    /// <summary>dσ/dT (cm²/MeV) at one neutrino energy for many recoil energies (a recoil spectrum shape).</summary>
+    /// <summary>dσ/dT (cm²/MeV) at one neutrino energy for many recoil energies (a recoil spectrum shape); vectorised
+    /// (Helm form factor and the bracket over the whole span) when the form factor is a <see cref="HelmFormFactor"/>.</summary>
     /// <param name="neutrinoEnergyMeV">E in MeV, finite and ≥ 0.</param>
     /// <param name="recoilEnergiesMeV">T values in MeV, finite and ≥ 0.</param>
     /// <param name="destination">Output, same length.</param>
@@ -101,7 +103,34 @@ public sealed class CevnsStandardModel : IBatchDifferentialCrossSection, IInvers
         PhysicsArguments.NonNegativeFinite(neutrinoEnergyMeV, nameof(neutrinoEnergyMeV));
         PhysicsArguments.AllNonNegativeFinite(recoilEnergiesMeV, nameof(recoilEnergiesMeV));
         PhysicsArguments.SameLength(recoilEnergiesMeV.Length, destination.Length, nameof(destination));
-        for (int i = 0; i < destination.Length; i++) destination[i] = DSigmaDT(neutrinoEnergyMeV, recoilEnergiesMeV[i]);
+        int n = recoilEnergiesMeV.Length;
+        double e = neutrinoEnergyMeV;
+        if (n == 0) return;
+        if (e == 0 || FormFactor is not HelmFormFactor helm)
+        {
+            for (int i = 0; i < n; i++) destination[i] = DSigmaDT(e, recoilEnergiesMeV[i]);
+            return;
+        }
+        double[] rented = System.Buffers.ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            var q = rented.AsSpan(0, n);
+            var f = rented.AsSpan(n, n);
+            TensorPrimitives.Multiply(recoilEnergiesMeV, 2 * _massMeV, q);
+            TensorPrimitives.Sqrt(q, q);
+            helm.Evaluate(q, f);
+            TensorPrimitives.Multiply(f, f, f);
+            // bracket = 1 − T (1/E + M/(2E²)), negative exactly beyond T_max → clamp to 0.
+            TensorPrimitives.Multiply(recoilEnergiesMeV, -(1 / e + _massMeV / (2 * e * e)), destination);
+            TensorPrimitives.Add(destination, 1.0, destination);
+            TensorPrimitives.Max(destination, 0.0, destination);
+            TensorPrimitives.Multiply(destination, f, destination);
+            TensorPrimitives.Multiply(destination, _prefactorCm2PerMeV, destination);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
     }
 
     /// <inheritdoc/>

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using NuMM.Runtime.Physics.Folding;
 using NuMM.Runtime.Physics.Nuclei;
+using System.Numerics.Tensors;
 
 namespace NuMM.Runtime.Physics.Cevns;
 
@@ -66,6 +67,47 @@ public sealed class HelmFormFactor : INuclearFormFactor
         double q = momentumTransferMeV / PhysicalConstants.HbarCMeVFm;   // fm⁻¹
         double x = q * RadiusFm;
         return ThreeJ1OverX(x) * Math.Exp(-0.5 * q * q * SkinFm * SkinFm);
+    }
+
+    /// <summary>Array form of <see cref="Evaluate(double)"/>: F for each momentum transfer (MeV), vectorised with
+    /// TensorPrimitives (sin, cos, exp over the whole span); entries with qR &lt; 0.1 use the Taylor series.</summary>
+    /// <param name="momentumTransfersMeV">|q| values in MeV, finite and ≥ 0.</param>
+    /// <param name="destination">Output, same length.</param>
+    public void Evaluate(ReadOnlySpan<double> momentumTransfersMeV, Span<double> destination)
+    {
+        PhysicsArguments.AllNonNegativeFinite(momentumTransfersMeV, nameof(momentumTransfersMeV));
+        PhysicsArguments.SameLength(momentumTransfersMeV.Length, destination.Length, nameof(destination));
+        int n = momentumTransfersMeV.Length;
+        if (n == 0) return;
+        double[] rented = System.Buffers.ArrayPool<double>.Shared.Rent(3 * n);
+        try
+        {
+            var x = rented.AsSpan(0, n);
+            var sin = rented.AsSpan(n, n);
+            var cos = rented.AsSpan(2 * n, n);
+            TensorPrimitives.Multiply(momentumTransfersMeV, RadiusFm / PhysicalConstants.HbarCMeVFm, x);
+            TensorPrimitives.Sin(x, sin);
+            TensorPrimitives.Cos(x, cos);
+            // 3 (sin x − x cos x) / x³
+            TensorPrimitives.Multiply(cos, x, cos);
+            TensorPrimitives.Subtract(sin, cos, sin);
+            TensorPrimitives.Multiply(sin, 3.0, sin);
+            TensorPrimitives.Multiply(x, x, cos);          // x²
+            TensorPrimitives.Multiply(cos, x, cos);        // x³
+            TensorPrimitives.Divide(sin, cos, destination);
+            for (int i = 0; i < n; i++)
+                if (x[i] < 0.1) destination[i] = ThreeJ1OverX(x[i]);
+            // exp(−q² s²/2) with q in fm⁻¹
+            double k = -0.5 * SkinFm * SkinFm / (PhysicalConstants.HbarCMeVFm * PhysicalConstants.HbarCMeVFm);
+            TensorPrimitives.Multiply(momentumTransfersMeV, momentumTransfersMeV, sin);
+            TensorPrimitives.Multiply(sin, k, sin);
+            TensorPrimitives.Exp(sin, sin);
+            TensorPrimitives.Multiply(destination, sin, destination);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
     }
 
     /// <summary>3 j₁(x)/x, with its Taylor series below x = 0.1 where sin x − x cos x cancels.</summary>

@@ -61,13 +61,80 @@ public static partial class NeutrinoElectronCrossSection
         ZeroAboveLimit(recoilEnergiesMeV, destination, ElectronScatteringKinematics.MaxRecoilEnergyMeV(neutrinoEnergyMeV), maxT);
     }
 
+    /// <summary>SM dσ/dT (cm²/MeV) at one recoil energy T (MeV) for many neutrino energies E (MeV) at once — the
+    /// integrand of a flux fold at fixed T. Element i equals <see cref="StandardModelDSigmaDT(ElectroweakCouplings, double, double)"/>
+    /// of (E[i], T): zero where E[i] is below the threshold E_min(T) (T above T_max) or E[i] = 0. Vectorised with
+    /// <see cref="TensorPrimitives"/> as a polynomial in 1/E; allocates nothing.</summary>
+    /// <exception cref="ArgumentException">Spans of different lengths.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">T negative or not finite; an E negative, NaN or infinite
+    /// (the message gives its index).</exception>
+    public static void StandardModelDSigmaDTOverEnergies(ElectroweakCouplings couplings, ReadOnlySpan<double> neutrinoEnergiesMeV,
+        double recoilEnergyMeV, Span<double> destination)
+    {
+        ElectronScatteringKinematics.CheckRecoilEnergy(recoilEnergyMeV, nameof(recoilEnergyMeV));
+        CheckSameLength(neutrinoEnergiesMeV.Length, destination.Length, nameof(destination));
+        if (neutrinoEnergiesMeV.IsEmpty) return;
+        ValidateEnergySpan(neutrinoEnergiesMeV, nameof(neutrinoEnergiesMeV));
+
+        // With x = 1/E: k[L + R(1 − T x)² − I m_e T x²] = A + x(B + C x).
+        double k = StandardModelPrefactorCm2PerMeV, t = recoilEnergyMeV;
+        double a = k * (couplings.LeftSquared + couplings.RightSquared);
+        double b = -2 * k * couplings.RightSquared * t;
+        double c = k * (couplings.RightSquared * t * t - couplings.Interference * Me * t);
+        Span<double> scratch = stackalloc double[ScratchChunk];
+        for (int start = 0; start < destination.Length; start += ScratchChunk)
+        {
+            int n = Math.Min(ScratchChunk, destination.Length - start);
+            var x = scratch[..n];
+            var d = destination.Slice(start, n);
+            TensorPrimitives.Divide(1.0, neutrinoEnergiesMeV.Slice(start, n), x);   // x = 1/E (∞ for E = 0, masked below)
+            TensorPrimitives.Multiply(x, c, d);
+            TensorPrimitives.Add(d, b, d);
+            TensorPrimitives.MultiplyAdd(d, x, a, d);
+        }
+        SpanChecks.ZeroBelowThreshold(neutrinoEnergiesMeV, ElectronScatteringKinematics.MinNeutrinoEnergyMeV(t), destination);
+    }
+
+    /// <summary>Magnetic-moment dσ/dT (cm²/MeV) at one recoil energy T (MeV, &gt; 0 unless μ = 0) for many neutrino
+    /// energies E (MeV): (π α²/m_e²) μ² (1/T − 1/E), zero below the threshold E_min(T) or at E = 0.</summary>
+    /// <exception cref="ArgumentException">Spans of different lengths.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">T negative, not finite, or zero with μ ≠ 0; μ not finite; an E
+    /// negative, NaN or infinite (the message gives its index).</exception>
+    public static void MagneticMomentDSigmaDTOverEnergies(ReadOnlySpan<double> neutrinoEnergiesMeV, double recoilEnergyMeV,
+        double magneticMomentBohr, Span<double> destination)
+    {
+        ElectronScatteringKinematics.CheckRecoilEnergy(recoilEnergyMeV, nameof(recoilEnergyMeV));
+        CheckMoment(magneticMomentBohr, nameof(magneticMomentBohr));
+        CheckSameLength(neutrinoEnergiesMeV.Length, destination.Length, nameof(destination));
+        if (neutrinoEnergiesMeV.IsEmpty) return;
+        ValidateEnergySpan(neutrinoEnergiesMeV, nameof(neutrinoEnergiesMeV));
+        if (magneticMomentBohr == 0) { destination.Clear(); return; }
+        if (recoilEnergyMeV == 0)
+            throw new ArgumentOutOfRangeException(nameof(recoilEnergyMeV), recoilEnergyMeV, "The magnetic-moment cross section diverges at T = 0.");
+        double k = MagneticPrefactorCm2 * magneticMomentBohr * magneticMomentBohr;
+        TensorPrimitives.Divide(-k, neutrinoEnergiesMeV, destination);
+        TensorPrimitives.Add(destination, k / recoilEnergyMeV, destination);
+        SpanChecks.ZeroBelowThreshold(neutrinoEnergiesMeV, ElectronScatteringKinematics.MinNeutrinoEnergyMeV(recoilEnergyMeV), destination);
+    }
+
+    private const int ScratchChunk = 512;
+
+    private static void ValidateEnergySpan(ReadOnlySpan<double> values, string name)
+    {
+        if (SpanChecks.AllInRange(values, strictlyPositive: false, out _)) return;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!(v >= 0) || double.IsPositiveInfinity(v))
+                throw new ArgumentOutOfRangeException(name, v, $"{name}[{i}] = {v}: neutrino energies (MeV) must be finite and non-negative.");
+        }
+    }
+
     /// <summary>Checks every element is finite and ≥ 0 (&gt; 0 unless <paramref name="allowZero"/>); returns the maximum.
-    /// Uses vectorised min/max and falls back to a scan only to name the offending element.</summary>
+    /// One vectorised pass; a scan runs only to name the offending element.</summary>
     internal static double ValidateRecoilSpan(ReadOnlySpan<double> values, string name, bool allowZero)
     {
-        double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
-        bool ok = !double.IsNaN(min) && !double.IsNaN(max) && (allowZero ? min >= 0 : min > 0) && !double.IsPositiveInfinity(max);
-        if (ok) return max;
+        if (SpanChecks.AllInRange(values, strictlyPositive: !allowZero, out double max)) return max;
         for (int i = 0; i < values.Length; i++)
         {
             double v = values[i];

@@ -283,7 +283,8 @@ public static partial class NeutrinoElectronCrossSection
 
     /// <summary>The recoil energy T (MeV) at which the magnetic dσ/dT equals the SM dσ/dT for this species and
     /// neutrino energy; below it the magnetic term is larger. Returns T_max when the magnetic term dominates the
-    /// whole range and 0 when μ = 0. Solved by bisection on (0, T_max] to a relative precision of 10⁻¹².</summary>
+    /// whole range and 0 when μ = 0 (or when the crossover would lie below 10⁻²⁹⁰ MeV). Solved by bisection on
+    /// (0, T_max] to a relative precision of 10⁻¹².</summary>
     /// <exception cref="ArgumentOutOfRangeException">Unknown species, E not positive or not finite, μ not finite.</exception>
     public static double CrossoverRecoilEnergyMeV(NeutrinoSpecies species, double neutrinoEnergyMeV, double magneticMomentBohr,
         double sinSqThetaW = PhysicalConstants.SinSqThetaWLowEnergy)
@@ -297,7 +298,8 @@ public static partial class NeutrinoElectronCrossSection
         if (Excess(tMax) >= 0) return tMax;
         // The magnetic term grows without bound as T → 0, so a sign change exists; shrink the lower end until it shows.
         double lo = tMax;
-        do { lo *= 1e-3; } while (Excess(lo) < 0 && lo > double.Epsilon * 1e6);
+        do { lo *= 1e-3; } while (Excess(lo) < 0 && lo > 1e-290);
+        if (Excess(lo) < 0) return 0.0; // the crossover lies below 1e-290 MeV: the magnetic term never matters
         double hi = tMax;
         for (int i = 0; i < 200 && hi - lo > 1e-12 * hi; i++)
         {

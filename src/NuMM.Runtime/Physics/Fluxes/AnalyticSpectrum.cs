@@ -47,9 +47,11 @@ public sealed class AnalyticSpectrum : IContinuousSpectrum
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The formula returned a negative or non-finite value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="energyMeV"/> is NaN.</exception>
     public double Density(double energyMeV)
     {
-        if (!(energyMeV >= MinEnergyMeV) || energyMeV > MaxEnergyMeV) return 0;
+        if (double.IsNaN(energyMeV)) throw new ArgumentOutOfRangeException(nameof(energyMeV), energyMeV, $"Spectrum '{Name}': the energy is NaN.");
+        if (energyMeV < MinEnergyMeV || energyMeV > MaxEnergyMeV) return 0;
         double value = _density(energyMeV);
         if (!double.IsFinite(value) || value < 0)
             throw new InvalidOperationException($"Spectrum '{Name}' returned {NumericTable.Format(value)} at E = {NumericTable.Format(energyMeV)} MeV; densities must be finite and ≥ 0.");

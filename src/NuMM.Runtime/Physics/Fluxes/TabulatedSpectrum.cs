@@ -78,9 +78,11 @@ public sealed class TabulatedSpectrum : IContinuousSpectrum
     public IReadOnlyList<double> Densities => _densities;
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="energyMeV"/> is NaN.</exception>
     public double Density(double energyMeV)
     {
-        if (!(energyMeV >= _energies[0]) || energyMeV > _energies[^1]) return 0;   // NaN → 0 is never reached: folding validates E.
+        if (double.IsNaN(energyMeV)) throw new ArgumentOutOfRangeException(nameof(energyMeV), energyMeV, $"Spectrum '{Name}': the energy is NaN.");
+        if (energyMeV < _energies[0] || energyMeV > _energies[^1]) return 0;
         int i = Array.BinarySearch(_energies, energyMeV);
         if (i >= 0) return _densities[i];
         int hi = ~i, lo = hi - 1;

@@ -7,7 +7,9 @@ namespace NuMM.Runtime.Physics.Folding;
 public static class CrossSectionIntegrals
 {
     /// <summary>σ(E) = ∫ dσ/dT dT in cm² from <paramref name="minRecoilMeV"/> to T_max(E), Gauss–Legendre (order 8) on
-    /// 16 panels, logarithmically spaced when the lower limit is &gt; 0 (use a threshold &gt; 0 for 1/T-type terms).</summary>
+    /// 16 panels, logarithmically spaced when the lower limit is &gt; 0 (use a threshold &gt; 0 for 1/T-type terms).
+    /// For processes with a lower recoil bound (sterile up-scattering: T ≥ T₋, see
+    /// <see cref="Cevns.CevnsKinematics.SterileRecoilRange"/>) pass <paramref name="minRecoilMeV"/> ≥ T₋ so the panels do not straddle the step.</summary>
     /// <param name="crossSection">dσ/dT in cm²/MeV.</param>
     /// <param name="neutrinoEnergyMeV">E in MeV, finite and ≥ 0.</param>
     /// <param name="minRecoilMeV">Recoil threshold in MeV, finite and ≥ 0.</param>

@@ -209,6 +209,27 @@ public sealed class RecoilSpectrumFolder
         }
     }
 
+    /// <summary>dR/dT_ee in events kg⁻¹ day⁻¹ keV_ee⁻¹ at electron-equivalent energies <paramref name="electronEquivalentMeV"/>:
+    /// dR/dT_nr at T_nr(T_ee) times the Jacobian dT_nr/dT_ee of <paramref name="quenching"/>.</summary>
+    /// <param name="electronEquivalentMeV">T_ee values in MeV, finite and &gt; 0.</param>
+    /// <param name="quenching">Quenching model T_nr ↔ T_ee.</param>
+    /// <param name="destination">Output, same length.</param>
+    public void ElectronEquivalentRatePerKgDayKeV(ReadOnlySpan<double> electronEquivalentMeV, Detector.QuenchingModel quenching, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(quenching);
+        PhysicsArguments.SameLength(electronEquivalentMeV.Length, destination.Length, nameof(destination));
+        var tnr = new double[electronEquivalentMeV.Length];
+        var jacobian = new double[electronEquivalentMeV.Length];
+        for (int i = 0; i < tnr.Length; i++)
+        {
+            PhysicsArguments.PositiveFinite(electronEquivalentMeV[i], nameof(electronEquivalentMeV));
+            tnr[i] = quenching.NuclearRecoilMeV(electronEquivalentMeV[i]);
+            jacobian[i] = 1 / quenching.ElectronEquivalentDerivative(tnr[i]);
+        }
+        RatePerKgDayKeV(tnr, destination);
+        TensorPrimitives.Multiply(destination, jacobian, destination);
+    }
+
     /// <summary>Expected events in recoil bins: exposure (kg·day) × ∫_bin dR/dT dT, the bin integral by 4-point
     /// Gauss–Legendre on each bin (dR/dT is smooth inside a bin away from line end-points).</summary>
     /// <param name="binEdgesMeV">Bin edges in MeV, finite, ≥ 0 and strictly increasing (at least two).</param>

@@ -36,6 +36,12 @@ public readonly record struct MassBasisMomentLimits(double First, double Second,
 /// (the talk's P^{3ν}_{e3} = sin²θ₁₃ P^{2ν}_{e3} with P^{2ν}_{e3} = 1), and the two-flavour ones follow from
 /// P^{2ν}_{ee} = P^{2ν}_{e1}cos²θ₁₂ + P^{2ν}_{e2}sin²θ₁₂ with P^{2ν}_{e1} + P^{2ν}_{e2} = 1. A limit μ_eff &lt; M on a
 /// form μ²_eff = Σ c_i μ_i² gives, for one μ_i alone, |μ_i| &lt; M/√c_i (<see cref="SingleMomentLimit"/>).
+/// <para>Reading the talk's numbers (checked in the tests): its flavour limits (3.9, 5.8, 5.8 ×10⁻¹¹ μ_B from
+/// 2.8) follow when "P(862) = 0.55" is the two-flavour P^{2ν}, so that P^{3ν} = 0.527; its mass-basis limits
+/// |μ₁₁| ≤ 3.4 and |μ₂₂| ≤ 5.1 follow when 0.55 is the three-flavour survival probability P^{3ν} (as the talk's
+/// text defines it). The two slides therefore use the quoted probability differently. |μ₃₃| ≤ 18.7 needs
+/// sin²θ₁₃ = 0.0224; with the PDG 2016 value 0.0219 the formula gives 18.9. These are differences in the talk's
+/// inputs, not in the formulas, which is why the probabilities are explicit arguments here.</para>
 /// </remarks>
 public static class SolarEffectiveMoment
 {

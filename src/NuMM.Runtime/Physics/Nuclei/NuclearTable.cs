@@ -89,11 +89,20 @@ public static class NuclearTable
             if (line.Length == 0 || line[0] == '#') continue;
             string[] c = line.Split(',');
             if (c.Length != 5) throw new FormatException($"Table '{path}', line {lineNo}: expected 5 columns, found {c.Length}.");
-            var nucleus = new Nucleus(c[0],
-                int.Parse(c[1], CultureInfo.InvariantCulture),
-                int.Parse(c[2], CultureInfo.InvariantCulture),
-                double.Parse(c[3], CultureInfo.InvariantCulture));
-            double abundance = double.Parse(c[4], CultureInfo.InvariantCulture);
+            if (!int.TryParse(c[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int z)
+                || !int.TryParse(c[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int a)
+                || !double.TryParse(c[3], NumberStyles.Float, CultureInfo.InvariantCulture, out double mass)
+                || !double.TryParse(c[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double abundance))
+                throw new FormatException($"Table '{path}', line {lineNo}: a cell is not a number ('{line}').");
+            Nucleus nucleus;
+            try
+            {
+                nucleus = new Nucleus(c[0], z, a, mass);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new FormatException($"Table '{path}', line {lineNo}: {ex.Message}", ex);
+            }
             if (!(abundance > 0 && abundance <= 1))
                 throw new FormatException($"Table '{path}', line {lineNo}: abundance {c[4]} is not in (0, 1].");
             nuclei.Add(nucleus.Name, nucleus);

@@ -22,7 +22,7 @@ namespace NuMM.Runtime.Physics.Reweighting;
 /// </remarks>
 public static class MagneticMomentWeight
 {
-    private const int Chunk = 256;
+    private const int Chunk = 1024; // events per TensorPrimitives pass: amortises call overhead, scratch stays in L1/L2
     private const double MeGeV = PhysicalConstants.ElectronMassMeV / PhysicalConstants.MeVPerGeV;
 
     /// <summary>w = (dσ/dy)_μ / (dσ/dy)_SM for one event of <paramref name="species"/> with neutrino energy
@@ -50,7 +50,7 @@ public static class MagneticMomentWeight
     }
 
     /// <summary>The weights of many events at once: <paramref name="weights"/>[i] = <see cref="Compute(NeutrinoSpecies, double, double, double, double)"/>
-    /// of (E[i], T[i]) (GeV). Vectorised with <see cref="TensorPrimitives"/> over 256-event chunks; allocates nothing.</summary>
+    /// of (E[i], T[i]) (GeV). Vectorised with <see cref="TensorPrimitives"/> over 1024-event chunks; allocates nothing.</summary>
     /// <exception cref="ArgumentException">Spans of different lengths.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As the scalar form, naming the index.</exception>
     public static void Compute(NeutrinoSpecies species, ReadOnlySpan<double> neutrinoEnergiesGeV, ReadOnlySpan<double> electronKineticEnergiesGeV,
@@ -66,30 +66,32 @@ public static class MagneticMomentWeight
             return;
         }
 
-        // w = c (1/y − 1) / (E p(y) − I m_e y), p(y) = L + R(1 − y)² = (L + R) + y(−2R + R y), E and m_e in GeV,
-        // c = (π α²/m_e²)μ² / (G_F² m_e/2π) / 1000 (the 1000 because E is in GeV while the SM prefactor is per MeV).
+        // w = (dσ/dT)_μ/(dσ/dT)_SM = c E (E − T) / (T Q), Q = L E² + R (E − T)² − I m_e T: the ratio of eq. 35 to
+        // eq. 29 with both multiplied by E², leaving a single division. E, T, m_e in GeV;
+        // c = (π α²/m_e²) μ² / (G_F² m_e/2π) / 1000 (the SM prefactor is per MeV).
         double c = NeutrinoElectronCrossSection.MagneticPrefactorCm2 * magneticMomentBohr * magneticMomentBohr
                    / NeutrinoElectronCrossSection.StandardModelPrefactorCm2PerMeV / PhysicalConstants.MeVPerGeV;
         double l = g.LeftSquared, r = g.RightSquared, im = g.Interference * MeGeV;
-        Span<double> y = stackalloc double[Chunk];
+        Span<double> scratch = stackalloc double[2 * Chunk];
         for (int start = 0; start < weights.Length; start += Chunk)
         {
             int n = Math.Min(Chunk, weights.Length - start);
             var e = neutrinoEnergiesGeV.Slice(start, n);
             var t = electronKineticEnergiesGeV.Slice(start, n);
             var w = weights.Slice(start, n);
-            var ys = y[..n];
+            var d = scratch[..n];
+            var q = scratch.Slice(Chunk, n);
             ValidateEvents(e, t, allowZeroRecoil: false, start);
 
-            TensorPrimitives.Divide(t, e, ys);
-            TensorPrimitives.Multiply(ys, r, w);
-            TensorPrimitives.Add(w, -2 * r, w);
-            TensorPrimitives.MultiplyAdd(w, ys, l + r, w);       // p(y)
-            TensorPrimitives.Multiply(w, e, w);                  // E p(y)
-            TensorPrimitives.MultiplyAdd(ys, -im, w, w);         // E p(y) − I m_e y
-            TensorPrimitives.Divide(1.0, ys, ys);
-            TensorPrimitives.Add(ys, -1.0, ys);                  // 1/y − 1
-            TensorPrimitives.Divide(ys, w, w);
+            TensorPrimitives.Subtract(e, t, d);                  // E − T
+            TensorPrimitives.Multiply(d, d, q);
+            TensorPrimitives.Multiply(q, r, q);                  // R (E − T)²
+            TensorPrimitives.Multiply(e, e, w);
+            TensorPrimitives.MultiplyAdd(w, l, q, w);            // L E² + R (E − T)²
+            TensorPrimitives.MultiplyAdd(t, -im, w, w);          // Q
+            TensorPrimitives.Multiply(w, t, w);                  // T Q
+            TensorPrimitives.Multiply(d, e, d);                  // E (E − T)
+            TensorPrimitives.Divide(d, w, w);
             TensorPrimitives.Multiply(w, c, w);
             ZeroOutsideKinematics(e, t, w);
         }
@@ -154,26 +156,18 @@ public static class MagneticMomentWeight
 
     /// <summary>Zeroes weights of events above the kinematic limit: T (m_e + 2E) &gt; 2E² ⇔ T &gt; T_max (no division).</summary>
     internal static void ZeroOutsideKinematics(ReadOnlySpan<double> eGeV, ReadOnlySpan<double> tGeV, Span<double> w)
-    {
-        for (int j = 0; j < w.Length; j++)
-        {
-            double e = eGeV[j];
-            if (tGeV[j] * (MeGeV + 2 * e) > 2 * e * e) w[j] = 0.0;
-        }
-    }
+        => SpanChecks.ZeroAboveKinematicLimit(eGeV, tGeV, w, MeGeV);
 
     internal static void ValidateEvents(ReadOnlySpan<double> eGeV, ReadOnlySpan<double> tGeV, bool allowZeroRecoil, int offset)
     {
         if (eGeV.IsEmpty) return;
-        double eMin = TensorPrimitives.Min(eGeV), eMax = TensorPrimitives.Max(eGeV);
-        if (double.IsNaN(eMin) || double.IsNaN(eMax) || !(eMin > 0) || double.IsPositiveInfinity(eMax))
+        if (!SpanChecks.AllInRange(eGeV, strictlyPositive: true, out _))
         {
             for (int i = 0; i < eGeV.Length; i++)
                 if (!(eGeV[i] > 0) || double.IsPositiveInfinity(eGeV[i]))
                     throw new ArgumentOutOfRangeException("neutrinoEnergiesGeV", eGeV[i], $"neutrinoEnergiesGeV[{offset + i}] = {eGeV[i]}: must be finite and positive.");
         }
-        double tMin = TensorPrimitives.Min(tGeV), tMax = TensorPrimitives.Max(tGeV);
-        if (double.IsNaN(tMin) || double.IsNaN(tMax) || !(allowZeroRecoil ? tMin >= 0 : tMin > 0) || double.IsPositiveInfinity(tMax))
+        if (!SpanChecks.AllInRange(tGeV, strictlyPositive: !allowZeroRecoil, out _))
         {
             for (int i = 0; i < tGeV.Length; i++)
             {

@@ -54,13 +54,13 @@ public static class AsymptoticCls
         double QObserved(double mu)
         {
             if (muHat > mu) return 0; // q̃_μ = 0 for μ̂ > μ (upper-limit test statistic)
-            var f = fitter.Minimize(likelihood, warmObs, Fix(parameter, mu));
+            var f = ProfileLikelihood.BestOfTwoStarts(fitter, likelihood, global.Values, warmObs, Fix(parameter, mu));
             warmObs = f.Values;
             return Math.Max(0, f.Minimum - global.Minimum);
         }
         double QAsimov(double mu)
         {
-            var f = fitter.Minimize(asimov, warmAsimov, Fix(parameter, mu));
+            var f = ProfileLikelihood.BestOfTwoStarts(fitter, asimov, bkgFit.Values, warmAsimov, Fix(parameter, mu));
             warmAsimov = f.Values;
             return Math.Max(0, f.Minimum - asimovGlobal.Minimum);
         }

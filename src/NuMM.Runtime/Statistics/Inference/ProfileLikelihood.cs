@@ -73,8 +73,11 @@ public static class ProfileLikelihood
     /// <param name="parameter">Scanned parameter.</param>
     /// <param name="values">Values to scan, in the parameter's units (within its bounds).</param>
     /// <param name="minimizer">Minimiser (default settings if null).</param>
-    public static ProfileScan Scan(IFitObjective objective, string parameter, IReadOnlyList<double> values, Minimizer? minimizer = null) =>
-        Scan2D(objective, parameter, values, null, [double.NaN], minimizer);
+    /// <param name="fixedParameters">Parameters held fixed everywhere, including the global fit (for example every
+    /// nuisance at 0 for a statistics-only Δχ² curve).</param>
+    public static ProfileScan Scan(IFitObjective objective, string parameter, IReadOnlyList<double> values, Minimizer? minimizer = null,
+        IReadOnlyDictionary<string, double>? fixedParameters = null) =>
+        Scan2D(objective, parameter, values, null, [double.NaN], minimizer, fixedParameters);
 
     /// <summary>Scans two parameters on a grid (x slowest), profiling the rest; 2-dof contours are where Δχ² equals
     /// <see cref="CriticalValues.ChiSquare"/>(CL, 2).</summary>
@@ -84,8 +87,9 @@ public static class ProfileLikelihood
     /// <param name="parameterY">Second scanned parameter, or null for a 1-D scan.</param>
     /// <param name="yValues">Its values.</param>
     /// <param name="minimizer">Minimiser.</param>
+    /// <param name="fixedParameters">Parameters held fixed everywhere, including the global fit.</param>
     public static ProfileScan Scan2D(IFitObjective objective, string parameterX, IReadOnlyList<double> xValues, string? parameterY,
-        IReadOnlyList<double> yValues, Minimizer? minimizer = null)
+        IReadOnlyList<double> yValues, Minimizer? minimizer = null, IReadOnlyDictionary<string, double>? fixedParameters = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (xValues is null || xValues.Count == 0) throw new ArgumentException("A profile scan needs at least one value.", nameof(xValues));
@@ -94,7 +98,7 @@ public static class ProfileLikelihood
         var names = objective.Parameters.Select(p => p.Name).ToArray();
         if (Array.IndexOf(names, parameterX) < 0) throw new ArgumentException($"Cannot scan '{parameterX}': not a parameter; parameters are: {string.Join(", ", names)}.", nameof(parameterX));
         if (parameterY is not null && Array.IndexOf(names, parameterY) < 0) throw new ArgumentException($"Cannot scan '{parameterY}': not a parameter.", nameof(parameterY));
-        var global = fitter.Minimize(objective);
+        var global = fitter.Minimize(objective, default, fixedParameters);
         int ny = parameterY is null ? 1 : yValues.Count;
         var raw = new (double x, double y, FitResult fit)[xValues.Count * ny];
         var start = global.Values;
@@ -103,7 +107,8 @@ public static class ProfileLikelihood
             var rowStart = start;
             for (int iy = 0; iy < ny; iy++)
             {
-                var fixedValues = new Dictionary<string, double> { [parameterX] = xValues[ix] };
+                var fixedValues = fixedParameters is null ? new Dictionary<string, double>() : new Dictionary<string, double>(fixedParameters);
+                fixedValues[parameterX] = xValues[ix];
                 if (parameterY is not null) fixedValues[parameterY] = yValues[iy];
                 var fit = scanFitter.Minimize(objective, start, fixedValues);
                 raw[ix * ny + iy] = (xValues[ix], parameterY is null ? double.NaN : yValues[iy], fit);
@@ -125,22 +130,27 @@ public static class ProfileLikelihood
     /// <param name="confidenceLevel">Confidence level (0.9 default).</param>
     /// <param name="minimizer">Minimiser.</param>
     /// <param name="criticalDeltaChi2">Δχ² level; <see cref="CriticalValues.UpperLimit"/>(<paramref name="confidenceLevel"/>) if null.</param>
+    /// <param name="fixedParameters">Parameters held fixed everywhere (statistics-only limits).</param>
     public static UpperLimitResult UpperLimit(IFitObjective objective, string parameter, double confidenceLevel = 0.9, Minimizer? minimizer = null,
-        double? criticalDeltaChi2 = null)
+        double? criticalDeltaChi2 = null, IReadOnlyDictionary<string, double>? fixedParameters = null)
     {
         double level = criticalDeltaChi2 ?? CriticalValues.UpperLimit(confidenceLevel);
         var fitter = minimizer ?? new Minimizer();
         var scanFitter = new Minimizer(fitter.Options with { ComputeCovariance = false });
-        var global = fitter.Minimize(objective);
+        var global = fitter.Minimize(objective, default, fixedParameters);
         int k = IndexOf(objective, parameter);
         var p = objective.Parameters[k];
         double best = global.Values[k];
-        double step = global.Errors[k] > 0 && double.IsFinite(global.Errors[k]) ? global.Errors[k] : p.Scale;
+        // First bracket step: the Hessian error, unless it is useless (zero curvature at a boundary, e.g. a μ² signal at μ = 0).
+        double err = global.Errors[k];
+        double step = err > 0 && double.IsFinite(err) && err < 10 * p.Scale ? err : p.Scale;
         double[] warm = global.Values;
         bool allConverged = global.Converged;
         double Delta(double x)
         {
-            var fit = scanFitter.Minimize(objective, warm, new Dictionary<string, double> { [parameter] = x });
+            var fix = fixedParameters is null ? new Dictionary<string, double>() : new Dictionary<string, double>(fixedParameters);
+            fix[parameter] = x;
+            var fit = BestOfTwoStarts(scanFitter, objective, global.Values, warm, fix);
             allConverged &= fit.Converged;
             warm = fit.Values;
             return fit.Minimum - global.Minimum - level;
@@ -158,6 +168,17 @@ public static class ProfileLikelihood
         }
         double limit = Roots.Brent(Delta, lo, hi, flo, fhi, 1e-9 * Math.Max(1, Math.Abs(hi)));
         return new UpperLimitResult(parameter, limit, best, level, confidenceLevel, global, allConverged);
+    }
+
+    /// <summary>A conditional fit from two starting points (the global best fit and the previous point's nuisances), keeping
+    /// the lower minimum: root finders jump around, and a warm start from a far point can sit in a worse local minimum
+    /// (for example where a floored template ratio makes a nuisance direction flat).</summary>
+    internal static FitResult BestOfTwoStarts(Minimizer fitter, IFitObjective objective, double[] start1, double[] start2, IReadOnlyDictionary<string, double> fix)
+    {
+        var a = fitter.Minimize(objective, start1, fix);
+        if (ReferenceEquals(start1, start2) || start1.AsSpan().SequenceEqual(start2)) return a;
+        var b = fitter.Minimize(objective, start2, fix);
+        return b.Minimum < a.Minimum ? b : a;
     }
 
     internal static int IndexOf(IFitObjective objective, string parameter)

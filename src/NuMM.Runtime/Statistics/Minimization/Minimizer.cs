@@ -143,7 +143,7 @@ public sealed class Minimizer
                 ResetInverseHessian(hinv, curv);
                 var d = new double[k]; var xn = new double[k]; var gn = new double[k]; var cn = new double[k];
                 var active = new bool[k];
-                int stalls = 0;
+                int stalls = 0, resets = 0;
                 for (iter = 0; iter < _o.MaxIterations; iter++)
                 {
                     for (int j = 0; j < k; j++) active[j] = (x[j] <= _lo[j] && g[j] > 0) || (x[j] >= _hi[j] && g[j] < 0);
@@ -154,7 +154,22 @@ public sealed class Minimizer
                         slope = Direction(hinv, g, active, d);
                     }
                     edm = Math.Max(0, -0.5 * slope);
-                    if (edm < _o.Tolerance) { converged = true; status = "converged"; break; }
+                    if (edm < _o.Tolerance)
+                    {
+                        // A quasi-Newton model that underestimates the curvature can report a small EDM far from the minimum
+                        // (after crossing a bound, say). Confirm with the EDM of a fresh diagonal model before stopping.
+                        double edmDiagonal = DiagonalEdm(g, curv, active);
+                        if (edmDiagonal < 10 * _o.Tolerance) { converged = true; status = "converged"; break; }
+                        if (resets >= 10)
+                        {
+                            status = "quasi-Newton and diagonal EDM disagree (" + edmDiagonal.ToString("G3", CultureInfo.InvariantCulture) + ")";
+                            break;
+                        }
+                        resets++;
+                        ResetInverseHessian(hinv, curv);
+                        slope = Direction(hinv, g, active, d);
+                        edm = Math.Max(0, -0.5 * slope);
+                    }
                     double alpha = 1, fn = double.PositiveInfinity;
                     bool accepted = false;
                     for (int ls = 0; ls < 40; ls++)
@@ -202,6 +217,19 @@ public sealed class Minimizer
             }
             if (!converged && status.Length == 0) status = "not converged";
             return new FitResult(names, (double[])_full.Clone(), isFixed, atBound, fx, converged, status, edm, iter, _evals, cov, covValid);
+        }
+
+        private double DiagonalEdm(double[] g, double[] curv, bool[] active)
+        {
+            double e = 0;
+            for (int j = 0; j < g.Length; j++)
+            {
+                if (active[j]) continue;
+                double scale = _f.Parameters[_free[j]].Scale;
+                double h = curv[j] > 0 && double.IsFinite(curv[j]) ? 1 / curv[j] : scale * scale;
+                e += 0.5 * g[j] * g[j] * h;
+            }
+            return e;
         }
 
         private static double Direction(double[,] hinv, double[] g, bool[] active, double[] d)
