@@ -8,7 +8,7 @@ using NuMM.Runtime.Data;
 
 namespace NuMM.Cli;
 
-/// <summary>Dispatches the `numm` command line: `numm inspect FILE` and
+/// <summary>Dispatches the `numm` command line: `numm inspect FILE [--verify]` and
 /// `numm convert INPUT OUTPUT.numm [--tree T] [--columns a,b,c] [--map mapping.txt] [--pot X | --livetime S]`.
 /// Errors print one line to standard error and give exit code 1 (bad input) or 2 (bad usage).</summary>
 public static class NummCommand
@@ -28,8 +28,10 @@ public static class NummCommand
 
         var inspectFile = new Argument<string>("FILE") { Description = "A NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file." };
         var inspect = new Command("inspect", "List a file's trees (ROOT) or columns (NuMM, numpy, CSV) with types, units and entry counts.");
+        var verify = new Option<bool>("--verify") { Description = "NuMM files: read every chunk and check its checksum and the finite flags." };
         inspect.Arguments.Add(inspectFile);
-        inspect.SetAction(r => Guard(error, "inspect", () => InspectCommand.Run(r.GetValue(inspectFile)!, output)));
+        inspect.Options.Add(verify);
+        inspect.SetAction(r => Guard(error, "inspect", () => InspectCommand.Run(r.GetValue(inspectFile)!, output, r.GetValue(verify))));
         root.Subcommands.Add(inspect);
 
         var input = new Argument<string>("INPUT") { Description = "The file to convert: ROOT, NuMM, numpy (.npz, .npy) or CSV." };

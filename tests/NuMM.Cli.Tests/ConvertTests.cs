@@ -102,6 +102,28 @@ public class ConvertTests
     }
 
     [Fact]
+    public void Convert_RootFixedArrayElementsViaMapping_ConvertedAsAsked()
+    {
+        using var dir = new TempDirectory();
+        string map = dir.File("map.txt");
+        File.WriteAllText(map, "x = ai4[1] : float64\ny = af8[2] [cm]\ncount = n\n");
+        string output = dir.File("elements.numm");
+        var (code, _, stderr) = Run("convert", TestFile("uproot-sample-6.20.04-zlib.root"), output, "--map", map);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using var root = RootFile.Open(TestFile("uproot-sample-6.20.04-zlib.root"));
+        var tree = root.GetTree("sample");
+        int[] ai4 = tree.GetBranch("ai4").Read<int>();   // entry-major, 3 values per entry
+        double[] af8 = tree.GetBranch("af8").Read<double>();
+        using var reader = ColumnarFileReader.Open(output);
+        Assert.Equal([("x", ColumnType.Double, ""), ("y", ColumnType.Double, "cm"), ("count", ColumnType.Int32, "")],
+            reader.Columns.Select(c => (c.Name, c.Type, c.Unit)));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => (double)ai4[3 * i + 1]), ReadColumn<double>(reader, "x"));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => af8[3 * i + 2]), ReadColumn<double>(reader, "y"));
+        Assert.Equal(tree.GetBranch("n").Read<int>(), ReadColumn<int>(reader, "count"));
+    }
+
+    [Fact]
     public void Convert_MissingColumns_OneLineNamingEveryMissingColumnAndNoOutput()
     {
         using var dir = new TempDirectory();

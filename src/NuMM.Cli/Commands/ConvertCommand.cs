@@ -92,8 +92,8 @@ public static class ConvertCommand
                 problems.Add(entry is null ? $"'{name}' is not a column of the input" : $"'{name}' maps to '{sourceName}' (mapping line {entry.Line}), which is not a column of the input");
                 continue;
             }
-            result.Add(new ColumnInfo(name, entry?.Type ?? stored.Type, entry?.Unit ?? stored.Unit,
-                string.IsNullOrEmpty(stored.Source) ? sourceName : sourceName, stored.RequireFinite));
+            // The output remembers which input column or branch filled it.
+            result.Add(new ColumnInfo(name, entry?.Type ?? stored.Type, entry?.Unit ?? stored.Unit, sourceName, stored.RequireFinite));
         }
         if (result.Count == 0 && problems.Count == 0) problems.Add("no columns to convert");
         if (problems.Count > 0)

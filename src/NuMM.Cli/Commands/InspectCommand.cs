@@ -20,7 +20,8 @@ public static class InspectCommand
     /// <summary>Writes the listing of <paramref name="path"/> to <paramref name="output"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="output">Where the listing goes.</param>
-    public static void Run(string path, TextWriter output)
+    /// <param name="verify">For NuMM files, also read every chunk and check its checksum and finite flags.</param>
+    public static void Run(string path, TextWriter output, bool verify = false)
     {
         var format = InputFormats.Detect(path);
         switch (format)
@@ -36,6 +37,15 @@ public static class InspectCommand
                     foreach (var p in f.Provenance) output.WriteLine($"  {p.Key} = {p.Value}");
                 }
                 WriteColumns(output, f.Columns, f.EntryCount, showSource: true);
+                if (verify)
+                {
+                    var all = f.Columns.ToArray();
+                    var source = f.OpenSource(all);
+                    var batch = new Runtime.Data.Batches.DynamicColumnBatch(all, Math.Max(1, f.RowGroupCapacity));
+                    long read = 0;
+                    while (source.ReadNext(batch)) read += batch.Length;
+                    output.WriteLine(Invariant($"verified: {read} entries of {all.Length} columns, every chunk checksum matches and every finite column is finite"));
+                }
                 break;
             }
             case InputFormat.Npz or InputFormat.Npy:

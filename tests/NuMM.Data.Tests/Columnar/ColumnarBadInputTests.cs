@@ -197,4 +197,62 @@ public class ColumnarBadInputTests
         Assert.Equal("previous result", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(dir.Path));
     }
+
+    [Theory]
+    [InlineData(1, 7, true)]   // a later minor version of major 1 is read
+    [InlineData(2, 0, false)]  // another major version is refused
+    public void Open_VersionFields_MinorAcceptedMajorRefused(ushort major, ushort minor, bool opens)
+    {
+        var (dir, path, _) = Sample();
+        using var _d = dir;
+        byte[] bytes = File.ReadAllBytes(path);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(8), major);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(10), minor);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(60), Crc32C.Compute(bytes.AsSpan(0, 60)));
+        File.WriteAllBytes(path, bytes);
+        if (opens)
+        {
+            using var r = ColumnarFileReader.Open(path);
+            Assert.Equal(minor, r.MinorVersion);
+        }
+        else
+        {
+            var e = Assert.Throws<DataFormatException>(() => ColumnarFileReader.Open(path));
+            Assert.Contains("Unsupported format version 2.0; this reader reads version 1.x.", e.Message);
+        }
+    }
+
+    [Fact]
+    public void GetChunk_EveryChunk_AlignedPayloadWithMatchingCrc()
+    {
+        var (dir, path, data) = Sample();
+        using var _d = dir;
+        byte[] bytes = File.ReadAllBytes(path);
+        using var r = ColumnarFileReader.Open(path);
+        for (int g = 0; g < r.RowGroupCount; g++)
+        {
+            var chunk = r.GetChunk(g, 0);
+            Assert.Equal(0, chunk.PayloadOffset % 64);
+            Assert.Equal(g * 100L, chunk.FirstEntry);
+            Assert.Equal(chunk.Crc32C, Crc32C.Compute(bytes.AsSpan((int)chunk.PayloadOffset, (int)chunk.PayloadLength)));
+            Assert.Equal(Bytes(data[0], ColumnType.Single).AsSpan(g * 400, 400).ToArray(), bytes.AsSpan((int)chunk.PayloadOffset, 400).ToArray());
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => r.GetChunk(3, 0));
+    }
+
+    [Fact]
+    public void ReadNext_CorruptChunkOfUnrequestedColumn_NeverTouched()
+    {
+        var (dir, path, data) = Sample();
+        using var _d = dir;
+        long payload;
+        using (var r = ColumnarFileReader.Open(path)) payload = r.GetChunk(1, 1).PayloadOffset;
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[payload] ^= 0xFF; // corrupt 'pdg'
+        File.WriteAllBytes(path, bytes);
+        ColumnInfo[] onlyE = [Two[0]];
+        using var reader = ColumnarFileReader.Open(path);
+        Assert.Equal(Bytes(data[0], ColumnType.Single), ReadAll(reader.OpenSource(onlyE), onlyE, 64)[0]);
+        Assert.Throws<DataFormatException>(() => ReadAll(reader.OpenSource(Two), Two, 64));
+    }
 }

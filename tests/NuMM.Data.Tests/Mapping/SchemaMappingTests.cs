@@ -26,6 +26,15 @@ public class SchemaMappingTests
     }
 
     [Fact]
+    public void Parse_ArrayElementSource_NotMistakenForUnit()
+    {
+        var m = SchemaMapping.Parse("x = ai4[1] : float64\ny = pos[2] [cm]\nz = pos[0][cm]");
+        Assert.Equal(new MappingEntry("x", "ai4[1]", null, ColumnType.Double, 1), m.Entries[0]);
+        Assert.Equal(new MappingEntry("y", "pos[2]", "cm", null, 2), m.Entries[1]);
+        Assert.Equal("pos[0][cm]", m.Entries[2].Source);
+    }
+
+    [Fact]
     public void Parse_Json_ReadsStringAndObjectValues()
     {
         var m = SchemaMapping.Parse("""{ "E": "trueE", "w": { "source": "weight", "unit": "", "type": "double" } }""");

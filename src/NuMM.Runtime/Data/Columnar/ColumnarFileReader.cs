@@ -71,6 +71,19 @@ public sealed class ColumnarFileReader : IColumnFile
 
     internal long GroupFirst(int group) => _groupFirst[group];
 
+    /// <summary>Where the chunk of <paramref name="column"/> in row group <paramref name="rowGroup"/> lies, for callers
+    /// that memory-map the file: its payload is <see cref="ColumnarChunkInfo.PayloadLength"/> bytes of little-endian
+    /// values starting at the 64-byte-aligned <see cref="ColumnarChunkInfo.PayloadOffset"/>.</summary>
+    /// <param name="rowGroup">The row group, 0 ≤ rowGroup &lt; <see cref="RowGroupCount"/>.</param>
+    /// <param name="column">The column index in <see cref="Columns"/>.</param>
+    public ColumnarChunkInfo GetChunk(int rowGroup, int column)
+    {
+        if ((uint)rowGroup >= (uint)_groupCount.Length) throw new ArgumentOutOfRangeException(nameof(rowGroup), rowGroup, $"The file has {_groupCount.Length} row groups.");
+        if ((uint)column >= (uint)_columns.Length) throw new ArgumentOutOfRangeException(nameof(column), column, $"The file has {_columns.Length} columns.");
+        var (offset, length, crc) = Chunk(rowGroup, column);
+        return new ColumnarChunkInfo(offset, offset + ColumnarLayout.ChunkHeaderSize, length, crc, _groupFirst[rowGroup], _groupCount[rowGroup]);
+    }
+
     internal (long Offset, long Length, uint Crc) Chunk(int group, int column)
     {
         int k = group * _columns.Length + column;

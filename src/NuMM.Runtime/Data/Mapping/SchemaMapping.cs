@@ -7,7 +7,8 @@ using System.Text.Json;
 namespace NuMM.Runtime.Data.Mapping;
 
 /// <summary>One line of a mapping: schema (or output) column <see cref="Column"/> is filled from the file's
-/// column or branch <see cref="Source"/>, optionally with a declared unit and a requested type.</summary>
+/// column or branch <see cref="Source"/> (for a ROOT fixed-size array branch, one element "branch[k]"),
+/// optionally with a declared unit and a requested type.</summary>
 /// <param name="Column">The schema or output column name.</param>
 /// <param name="Source">The name of the column or branch in the input file.</param>
 /// <param name="Unit">The declared physical unit, or null when the line gives none.</param>
@@ -17,7 +18,7 @@ public sealed record MappingEntry(string Column, string Source, string? Unit, Co
 
 /// <summary>Maps schema columns to the names they have in an input file. Written as a text file with one
 /// <c>column = source</c> per line (optionally <c>column = source [unit] : type</c>; <c>#</c> starts a comment),
-/// or as a JSON object <c>{"column": "source", ...}</c> whose values may also be objects
+/// (the unit in brackets after white space, so <c>x = pos[2] [cm]</c> maps x to element 2 of branch pos), or as a JSON object <c>{"column": "source", ...}</c> whose values may also be objects
 /// <c>{"source": "...", "unit": "...", "type": "..."}</c>. Columns without an entry use
 /// <see cref="ColumnInfo.Source"/>.</summary>
 public sealed class SchemaMapping
@@ -112,9 +113,11 @@ public sealed class SchemaMapping
                 type = t;
                 rest = rest[..colon].Trim();
             }
+            // "[unit]" is separated from the source by white space; "branch[k]" (an array element) is not.
             string? unit = null;
-            int open = rest.IndexOf('[');
-            if (open >= 0)
+            int open = rest.LastIndexOf('[');
+            if (open > 0 && !char.IsWhiteSpace(rest[open - 1])) open = -1;
+            if (open > 0)
             {
                 int close = rest.IndexOf(']', open);
                 if (close < 0 || close != rest.Length - 1) throw LineError(path, lineNo, $"expected the unit as '[unit]' at the end of '{rest}'");
