@@ -54,10 +54,10 @@ public class CevnsExampleTests
         for (int j = 0; j <= nt; j++) total += (j == 0 || j == nt ? 0.5 : 1) * RateAt(tLo + j * ht);
         double expected = study.Detector.ExposureKgDay * 86400 * total * ht;
 
-        // Tolerance 2e-3: the trapezoid rules' own error (E steps of ≤ 2.5 keV across the 0.1 MeV-spaced ⁸B table's kinks,
+        // Tolerance 5e-4 (measured agreement 2e-5): the trapezoid rules' own error (E steps of ≤ 2.5 keV across the 0.1 MeV-spaced ⁸B table's kinks,
         // 600 T steps over a smooth spectrum) is far smaller; a wrong prefactor (e.g. Q_V² of the talk's eq. 6, ×4) is not.
         Assert.True(expected > 0);
-        Assert.InRange(folded / expected, 1 - 2e-3, 1 + 2e-3);
+        Assert.InRange(folded / expected, 1 - 5e-4, 1 + 5e-4);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class CevnsExampleTests
         // Talk slide "Form factor": for Q ≲ 50 MeV one may take F² ≈ 1. At T_nr ≲ 12 keV on Ge, Q = √(2MT) ≲ 40 MeV.
         var helm = new SolarCevnsStudy(GermaniumDetector.CdexLike).ExpectedCounts(new StandardModelCevns()).Sum();
         var unit = new SolarCevnsStudy(GermaniumDetector.CdexLike, UnitFormFactor.Instance).ExpectedCounts(new StandardModelCevns()).Sum();
-        Assert.InRange(helm / unit, 0.90, 1.0);
+        Assert.InRange(helm / unit, 0.95, 0.99);
     }
 
     [Theory]
