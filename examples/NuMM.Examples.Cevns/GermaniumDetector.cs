@@ -8,7 +8,7 @@ namespace NuMM.Examples.Cevns;
 /// resolution or background. The defaults below say where each number comes from.</summary>
 /// <param name="ExposureKgDay">Exposure in kg·day: 205.4 kg·day, the CDEX-10 data set of Geng et al. 2023 (abstract).</param>
 /// <param name="ThresholdKeVee">Analysis threshold in keV_ee: 0.16 keV_ee, the CDEX-10 threshold of that data set
-/// (Dai et al., Phys. Rev. D 106, 063023 (2022), same 205.4 kg·day exposure).</param>
+/// (CDEX Collaboration, W. H. Dai et al., arXiv:2209.00861, same 205 kg·day data set).</param>
 /// <param name="BinWidthKeVee">Width of the electron-equivalent analysis bins in keV_ee (0.1: twenty bins from 0.16 to
 /// 2.16 keV_ee match the talk's "20 data points" of eq. 15; the bin layout itself is our assumption).</param>
 /// <param name="BinCount">Number of analysis bins (20, talk eq. 15: i = 1..20).</param>
