@@ -1,15 +1,103 @@
 using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using NuMM.Cli.Commands;
+using NuMM.Runtime.Data;
 
 namespace NuMM.Cli;
 
-/// <summary>Dispatches the `numm` command line.</summary>
+/// <summary>Dispatches the `numm` command line: `numm inspect FILE` and
+/// `numm convert INPUT OUTPUT.numm [--tree T] [--columns a,b,c] [--map mapping.txt] [--pot X | --livetime S]`.
+/// Errors print one line to standard error and give exit code 1 (bad input) or 2 (bad usage).</summary>
 public static class NummCommand
 {
-    /// <summary>Runs the command line and returns the process exit code.</summary>
+    /// <summary>Runs the command line on the console and returns the process exit code.</summary>
     /// <param name="args">The command-line arguments.</param>
-    public static int Run(string[] args)
+    public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs the command line with the given output and error writers and returns the exit code.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        Console.Error.WriteLine("numm: no commands are available in this build yet.");
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("NuMM data tool: inspect event files and convert them to NuMM's columnar format.");
+
+        var inspectFile = new Argument<string>("FILE") { Description = "A NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file." };
+        var inspect = new Command("inspect", "List a file's trees (ROOT) or columns (NuMM, numpy, CSV) with types, units and entry counts.");
+        inspect.Arguments.Add(inspectFile);
+        inspect.SetAction(r => Guard(error, "inspect", () => InspectCommand.Run(r.GetValue(inspectFile)!, output)));
+        root.Subcommands.Add(inspect);
+
+        var input = new Argument<string>("INPUT") { Description = "The file to convert: ROOT, NuMM, numpy (.npz, .npy) or CSV." };
+        var outputFile = new Argument<string>("OUTPUT") { Description = "The NuMM file to write (.numm); replaced atomically, never left half-written." };
+        var tree = new Option<string?>("--tree") { Description = "ROOT input: the tree to read (needed when the file holds several)." };
+        var columns = new Option<string?>("--columns") { Description = "Comma-separated output columns to keep (default: all, or all mapped ones)." };
+        var map = new Option<string?>("--map") { Description = "Mapping file: one 'column = source [unit] : type' per line (or a JSON object)." };
+        var pot = new Option<double?>("--pot") { Description = "Exposure in protons on target." };
+        var livetime = new Option<double?>("--livetime") { Description = "Exposure as livetime in seconds." };
+        var created = new Option<string?>("--created") { Description = "Creation time to record in the provenance (nothing is recorded implicitly)." };
+        var rowGroup = new Option<int>("--row-group") { Description = "Entries per row group of the output.", DefaultValueFactory = _ => 65536 };
+        var convert = new Command("convert", "Convert ROOT, numpy or CSV input into NuMM's columnar format.");
+        convert.Arguments.Add(input);
+        convert.Arguments.Add(outputFile);
+        foreach (var o in new Option[] { tree, columns, map, pot, livetime, created, rowGroup }) convert.Options.Add(o);
+        convert.SetAction(r =>
+        {
+            double? p = r.GetValue(pot), l = r.GetValue(livetime);
+            if (p is not null && l is not null) return Usage(error, "give either --pot or --livetime, not both");
+            Exposure? exposure = null;
+            try
+            {
+                if (p is double x) exposure = Exposure.Pot(x);
+                if (l is double s) exposure = Exposure.LivetimeSeconds(s);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return Usage(error, string.Create(CultureInfo.InvariantCulture, $"the exposure must be finite and ≥ 0; got {p ?? l}"));
+            }
+            int rg = r.GetValue(rowGroup);
+            if (rg < 1 || rg > 1 << 27) return Usage(error, string.Create(CultureInfo.InvariantCulture, $"--row-group must lie in [1, {1 << 27}]; got {rg}"));
+            var cols = r.GetValue(columns)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (cols is { Length: 0 }) return Usage(error, "--columns lists no column");
+            var request = new ConvertRequest(r.GetValue(input)!, r.GetValue(outputFile)!, r.GetValue(tree), cols, r.GetValue(map), exposure, r.GetValue(created), rg);
+            return Guard(error, "convert", () => ConvertCommand.Run(request, output));
+        });
+        root.Subcommands.Add(convert);
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+            return Usage(error, parsed.Errors[0].Message + " (see 'numm --help')");
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int Usage(TextWriter error, string message)
+    {
+        error.WriteLine("numm: " + message);
         return 2;
     }
+
+    // Expected failures (bad input, missing file) become one line on stderr and exit code 1; anything else is a bug
+    // and propagates with its stack trace.
+    private static int Guard(TextWriter error, string command, Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+                                      or NotSupportedException or ArgumentException or IOException)
+        {
+            error.WriteLine($"numm {command}: error: {OneLine(e.Message)}");
+            return 1;
+        }
+    }
+
+    private static string OneLine(string message) =>
+        string.Join("; ", message.Split('\n').Select(l => l.Trim()).Select(l => l.StartsWith("- ", StringComparison.Ordinal) ? l[2..] : l)
+            .Where(l => l.Length > 0)).Replace(":;", ":", StringComparison.Ordinal);
 }

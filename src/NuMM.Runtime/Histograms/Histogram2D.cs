@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NuMM.Runtime.Histograms;
 
@@ -86,13 +87,36 @@ public sealed class Histogram2D
 
     /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) with weight <c>w[i]</c> for every i; bitwise identical to per-event
     /// <see cref="Fill(double, double, double)"/> in order. Regular axes compute bins with SIMD.</summary>
-    /// <param name="x">x values.</param>
-    /// <param name="y">y values; same length as <paramref name="x"/>.</param>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
     /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
-    public void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w)
+    public void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w) => FillCore(x, y, w);
+
+    /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) with weight <c>w[i]</c> (widened to double) for every i.</summary>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
+    public void Fill(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<float> w) => FillCore(x, y, w);
+
+    /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) (widened to double) with weight <c>w[i]</c> for every i.</summary>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
+    public void Fill(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<double> w) => FillCore(x, y, w);
+
+    /// <summary>Fills (<c>x[i]</c>, <c>y[i]</c>) with weight <c>w[i]</c> (all widened to double) for every i.</summary>
+    /// <param name="x">x values, in the x-axis unit.</param>
+    /// <param name="y">y values, in the y-axis unit; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights, finite; same length as <paramref name="x"/>.</param>
+    public void Fill(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> w) => FillCore(x, y, w);
+
+    private void FillCore<TV, TW>(ReadOnlySpan<TV> x, ReadOnlySpan<TV> y, ReadOnlySpan<TW> w) where TV : unmanaged where TW : unmanaged
     {
         if (y.Length != x.Length || w.Length != x.Length)
             throw new ArgumentException($"Histogram '{Name}': {x.Length} x values, {y.Length} y values and {w.Length} weights.", nameof(w));
+        // Validate first so a bad weight leaves the histogram untouched.
+        int bad = FiniteCheck.FirstNonFinite(w);
+        if (bad >= 0) throw NonFinite(FiniteCheck.At(w, bad), bad);
         const int chunk = 256;
         Span<int> cx = stackalloc int[chunk];
         Span<int> cy = stackalloc int[chunk];
@@ -103,8 +127,7 @@ public sealed class Histogram2D
             Cells(Y, y.Slice(start, n), cy);
             for (int i = 0; i < n; i++)
             {
-                double wi = w[start + i];
-                if (!double.IsFinite(wi)) throw NonFinite(wi, start + i);
+                double wi = FiniteCheck.At(w, start + i);
                 int c = cx[i] * _stride + cy[i];
                 _sumW[c] += wi;
                 _sumW2[c] += wi * wi;
@@ -112,10 +135,81 @@ public sealed class Histogram2D
         }
     }
 
-    private static void Cells(IAxis axis, ReadOnlySpan<double> v, Span<int> cells)
+    /// <summary>Fills (<c>x[r]</c>, <c>y[r]</c>) with weight <c>w[r]</c> for every r = <c>rows[j]</c> in order (a
+    /// selection vector such as the rows that passed all cuts); bitwise identical to per-event fills in that order.</summary>
+    /// <param name="x">x values (a whole batch column).</param>
+    /// <param name="y">y values; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights; same length as <paramref name="x"/>; those selected must be finite.</param>
+    /// <param name="rows">Indices in [0, x.Length).</param>
+    public void FillRows(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<float> w, ReadOnlySpan<int> rows) => FillRowsCore(x, y, w, rows);
+
+    /// <summary>Fills (<c>x[r]</c>, <c>y[r]</c>) with weight <c>w[r]</c> for every r = <c>rows[j]</c> in order.</summary>
+    /// <param name="x">x values.</param>
+    /// <param name="y">y values; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights; same length as <paramref name="x"/>.</param>
+    /// <param name="rows">Indices in [0, x.Length).</param>
+    public void FillRows(ReadOnlySpan<float> x, ReadOnlySpan<float> y, ReadOnlySpan<double> w, ReadOnlySpan<int> rows) => FillRowsCore(x, y, w, rows);
+
+    /// <summary>Fills (<c>x[r]</c>, <c>y[r]</c>) with weight <c>w[r]</c> for every r = <c>rows[j]</c> in order.</summary>
+    /// <param name="x">x values.</param>
+    /// <param name="y">y values; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights; same length as <paramref name="x"/>.</param>
+    /// <param name="rows">Indices in [0, x.Length).</param>
+    public void FillRows(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<float> w, ReadOnlySpan<int> rows) => FillRowsCore(x, y, w, rows);
+
+    /// <summary>Fills (<c>x[r]</c>, <c>y[r]</c>) with weight <c>w[r]</c> for every r = <c>rows[j]</c> in order.</summary>
+    /// <param name="x">x values.</param>
+    /// <param name="y">y values; same length as <paramref name="x"/>.</param>
+    /// <param name="w">Weights; same length as <paramref name="x"/>.</param>
+    /// <param name="rows">Indices in [0, x.Length).</param>
+    public void FillRows(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> w, ReadOnlySpan<int> rows) => FillRowsCore(x, y, w, rows);
+
+    private void FillRowsCore<TV, TW>(ReadOnlySpan<TV> x, ReadOnlySpan<TV> y, ReadOnlySpan<TW> w, ReadOnlySpan<int> rows)
+        where TV : unmanaged where TW : unmanaged
     {
-        if (axis is RegularAxis r) RegularBinning.Cells(r, v, cells);
-        else for (int i = 0; i < v.Length; i++) cells[i] = axis.Index(v[i]) + 1;
+        if (y.Length != x.Length || w.Length != x.Length)
+            throw new ArgumentException($"Histogram '{Name}': {x.Length} x values, {y.Length} y values and {w.Length} weights.", nameof(w));
+        for (int j = 0; j < rows.Length; j++)
+        {
+            int r = rows[j];
+            if ((uint)r >= (uint)x.Length)
+                throw new ArgumentOutOfRangeException(nameof(rows), r, $"Histogram '{Name}': rows[{j}] = {r} is outside the {x.Length} values.");
+            double wr = FiniteCheck.At(w, r);
+            if (!double.IsFinite(wr)) throw NonFinite(wr, r);
+        }
+        const int chunk = 256;
+        Span<double> xs = stackalloc double[chunk];
+        Span<double> ys = stackalloc double[chunk];
+        Span<double> ws = stackalloc double[chunk];
+        for (int start = 0; start < rows.Length; start += chunk)
+        {
+            int n = Math.Min(chunk, rows.Length - start);
+            var sel = rows.Slice(start, n);
+            for (int j = 0; j < n; j++)
+            {
+                int r = sel[j];
+                xs[j] = FiniteCheck.At(x, r);
+                ys[j] = FiniteCheck.At(y, r);
+                ws[j] = FiniteCheck.At(w, r);
+            }
+            FillCore<double, double>(xs[..n], ys[..n], ws[..n]);
+        }
+    }
+
+    private static void Cells<TV>(IAxis axis, ReadOnlySpan<TV> v, Span<int> cells) where TV : unmanaged
+    {
+        if (typeof(TV) == typeof(double))
+        {
+            var d = MemoryMarshal.Cast<TV, double>(v);
+            if (axis is RegularAxis r) RegularBinning.Cells(r, d, cells);
+            else for (int i = 0; i < d.Length; i++) cells[i] = axis.Index(d[i]) + 1;
+        }
+        else
+        {
+            var f = MemoryMarshal.Cast<TV, float>(v);
+            if (axis is RegularAxis r) RegularBinning.Cells(r, f, cells);
+            else for (int i = 0; i < f.Length; i++) cells[i] = axis.Index(f[i]) + 1;
+        }
     }
 
     /// <summary>Sum of weights in bins (<paramref name="ix"/>, <paramref name="iy"/>), each in −1..Count.</summary>

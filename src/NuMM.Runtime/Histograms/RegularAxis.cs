@@ -25,6 +25,15 @@ public sealed class RegularAxis : IAxis
         double width = (max - min) / bins;
         if (!double.IsFinite(width) || width <= 0 || !double.IsFinite(1.0 / width))
             throw new ArgumentException($"Axis '{label}': bin width ({Format(max)} − {Format(min)})/{bins} is not representable.", nameof(max));
+        // Edges Min + i·width must increase strictly, or bins would be empty (a width below the resolution of min).
+        double previous = min;
+        for (int i = 1; i < bins; i++)
+        {
+            double edge = min + i * width;
+            if (!(edge > previous) || !(edge < max))
+                throw new ArgumentException($"Axis '{label}': {bins} bins of width {Format(width)} on [{Format(min)}, {Format(max)}) are below double resolution (edge {i} = {Format(edge)}).", nameof(bins));
+            previous = edge;
+        }
         Count = bins;
         Min = min;
         Max = max;

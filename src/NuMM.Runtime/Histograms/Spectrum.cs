@@ -76,6 +76,59 @@ public sealed class Spectrum
         return target.Value / Exposure.Value;
     }
 
+    /// <summary>A copy with every cell multiplied by <paramref name="factor"/> (sum w² by its square) at the same exposure,
+    /// for example to apply a normalisation.</summary>
+    /// <param name="factor">A finite factor.</param>
+    public Spectrum Scaled(double factor)
+    {
+        var h = Histogram.Clone();
+        h.Scale(factor);
+        return new Spectrum(h, Exposure);
+    }
+
+    /// <summary>Asimov ("fake") data at <paramref name="target"/>: the prediction scaled to the exposure, with each cell's
+    /// variance set to its content (Poisson), as CAFAna's <c>FakeData</c>.</summary>
+    /// <param name="target">An exposure of the same kind as <see cref="Exposure"/>.</param>
+    /// <exception cref="InvalidOperationException">A scaled cell is negative; the message names the bin.</exception>
+    public Spectrum FakeData(Exposure target)
+    {
+        var h = ToHistogram(target);
+        var sw = h.SumW; var sw2 = h.SumW2;
+        for (int c = 0; c < sw.Length; c++)
+        {
+            CheckNonNegative(sw[c], c, "fake data");
+            sw2[c] = sw[c];
+        }
+        return new Spectrum(h, target);
+    }
+
+    /// <summary>Poisson-fluctuated ("mock") data at <paramref name="target"/>: every cell, including the flow cells, is an
+    /// independent Poisson draw around the scaled prediction, with variance equal to the drawn count, as CAFAna's
+    /// <c>MockData</c>. The same <paramref name="seed"/> gives the same data.</summary>
+    /// <param name="target">An exposure of the same kind as <see cref="Exposure"/>.</param>
+    /// <param name="seed">Seed of the random stream.</param>
+    /// <exception cref="InvalidOperationException">A scaled cell is negative; the message names the bin.</exception>
+    public Spectrum MockData(Exposure target, int seed)
+    {
+        var h = ToHistogram(target);
+        var rng = new Random(seed);
+        var sw = h.SumW; var sw2 = h.SumW2;
+        for (int c = 0; c < sw.Length; c++)
+        {
+            CheckNonNegative(sw[c], c, "mock data");
+            double n = sw[c] > 0 ? MathNet.Numerics.Distributions.Poisson.Sample(rng, sw[c]) : 0;
+            sw[c] = n;
+            sw2[c] = n;
+        }
+        return new Spectrum(h, target);
+    }
+
+    private void CheckNonNegative(double v, int cell, string what)
+    {
+        if (v < 0)
+            throw new InvalidOperationException($"Spectrum '{Name}': cannot make {what} from a negative prediction ({RegularAxis.Format(v)} in bin {cell - 1}).");
+    }
+
     /// <summary>The sum of two predictions at <paramref name="a"/>'s exposure: <paramref name="b"/> is first scaled to
     /// it (CAFAna's <c>operator+</c>). An empty <paramref name="b"/> adds nothing whatever its exposure.</summary>
     /// <param name="a">The left spectrum; its exposure is kept.</param>

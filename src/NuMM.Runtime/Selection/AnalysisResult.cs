@@ -95,6 +95,17 @@ public sealed class AnalysisResult
             throw new ArgumentException($"Cannot add result of '{other.AnalysisName}' to result of '{AnalysisName}': histogram {i} is '{theirs}' there and '{mine}' here.", nameof(other));
     }
 
+    /// <summary>True when this result and <paramref name="other"/> are distinct objects that share a cut flow or a
+    /// histogram (which would make merging add storage into itself).</summary>
+    internal bool SharesStorageWith(AnalysisResult other)
+    {
+        if (ReferenceEquals(this, other)) return false;
+        if (ReferenceEquals(CutFlow, other.CutFlow)) return true;
+        foreach (var a in _h1) foreach (var b in other._h1) if (ReferenceEquals(a, b)) return true;
+        foreach (var a in _h2) foreach (var b in other._h2) if (ReferenceEquals(a, b)) return true;
+        return false;
+    }
+
     /// <summary>Sets the cut flow and every histogram to zero.</summary>
     public void Reset()
     {

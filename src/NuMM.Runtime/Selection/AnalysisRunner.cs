@@ -80,7 +80,7 @@ public static class AnalysisRunner
                 helpers = new Thread[_threads - 1];
                 for (int i = 0; i < helpers.Length; i++)
                 {
-                    helpers[i] = new Thread(Work) { IsBackground = true, Name = $"NuMM analysis worker {i + 1}" };
+                    helpers[i] = new Thread(WorkSafely) { IsBackground = true, Name = $"NuMM analysis worker {i + 1}" };
                     helpers[i].Start();
                 }
             }
@@ -90,6 +90,13 @@ public static class AnalysisRunner
             if (_error is OperationCanceledException oce) throw new OperationCanceledException(oce.Message, oce, _options.CancellationToken);
             if (_error != null) throw new AnalysisRunException(_total.AnalysisName, _errorBatch, _errorStage, _error);
             return _total;
+        }
+
+        /// <summary>A helper thread's entry: an escaping exception would end the process, so record it instead.</summary>
+        private void WorkSafely()
+        {
+            try { Work(); }
+            catch (Exception e) { lock (_gate) Fail(_nextMerge, RunStage.Merging, e); }
         }
 
         private void Work()
@@ -138,7 +145,14 @@ public static class AnalysisRunner
                 // 3. Process into this slot's partial result.
                 try
                 {
-                    slot.Partial ??= _kernel.CreateResult();
+                    if (slot.Partial == null)
+                    {
+                        var partial = _kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+                        if (ReferenceEquals(partial, _total) || partial.SharesStorageWith(_total))
+                            throw new InvalidOperationException(
+                                $"The kernel of '{_total.AnalysisName}' returned a result that shares a cut flow or histogram with an earlier one; CreateResult must build new objects on every call.");
+                        slot.Partial = partial;
+                    }
                     slot.Partial.Reset();
                     _kernel.Process(slot.Batch, slot.Partial);
                 }
@@ -173,7 +187,9 @@ public static class AnalysisRunner
                         _events += events;
                         _nextMerge = m + 1;
                         Monitor.PulseAll(_gate);
-                        _options.Progress?.Report(new RunProgress(_events, _nextMerge));
+                        // Reported under the gate so reports arrive in batch order.
+                        try { _options.Progress?.Report(new RunProgress(_events, _nextMerge)); }
+                        catch (Exception e) { Fail(m, RunStage.Merging, e); break; }
                     }
                     _merging = false;
                 }

@@ -8,7 +8,8 @@ namespace NuMM.Runtime.Selection;
 /// <typeparam name="TBatch">The columnar batch type.</typeparam>
 public interface IAnalysisKernel<in TBatch> where TBatch : IColumnBatch
 {
-    /// <summary>A new, empty result with this analysis's cuts and histograms. Every call returns the same shape.</summary>
+    /// <summary>A new, empty result with this analysis's cuts and histograms: the same shape on every call, built from
+    /// new histogram and cut-flow objects each time (the runner keeps several). May be called from several threads.</summary>
     AnalysisResult CreateResult();
 
     /// <summary>Applies the selection to every event of <paramref name="batch"/> and adds its cut flow and

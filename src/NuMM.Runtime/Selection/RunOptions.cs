@@ -33,7 +33,8 @@ public sealed class RunOptions
         }
     }
 
-    /// <summary>Receives progress after each batch is merged, in batch order; null for none.</summary>
+    /// <summary>Receives progress after each batch is merged, in batch order; null for none. Reports are made on a worker
+    /// thread while the runner holds its merge lock, so the callback should be short; an exception from it fails the run.</summary>
     public IProgress<RunProgress>? Progress { get; set; }
 
     /// <summary>Stops the run between batches; the run then throws <see cref="OperationCanceledException"/>.</summary>

@@ -76,6 +76,13 @@ public class AxisTests
     }
 
     [Fact]
+    public void RegularAxis_BinsBelowDoubleResolution_Throws()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new RegularAxis(8, 1e16, 1e16 + 4, "t", "s"));
+        Assert.Contains("below double resolution", e.Message);
+    }
+
+    [Fact]
     public void RegularAxis_BinOutsideFlowRange_Throws()
     {
         var a = new RegularAxis(3, 0, 3);

@@ -40,7 +40,69 @@ public class Histogram1DTests
         var e = Assert.Throws<ArgumentException>(() => h.Fill(0.5, w));
         Assert.Contains("etheta2", e.Message);
         Assert.Equal(0.0, h.Integral(true));
-        Assert.Throws<ArgumentException>(() => h.Fill([0.5, 0.6], [1.0, w]));
+        var e2 = Assert.Throws<ArgumentException>(() => h.Fill([0.5, 0.6], [1.0, w]));
+        Assert.Contains("index 1", e2.Message);
+        Assert.Equal(0.0, h.Integral(true));   // validated before filling: nothing was added
+    }
+
+    [Fact]
+    public void FirstNonFinite_EveryLengthAndPosition_FindsTheFirstBadWeight()
+    {
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+            for (int n = 0; n <= 40; n++)
+            {
+                var d = Enumerable.Range(0, n).Select(i => 1.0 + i).ToArray();
+                var f = d.Select(v => (float)v).ToArray();
+                Assert.Equal(-1, FiniteCheck.FirstNonFinite<double>(d));
+                Assert.Equal(-1, FiniteCheck.FirstNonFinite<float>(f));
+                for (int p = 0; p < n; p++)
+                {
+                    var dd = (double[])d.Clone(); dd[p] = bad; if (p + 3 < n) dd[p + 3] = bad;
+                    var ff = (float[])f.Clone(); ff[p] = (float)bad;
+                    Assert.Equal(p, FiniteCheck.FirstNonFinite<double>(dd));
+                    Assert.Equal(p, FiniteCheck.FirstNonFinite<float>(ff));
+                }
+            }
+        Assert.Equal(-1, FiniteCheck.FirstNonFinite<double>([double.MaxValue, -double.MaxValue, double.Epsilon]));
+    }
+
+    [Fact]
+    public void FillRows_SelectionVector_MatchesPerEventFillInRowOrder()
+    {
+        var axis = new RegularAxis(17, -0.5, 1.2);
+        var x = Support.TestData.AxisProbe(1000, 17, -0.5, 1.2, 21);
+        var xf = x.Select(v => (float)v).ToArray();
+        var w = x.Select((_, i) => 0.3 + Support.TestData.Uniform(i, 22)).ToArray();
+        var wf = w.Select(v => (float)v).ToArray();
+        var rows = Enumerable.Range(0, 1000).Where(i => Support.TestData.Uniform(i, 23) < 0.6).Reverse().ToArray();
+        void Check(Action<Histogram1D> rowsFill, Action<Histogram1D, int> eventFill)
+        {
+            var a = new Histogram1D(axis); var b = new Histogram1D(axis);
+            rowsFill(a);
+            foreach (int r in rows) eventFill(b, r);
+            Assert.Equal(b.SumW.ToArray(), a.SumW.ToArray());
+            Assert.Equal(b.SumW2.ToArray(), a.SumW2.ToArray());
+        }
+        Check(h => h.FillRows(x, w, rows), (h, r) => h.Fill(x[r], w[r]));
+        Check(h => h.FillRows(xf, wf, rows), (h, r) => h.Fill(xf[r], wf[r]));
+        Check(h => h.FillRows(x, wf, rows), (h, r) => h.Fill(x[r], wf[r]));
+        Check(h => h.FillRows(xf, w, rows), (h, r) => h.Fill(xf[r], w[r]));
+        Check(h => h.FillRows(x, rows), (h, r) => h.Fill(x[r]));
+        Check(h => h.FillRows(xf, rows), (h, r) => h.Fill(xf[r]));
+        var hv = new Histogram1D(new VariableAxis([0, 0.3, 1]));
+        hv.FillRows(x, w, rows);
+        Assert.True(hv.Integral(true) > 0);
+    }
+
+    [Fact]
+    public void FillRows_BadRowOrWeight_ThrowsBeforeFilling()
+    {
+        var h = new Histogram1D(new RegularAxis(2, 0, 2), "h");
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => h.FillRows([0.5, 0.6], [1.0, 1.0], [0, 2]));
+        Assert.Contains("rows[1] = 2", e.Message);
+        Assert.Throws<ArgumentException>(() => h.FillRows([0.5, 0.6], [1.0, double.NaN], [0, 1]));
+        h.FillRows([0.5, 0.6], [1.0, double.NaN], [0]);   // unselected bad weights do not matter
+        Assert.Equal(1.0, h.Integral(true));
     }
 
     [Fact]

@@ -59,6 +59,55 @@ public class Histogram2DTests
     }
 
     [Fact]
+    public void SpanFill_FloatOverloads_MatchScalarFill()
+    {
+        var h = new Histogram2D(new RegularAxis(7, 0, 1), new RegularAxis(5, -1, 1), "h");
+        var x = Support.TestData.AxisProbe(600, 7, 0, 1, 4).Select(v => (float)v).ToArray();
+        var y = Support.TestData.AxisProbe(600, 5, -1, 1, 5).Select(v => (float)v).ToArray();
+        var wf = x.Select((_, i) => (float)(Support.TestData.Uniform(i, 6) + 0.1)).ToArray();
+        var wd = wf.Select(v => 1.5 * v).ToArray();
+        var g = h.CloneEmpty();
+        h.Fill(x, y, wf);
+        h.Fill(x, y, wd);
+        for (int i = 0; i < x.Length; i++) g.Fill(x[i], y[i], wf[i]);
+        for (int i = 0; i < x.Length; i++) g.Fill(x[i], y[i], wd[i]);
+        Assert.Equal(g.SumW.ToArray(), h.SumW.ToArray());
+        Assert.Equal(g.SumW2.ToArray(), h.SumW2.ToArray());
+        var xd = x.Select(v => (double)v).ToArray(); var yd = y.Select(v => (double)v).ToArray();
+        var h2 = h.CloneEmpty(); var g2 = h.CloneEmpty();
+        h2.Fill(xd, yd, wf);
+        for (int i = 0; i < x.Length; i++) g2.Fill(xd[i], yd[i], wf[i]);
+        Assert.Equal(g2.SumW.ToArray(), h2.SumW.ToArray());
+        Assert.Throws<ArgumentException>(() => h.Fill(x, y, new float[3]));
+    }
+
+    [Fact]
+    public void FillRows_MatchesPerEventFillInRowOrder_AndBadWeightLeavesHistogramUntouched()
+    {
+        var h = new Histogram2D(new RegularAxis(9, 0, 1), new VariableAxis([-1, 0, 0.5, 1]), "h");
+        var x = Support.TestData.AxisProbe(900, 9, 0, 1, 7);
+        var y = Support.TestData.AxisProbe(900, 3, -1, 1, 8);
+        var w = x.Select((_, i) => Support.TestData.Uniform(i, 9) + 0.2).ToArray();
+        var rows = Enumerable.Range(0, 900).Where(i => i % 3 != 1).Reverse().ToArray();
+        var g = h.CloneEmpty();
+        h.FillRows(x, y, w, rows);
+        foreach (int r in rows) g.Fill(x[r], y[r], w[r]);
+        Assert.Equal(g.SumW.ToArray(), h.SumW.ToArray());
+        Assert.Equal(g.SumW2.ToArray(), h.SumW2.ToArray());
+        var xf = x.Select(v => (float)v).ToArray(); var yf = y.Select(v => (float)v).ToArray(); var wf = w.Select(v => (float)v).ToArray();
+        var hf = h.CloneEmpty(); var gf = h.CloneEmpty();
+        hf.FillRows(xf, yf, wf, rows);
+        foreach (int r in rows) gf.Fill(xf[r], yf[r], wf[r]);
+        Assert.Equal(gf.SumW.ToArray(), hf.SumW.ToArray());
+        var e = h.CloneEmpty();
+        w[5] = double.NaN;
+        Assert.Throws<ArgumentException>(() => e.Fill(x, y, w));
+        Assert.Throws<ArgumentException>(() => e.FillRows(x, y, w, [0, 5]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => e.FillRows(x, y, w, [900]));
+        Assert.Equal(0.0, e.Integral(true));
+    }
+
+    [Fact]
     public void AddScaleReset_Work_AndMismatchNamesBoth()
     {
         var a = new Histogram2D(new RegularAxis(2, 0, 2), new RegularAxis(2, 0, 2), "reco_vs_true");

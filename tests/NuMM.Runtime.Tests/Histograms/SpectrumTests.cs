@@ -107,4 +107,44 @@ public class SpectrumTests
     {
         Assert.Throws<ArgumentException>(() => new Spectrum(new RegularAxis(1, 0, 1), new Exposure(5, ExposureKind.None)));
     }
+
+    [Fact]
+    public void FakeData_ScalesAndSetsPoissonVariance()
+    {
+        var s = Make("sig", Exposure.Pot(1e20), (0.5, 2), (0.5, 2), (1.5, 1));
+        var d = s.FakeData(Exposure.Pot(3e20));
+        Assert.Equal(12.0, d.Histogram.BinContent(0));
+        Assert.Equal(12.0, d.Histogram.SumW2[1]);
+        Assert.Equal(3.0, d.Histogram.SumW2[2]);
+        Assert.Equal(Exposure.Pot(3e20), d.Exposure);
+        var scaled = s.Scaled(0.5);
+        Assert.Equal(2.0, scaled.Histogram.BinContent(0));
+        Assert.Equal(2.0, scaled.Histogram.SumW2[1]);   // (4 + 4) × 0.25
+        Assert.Equal(s.Exposure, scaled.Exposure);
+    }
+
+    [Fact]
+    public void MockData_IsReproducibleIntegerPoissonAroundPrediction()
+    {
+        var s = Make("sig", Exposure.Pot(1e20), (0.5, 2.5), (1.5, 40));
+        var a = s.MockData(Exposure.Pot(2e20), seed: 42);
+        var b = s.MockData(Exposure.Pot(2e20), seed: 42);
+        Assert.Equal(a.Histogram.SumW.ToArray(), b.Histogram.SumW.ToArray());
+        Assert.All(a.Histogram.SumW.ToArray(), v => Assert.Equal(Math.Round(v), v));
+        Assert.Equal(a.Histogram.SumW.ToArray(), a.Histogram.SumW2.ToArray());
+        // Mean and variance over toys: Poisson with λ = 5 and 80 (σ of the mean = √(λ/N)).
+        const int toys = 4000;
+        double s0 = 0, s1 = 0, q1 = 0;
+        for (int t = 0; t < toys; t++)
+        {
+            var h = s.MockData(Exposure.Pot(2e20), seed: t).Histogram;
+            s0 += h.BinContent(0); s1 += h.BinContent(1); q1 += h.BinContent(1) * h.BinContent(1);
+        }
+        Assert.InRange(s0 / toys, 5 - 4 * Math.Sqrt(5.0 / toys), 5 + 4 * Math.Sqrt(5.0 / toys));
+        Assert.InRange(s1 / toys, 80 - 4 * Math.Sqrt(80.0 / toys), 80 + 4 * Math.Sqrt(80.0 / toys));
+        double var1 = q1 / toys - (s1 / toys) * (s1 / toys);
+        Assert.InRange(var1, 80 * 0.9, 80 * 1.1);
+        var neg = Make("neg", Exposure.Pot(1e20), (0.5, -1));
+        Assert.Contains("bin 0", Assert.Throws<InvalidOperationException>(() => neg.MockData(Exposure.Pot(1e20), 1)).Message);
+    }
 }

@@ -59,6 +59,34 @@ public class AnalysisRunnerTests
     }
 
     [Fact]
+    public void Run_TinyBatchesManyThreads_StaysBitwiseIdentical()
+    {
+        var reference = Run(1, events: 3000, capacity: 7);
+        for (int r = 0; r < 10; r++) AssertBitwiseEqual(reference, Run(8, events: 3000, capacity: 7, inFlight: 1 + r % 5), $"stress {r}");
+    }
+
+    [Theory]
+    [InlineData(1, 0, 1)]
+    [InlineData(4, 3, 3)]
+    [InlineData(3, 0, 6)]
+    public void Run_BatchesAndPartials_ArePooledWithinTheWindow(int threads, int inFlight, int maxPooled)
+    {
+        int batches = 0, results = 0;
+        var kernel = new CountingKernel(() => Interlocked.Increment(ref results));
+        AnalysisRunner.Run(kernel, TestKernel.Source(20_000), () => { Interlocked.Increment(ref batches); return TestKernel.NewBatch(100); },
+            new RunOptions { MaxThreads = threads, BatchesInFlight = inFlight });
+        Assert.InRange(batches, 1, maxPooled);          // 200 batches read through at most `window` batch objects
+        Assert.InRange(results, 2, maxPooled + 1);      // the total plus at most one partial per slot
+    }
+
+    private sealed class CountingKernel(Action onCreate) : IAnalysisKernel<DynamicColumnBatch>
+    {
+        private readonly TestKernel _inner = new();
+        public AnalysisResult CreateResult() { onCreate(); return _inner.CreateResult(); }
+        public void Process(DynamicColumnBatch batch, AnalysisResult into) => _inner.Process(batch, into);
+    }
+
+    [Fact]
     public void Run_Result_MatchesNaiveLoopOverEvents()
     {
         var result = Run(4, capacity: 777);
@@ -142,6 +170,17 @@ public class AnalysisRunnerTests
         Assert.ThrowsAny<OperationCanceledException>(() => Run(2, progress: progress, token: cts.Token));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_ProgressThrows_PropagatesAsRunException(int threads)
+    {
+        var progress = new SynchronousProgress<RunProgress>(p => { if (p.BatchesProcessed == 5) throw new InvalidOperationException("progress bar broke"); });
+        var e = Assert.Throws<AnalysisRunException>(() => Run(threads, progress: progress));
+        Assert.Equal(4, e.BatchIndex);
+        Assert.Equal(RunStage.Merging, e.Stage);
+    }
+
     [Fact]
     public void Run_OneThread_AllocationDoesNotGrowWithBatchCount()
     {
@@ -167,6 +206,22 @@ public class AnalysisRunnerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new RunOptions { MaxThreads = 0 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new RunOptions { BatchesInFlight = -1 });
         Assert.Equal(Environment.ProcessorCount, new RunOptions().MaxThreads);
+    }
+
+    [Fact]
+    public void Run_KernelReturningSharedResult_FailsClearly()
+    {
+        var e = Assert.Throws<AnalysisRunException>(() =>
+            AnalysisRunner.Run(new SharedResultKernel(), TestKernel.Source(100), () => TestKernel.NewBatch(10), new RunOptions { MaxThreads = 1 }));
+        Assert.Contains("CreateResult must build new objects", e.Message);
+        Assert.Equal(0, e.BatchIndex);
+    }
+
+    private sealed class SharedResultKernel : IAnalysisKernel<DynamicColumnBatch>
+    {
+        private readonly AnalysisResult _shared = new TestKernel().CreateResult();
+        public AnalysisResult CreateResult() => _shared;
+        public void Process(DynamicColumnBatch batch, AnalysisResult into) { }
     }
 
     private sealed class DelegateSource(Func<DynamicColumnBatch, bool> read) : IBatchSource<DynamicColumnBatch>

@@ -16,7 +16,7 @@ public static class BatchCopy
         var a = from.Columns;
         var b = to.Columns;
         if (a.Length != b.Length)
-            throw new ArgumentException($"The source batch has {a.Length} columns, the destination {b.Length}.", nameof(to));
+            throw new ArgumentException($"The source batch has {a.Length} columns [{Names(a)}], the destination {b.Length} [{Names(b)}].", nameof(to));
         int n = from.Length;
         if (n > to.Capacity)
             throw new ArgumentException($"The source batch holds {n} events; the destination has room for {to.Capacity}.", nameof(to));
@@ -41,6 +41,13 @@ public static class BatchCopy
             }
         }
         to.Length = n;
+    }
+
+    private static string Names(ReadOnlySpan<ColumnInfo> cols)
+    {
+        var names = new string[cols.Length];
+        for (int i = 0; i < cols.Length; i++) names[i] = "'" + cols[i].Name + "'";
+        return string.Join(", ", names);
     }
 
     private static void CopyColumn<T>(IColumnBatch from, IColumnBatch to, int c, int n) where T : unmanaged =>

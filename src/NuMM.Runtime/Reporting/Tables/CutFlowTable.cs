@@ -17,6 +17,10 @@ public sealed class CutFlowTableOptions
     /// <summary>Use weighted yields (sum of weights; the default, as in Table 7) or unweighted event counts.</summary>
     public bool Weighted { get; init; } = true;
 
+    /// <summary>With weighted yields, also show each sample's unweighted event count (raw and weighted side by side,
+    /// as coffea's cut flow; the statistical power of a yield is in its raw count). Markdown and LaTeX; CSV always has both.</summary>
+    public bool IncludeEventCounts { get; init; }
+
     /// <summary>Add a column per sample with the true N−1 efficiency of cut k, N_all / N_(all cuts but k), in %.</summary>
     public bool IncludeTrueNMinusOne { get; init; }
 
@@ -105,6 +109,10 @@ public sealed class CutFlowTable
         _options.Weighted ? CutFlowNumberFormat.Yield(N(f, r))
         : CutFlowNumberFormat.Count(r.IsAllBut ? f.PassedAllOthers[r.Step - 1] : f.Passed[r.Step]);
 
+    private bool ShowCounts => _options.Weighted && _options.IncludeEventCounts;
+
+    private static long Count(CutFlow f, Row r) => r.IsAllBut ? f.PassedAllOthers[r.Step - 1] : f.Passed[r.Step];
+
     private static string StepCell(double p, Row r) => r.IsAllBut ? "" : CutFlowNumberFormat.Percent(p);
 
     /// <summary>The table in GitHub-flavoured Markdown; numeric columns right-aligned.</summary>
@@ -115,6 +123,7 @@ public sealed class CutFlowTable
         foreach (var s in _samples)
         {
             header.Add($"{s.Name} N");
+            if (ShowCounts) header.Add($"{s.Name} events");
             header.Add($"{s.Name} ε^(N−1) (%)");
             header.Add($"{s.Name} ε (%)");
             if (_options.IncludeTrueNMinusOne) header.Add($"{s.Name} N−1 eff. (%)");
@@ -130,6 +139,7 @@ public sealed class CutFlowTable
             {
                 var f = s.CutFlow;
                 cells.Add(FormatN(f, r));
+                if (ShowCounts) cells.Add(CutFlowNumberFormat.Count(Count(f, r)));
                 cells.Add(StepCell(StepPercent(f, r), r));
                 cells.Add(CutFlowNumberFormat.Percent(CumulativePercent(f, r)));
                 if (_options.IncludeTrueNMinusOne) cells.Add(r.IsAllBut || r.Step == 0 ? "" : CutFlowNumberFormat.Percent(TrueNMinusOnePercent(f, r)));
@@ -198,7 +208,7 @@ public sealed class CutFlowTable
     /// columns, then N, $\varepsilon^{N-1}$ (\%) and $\varepsilon$ (\%). Text is escaped for LaTeX.</summary>
     public string ToLatex()
     {
-        int per = _options.IncludeTrueNMinusOne ? 4 : 3;
+        int per = 3 + (_options.IncludeTrueNMinusOne ? 1 : 0) + (ShowCounts ? 1 : 0);
         var sb = new StringBuilder();
         sb.Append("\\begin{tabular}{l");
         for (int i = 0; i < _samples.Length; i++) sb.Append('|').Append('r', per);
@@ -207,7 +217,9 @@ public sealed class CutFlowTable
         sb.Append(" \\\\\n").Append(EscapeLatex(_options.SelectionHeader));
         foreach (var _ in _samples)
         {
-            sb.Append(" & $N$ & $\\varepsilon^{N-1}$ (\\%) & $\\varepsilon$ (\\%)");
+            sb.Append(" & $N$");
+            if (ShowCounts) sb.Append(" & events");
+            sb.Append(" & $\\varepsilon^{N-1}$ (\\%) & $\\varepsilon$ (\\%)");
             if (_options.IncludeTrueNMinusOne) sb.Append(" & N$-$1 eff. (\\%)");
         }
         sb.Append(" \\\\\n\\hline\n");
@@ -218,6 +230,7 @@ public sealed class CutFlowTable
             {
                 var f = s.CutFlow;
                 sb.Append(" & ").Append(EscapeLatex(FormatN(f, r)));
+                if (ShowCounts) sb.Append(" & ").Append(EscapeLatex(CutFlowNumberFormat.Count(Count(f, r))));
                 sb.Append(" & ").Append(EscapeLatex(StepCell(StepPercent(f, r), r)));
                 sb.Append(" & ").Append(EscapeLatex(CutFlowNumberFormat.Percent(CumulativePercent(f, r))));
                 if (_options.IncludeTrueNMinusOne)

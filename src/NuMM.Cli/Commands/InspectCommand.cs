@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using NuMM.Cli.Inputs;
+using NuMM.Runtime.Data;
+using NuMM.Runtime.Data.Columnar;
+using NuMM.Runtime.Data.Csv;
+using NuMM.Runtime.Data.Mapping;
+using NuMM.Runtime.Data.Numpy;
+using NuMM.Runtime.Data.Root;
+
+namespace NuMM.Cli.Commands;
+
+/// <summary>`numm inspect FILE`: lists a file's trees (ROOT) or columns (NuMM, .npz/.npy, CSV) with types,
+/// units and entry counts.</summary>
+public static class InspectCommand
+{
+    /// <summary>Writes the listing of <paramref name="path"/> to <paramref name="output"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="output">Where the listing goes.</param>
+    public static void Run(string path, TextWriter output)
+    {
+        var format = InputFormats.Detect(path);
+        switch (format)
+        {
+            case InputFormat.Columnar:
+            {
+                using var f = ColumnarFileReader.Open(path);
+                output.WriteLine(Invariant($"{path}: NuMM columnar file, version 1.{f.MinorVersion}, {f.EntryCount} entries, {f.Columns.Count} columns, {f.RowGroupCount} row group{(f.RowGroupCount == 1 ? "" : "s")} of up to {f.RowGroupCapacity} entries"));
+                output.WriteLine($"exposure: {f.Exposure}");
+                if (f.Provenance.Count > 0)
+                {
+                    output.WriteLine("provenance:");
+                    foreach (var p in f.Provenance) output.WriteLine($"  {p.Key} = {p.Value}");
+                }
+                WriteColumns(output, f.Columns, f.EntryCount, showSource: true);
+                break;
+            }
+            case InputFormat.Npz or InputFormat.Npy:
+            {
+                using var f = NumpyFile.Open(path);
+                output.WriteLine(Invariant($"{path}: numpy {(f.IsArchive ? ".npz archive" : ".npy array")}, {f.EntryCount} entries, {f.Columns.Count} arrays"));
+                WriteTable(output, ["column", "type", "dtype", "entries"],
+                    f.Arrays.Select(a => new[] { a.Name, ColumnTypes.Name(a.Type), a.Descr, Invariant($"{a.Length}") }));
+                break;
+            }
+            case InputFormat.Csv:
+            {
+                using var f = CsvFile.Open(path);
+                output.WriteLine(Invariant($"{path}: CSV table, {f.EntryCount} rows, {f.Columns.Count} columns (types inferred)"));
+                WriteColumns(output, f.Columns, f.EntryCount, showSource: false);
+                break;
+            }
+            case InputFormat.Root:
+            {
+                using var f = RootFile.Open(path);
+                var trees = f.TreePaths();
+                output.WriteLine(Invariant($"{path}: ROOT file (version {f.Version / 10000}.{f.Version / 100 % 100:D2}/{f.Version % 100:D2}), {trees.Count} tree{(trees.Count == 1 ? "" : "s")}"));
+                foreach (var t in trees)
+                {
+                    var tree = f.GetTree(t);
+                    output.WriteLine();
+                    output.WriteLine(Invariant($"tree {t}: {tree.Entries} entries, {tree.Branches.Count} branches"));
+                    WriteTable(output, ["branch", "type", "shape", "entries", "note"], tree.Branches.Select(b => new[]
+                    {
+                        b.Name,
+                        b.NaturalColumnType is ColumnType ct ? ColumnTypes.Name(ct) : b.LeafType.ToString(),
+                        Shape(b),
+                        Invariant($"{b.Entries}"),
+                        b.UnsupportedReason ?? "",
+                    }));
+                }
+                break;
+            }
+        }
+    }
+
+    private static string Shape(RootBranch b) => b.Kind switch
+    {
+        RootArrayKind.Scalar => "scalar",
+        RootArrayKind.Fixed => "[" + string.Join("][", b.Dimensions.Count > 0 ? b.Dimensions : [b.FixedLength]) + "]",
+        RootArrayKind.Counted => "[" + b.CountBranch + "]" + string.Concat(b.Dimensions.Select(d => Invariant($"[{d}]"))),
+        _ => "string",
+    };
+
+    private static void WriteColumns(TextWriter output, IReadOnlyList<ColumnInfo> columns, long entries, bool showSource)
+    {
+        var header = showSource ? new[] { "column", "type", "unit", "source", "finite", "entries" } : ["column", "type", "unit", "entries"];
+        WriteTable(output, header, columns.Select(c => showSource
+            ? new[] { c.Name, ColumnTypes.Name(c.Type), c.Unit, c.Source, c.RequireFinite ? "yes" : "", Invariant($"{entries}") }
+            : [c.Name, ColumnTypes.Name(c.Type), c.Unit, Invariant($"{entries}")]));
+    }
+
+    private static void WriteTable(TextWriter output, string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new List<string[]> { header };
+        all.AddRange(rows);
+        var widths = Enumerable.Range(0, header.Length).Select(i => all.Max(r => r[i].Length)).ToArray();
+        foreach (var r in all)
+            output.WriteLine(("  " + string.Join("  ", r.Select((s, i) => s.PadRight(widths[i])))).TrimEnd());
+    }
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

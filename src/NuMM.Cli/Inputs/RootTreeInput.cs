@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using NuMM.Runtime.Data;
+using NuMM.Runtime.Data.Mapping;
+using NuMM.Runtime.Data.Root;
+
+namespace NuMM.Cli.Inputs;
+
+/// <summary>One TTree of a ROOT file seen as columns: every readable scalar branch, with its natural type.
+/// Elements of fixed-size array branches are reachable as "branch[k]" through a mapping or --columns.</summary>
+public sealed class RootTreeInput : IColumnFile
+{
+    private readonly RootFile _file;
+    private readonly RootTree _tree;
+    private readonly ColumnInfo[] _columns;
+
+    /// <summary>Opens tree <paramref name="treePath"/> of <paramref name="path"/>, or the only tree when null.</summary>
+    /// <param name="path">The ROOT file.</param>
+    /// <param name="treePath">The tree's path in the file; null when the file holds exactly one tree.</param>
+    /// <exception cref="DataFormatException">The file is corrupt, has no such tree, or needs --tree to choose.</exception>
+    public RootTreeInput(string path, string? treePath)
+    {
+        _file = RootFile.Open(path);
+        try
+        {
+            var trees = _file.TreePaths();
+            if (treePath is null)
+            {
+                if (trees.Count != 1)
+                    throw new DataFormatException(trees.Count == 0
+                        ? "The file holds no TTree."
+                        : $"The file holds {trees.Count} trees ({string.Join(", ", trees)}); choose one with --tree.", path);
+                treePath = trees[0];
+            }
+            try
+            {
+                _tree = _file.GetTree(treePath);
+            }
+            catch (KeyNotFoundException)
+            {
+                throw new DataFormatException($"No tree '{treePath}'; the file holds: {(trees.Count == 0 ? "no trees" : string.Join(", ", trees))}.", path, treePath);
+            }
+            TreePath = treePath;
+            _columns = _tree.Branches
+                .Where(b => b.IsReadable && b.Kind == RootArrayKind.Scalar && b.NaturalColumnType is not null)
+                .Select(b => new ColumnInfo(b.Name, b.NaturalColumnType!.Value, "", b.Name, false))
+                .ToArray();
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The tree read.</summary>
+    public RootTree Tree => _tree;
+
+    /// <summary>The tree's path in the file.</summary>
+    public string TreePath { get; }
+
+    /// <inheritdoc/>
+    public string Path => _file.Path;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ColumnInfo> Columns => _columns;
+
+    /// <inheritdoc/>
+    public long EntryCount => _tree.Entries;
+
+    /// <summary>ROOT trees carry no NuMM exposure; give it with --pot or --livetime.</summary>
+    public Exposure Exposure => Exposure.None;
+
+    /// <summary>The column a source name refers to: a scalar branch, or "branch[k]" of a fixed-size array branch.</summary>
+    /// <param name="source">A branch name, optionally with an element index.</param>
+    public ColumnInfo? Resolve(string source)
+    {
+        int lb = source.IndexOf('[');
+        var branch = _tree.FindBranch(lb > 0 ? source[..lb] : source);
+        if (branch?.NaturalColumnType is not ColumnType type || !branch.IsReadable) return null;
+        if (lb > 0 ? branch.Kind != RootArrayKind.Fixed : branch.Kind != RootArrayKind.Scalar) return null;
+        return new ColumnInfo(source, type, "", source, false);
+    }
+
+    /// <inheritdoc/>
+    public IBatchSource<IColumnBatch> OpenSource(IReadOnlyList<ColumnInfo> schema, SchemaMapping? mapping = null, ColumnConversion conversion = ColumnConversion.None)
+    {
+        // The ROOT reader maps ColumnInfo.Source to branches itself and lists every problem in one exception.
+        var mapped = schema.Select(c => mapping?.Find(c.Name) is { } e ? c with { Source = e.Source } : c).ToArray();
+        return _tree.OpenBatches<IColumnBatch>(mapped, maxDegreeOfParallelism: -1);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _file.Dispose();
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Globalization;
+using NuMM.Runtime.Data.Mapping;
+
+namespace NuMM.Runtime.Data.Columnar;
+
+/// <summary>Reads the bound columns of a NuMM columnar file into batches, in entry order. A chunk is read with
+/// one positioned read straight into the batch when the batch takes the whole row group at once (batch capacity
+/// a multiple of the row-group size); otherwise through one scratch buffer per column allocated on first use.
+/// Every chunk's header and CRC-32C are checked, and columns declared finite are scanned for NaN and ±∞.
+/// Nothing is allocated per batch.</summary>
+public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>
+{
+    private readonly ColumnarFileReader _file;
+    private readonly ColumnInfo[] _schema;
+    private readonly ColumnBinding[] _bindings;
+    private readonly byte[]?[] _scratch;
+    private readonly int[] _scratchGroup;
+    private readonly byte[] _chunkHeader = new byte[ColumnarLayout.ChunkHeaderSize];
+    private int _group, _offsetInGroup;
+
+    internal ColumnarBatchSource(ColumnarFileReader file, IReadOnlyList<ColumnInfo> schema, ColumnBinding[] bindings)
+    {
+        _file = file;
+        _schema = [.. schema];
+        _bindings = bindings;
+        _scratch = new byte[bindings.Length][];
+        _scratchGroup = new int[bindings.Length];
+        Array.Fill(_scratchGroup, -1);
+    }
+
+    /// <summary>How each schema column is filled.</summary>
+    public IReadOnlyList<ColumnBinding> Bindings => _bindings;
+
+    /// <summary>The entry the next batch starts at.</summary>
+    public long Position => _group < _file.RowGroupCount ? _file.GroupFirst(_group) + _offsetInGroup : _file.EntryCount;
+
+    /// <summary>Rewinds to the first entry.</summary>
+    public void Reset()
+    {
+        _group = 0;
+        _offsetInGroup = 0;
+    }
+
+    /// <inheritdoc/>
+    public bool ReadNext(IColumnBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        CheckBatch(batch);
+        int filled = 0, capacity = batch.Capacity, groups = _file.RowGroupCount;
+        while (filled < capacity && _group < groups)
+        {
+            int inGroup = _file.GroupCount(_group);
+            int take = Math.Min(capacity - filled, inGroup - _offsetInGroup);
+            long firstEntry = _file.GroupFirst(_group) + _offsetInGroup;
+            for (int b = 0; b < _bindings.Length; b++)
+            {
+                ref readonly var bind = ref _bindings[b];
+                var target = bind.Target.Type;
+                int targetSize = ColumnTypes.Size(target);
+                var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, target).Slice(filled * targetSize, take * targetSize);
+                if (!bind.Converts && _offsetInGroup == 0 && take == inGroup)
+                {
+                    ReadChunk(_group, bind, dest);
+                }
+                else
+                {
+                    int sourceSize = ColumnTypes.Size(bind.Source.Type);
+                    if (_scratchGroup[b] != _group)
+                    {
+                        _scratch[b] ??= new byte[(long)_file.RowGroupCapacity * sourceSize];
+                        _scratchGroup[b] = -1;
+                        ReadChunk(_group, bind, _scratch[b].AsSpan(0, inGroup * sourceSize));
+                        _scratchGroup[b] = _group;
+                    }
+                    var src = _scratch[b].AsSpan(_offsetInGroup * sourceSize, take * sourceSize);
+                    if (bind.Converts)
+                    {
+                        int bad = ValueConverter.Convert(src, bind.Source.Type, dest, target, take);
+                        if (bad >= 0)
+                            throw _file.Error($"Column '{bind.Source.Name}' holds a value that does not fit {ColumnTypes.Name(target)} (requested conversion from {ColumnTypes.Name(bind.Source.Type)}).",
+                                bind.Target.Name, firstEntry + bad);
+                    }
+                    else
+                    {
+                        src.CopyTo(dest);
+                    }
+                }
+                Validate(bind, dest, take, firstEntry);
+            }
+            filled += take;
+            _offsetInGroup += take;
+            if (_offsetInGroup == inGroup)
+            {
+                _group++;
+                _offsetInGroup = 0;
+            }
+        }
+        batch.Length = filled;
+        return filled > 0;
+    }
+
+    private void Validate(in ColumnBinding bind, ReadOnlySpan<byte> values, int count, long firstEntry)
+    {
+        var type = bind.Target.Type;
+        if (bind.RequireFinite)
+        {
+            int bad = ValueChecks.FirstNonFinite(values, type, count);
+            if (bad >= 0)
+            {
+                double v = type == ColumnType.Single
+                    ? BinaryPrimitives.ReadSingleLittleEndian(values[(bad * 4)..])
+                    : BinaryPrimitives.ReadDoubleLittleEndian(values[(bad * 8)..]);
+                throw _file.Error($"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}.", bind.Target.Name, firstEntry + bad);
+            }
+        }
+        if (type == ColumnType.Boolean && bind.Source.Type == ColumnType.Boolean)
+        {
+            int bad = ValueChecks.FirstInvalidBoolean(values);
+            if (bad >= 0)
+                throw _file.Error($"Boolean column '{bind.Source.Name}' holds byte {values[bad]}; expected 0 or 1.", bind.Target.Name, firstEntry + bad);
+        }
+    }
+
+    private void ReadChunk(int group, in ColumnBinding bind, Span<byte> destination)
+    {
+        int column = bind.SourceIndex;
+        string name = bind.Source.Name;
+        var (offset, length, crc) = _file.Chunk(group, column);
+        long first = _file.GroupFirst(group);
+        int count = _file.GroupCount(group);
+        var h = _chunkHeader.AsSpan();
+        int got = ColumnarFileReader.ReadAt(_file.Handle, h, offset);
+        if (got != h.Length)
+            throw _file.Error(string.Create(CultureInfo.InvariantCulture, $"The file ends inside a chunk header: expected {h.Length} bytes, read {got}."), name, first, offset + got);
+        uint headerCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[60..]), headerActual = Crc32C.Compute(h[..60]);
+        if (headerCrc != headerActual)
+            throw _file.Error($"Chunk header checksum mismatch: stored CRC-32C 0x{headerCrc:X8}, computed 0x{headerActual:X8}; the file is corrupt.", name, first, offset);
+        uint magic = BinaryPrimitives.ReadUInt32LittleEndian(h);
+        int hColumn = BinaryPrimitives.ReadInt32LittleEndian(h[4..]);
+        int hGroup = BinaryPrimitives.ReadInt32LittleEndian(h[8..]);
+        int hCount = BinaryPrimitives.ReadInt32LittleEndian(h[12..]);
+        long hFirst = BinaryPrimitives.ReadInt64LittleEndian(h[16..]);
+        long hLength = BinaryPrimitives.ReadInt64LittleEndian(h[24..]);
+        uint hCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[32..]);
+        if (magic != ColumnarLayout.ChunkMagic || hColumn != column || hGroup != group)
+            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
+                $"The chunk at this offset is not the one the index names: expected 'NCHK' for column {column} of row group {group}, found magic 0x{magic:X8}, column {hColumn}, row group {hGroup}."), name, first, offset);
+        if (hCount != count || hFirst != first)
+            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
+                $"The chunk holds {hCount} entries from entry {hFirst}; the index says {count} entries from entry {first}."), name, first, offset + 12);
+        if (hLength != length || hCrc != crc)
+            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
+                $"The chunk header gives {hLength} bytes with CRC-32C 0x{hCrc:X8}; the index says {length} bytes with 0x{crc:X8}."), name, first, offset + 24);
+        got = ColumnarFileReader.ReadAt(_file.Handle, destination, offset + ColumnarLayout.ChunkHeaderSize);
+        if (got != destination.Length)
+            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
+                $"The file ends inside a chunk: expected {destination.Length} bytes, read {got}."), name, first, offset + ColumnarLayout.ChunkHeaderSize + got);
+        uint actual = Crc32C.Compute(destination);
+        if (actual != crc)
+            throw _file.Error($"Chunk checksum mismatch: stored CRC-32C 0x{crc:X8}, computed 0x{actual:X8}; the data is corrupt.", name, first, offset + ColumnarLayout.ChunkHeaderSize);
+    }
+
+    private void CheckBatch(IColumnBatch batch)
+    {
+        var cols = batch.Columns;
+        if (cols.Length != _schema.Length)
+            throw new ArgumentException($"The batch has {cols.Length} columns; this source was opened for {_schema.Length}.", nameof(batch));
+        for (int i = 0; i < cols.Length; i++)
+            if (!ReferenceEquals(cols[i], _schema[i]) && (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type))
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({ColumnTypes.Name(cols[i].Type)}); the source was opened for '{_schema[i].Name}' ({ColumnTypes.Name(_schema[i].Type)}).", nameof(batch));
+    }
+}

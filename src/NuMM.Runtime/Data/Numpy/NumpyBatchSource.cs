@@ -1,0 +1,170 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using NuMM.Runtime.Data.Mapping;
+
+namespace NuMM.Runtime.Data.Numpy;
+
+/// <summary>Streams the bound arrays of a <see cref="NumpyFile"/> into batches: each array is read sequentially
+/// straight into the batch column (into a scratch buffer only when a conversion was requested), byte-swapped
+/// when stored big-endian, and checked against the member's zip CRC-32 when its last value has been read.</summary>
+public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
+{
+    private readonly NumpyFile _file;
+    private readonly ColumnInfo[] _schema;
+    private readonly ColumnBinding[] _bindings;
+    private readonly Stream[] _streams;
+    private readonly uint[] _crc;
+    private readonly byte[]?[] _scratch;
+    private long _position;
+
+    internal NumpyBatchSource(NumpyFile file, IReadOnlyList<ColumnInfo> schema, ColumnBinding[] bindings)
+    {
+        _file = file;
+        _schema = [.. schema];
+        _bindings = bindings;
+        _streams = new Stream[bindings.Length];
+        _crc = new uint[bindings.Length];
+        _scratch = new byte[bindings.Length][];
+        try
+        {
+            for (int b = 0; b < bindings.Length; b++)
+            {
+                int k = bindings[b].SourceIndex;
+                _streams[b] = file.OpenArray(k);
+                int slot = b;
+                var info = file.Array(k);
+                try
+                {
+                    NpyHeader.Read(_streams[b], info.Name, file.Path, null, bytes => _crc[slot] = Crc32Ieee.Append(_crc[slot], bytes));
+                }
+                catch (Exception e) when (NumpyFile.IsContainerError(e))
+                {
+                    throw new DataFormatException($"Cannot read array '{info.Name}': {e.Message}", file.Path, info.Name, inner: e);
+                }
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The entry the next batch starts at.</summary>
+    public long Position => _position;
+
+    /// <inheritdoc/>
+    public bool ReadNext(IColumnBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        CheckBatch(batch);
+        long total = _file.EntryCount;
+        if (_position >= total)
+        {
+            batch.Length = 0;
+            return false;
+        }
+        int take = (int)Math.Min(batch.Capacity, total - _position);
+        bool last = _position + take == total;
+        for (int b = 0; b < _bindings.Length; b++)
+        {
+            ref readonly var bind = ref _bindings[b];
+            var info = _file.Array(bind.SourceIndex);
+            var targetType = bind.Target.Type;
+            var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, targetType)[..(take * ColumnTypes.Size(targetType))];
+            int rawBytes = take * ColumnTypes.Size(info.Type);
+            Span<byte> raw;
+            if (bind.Converts)
+            {
+                if (_scratch[b] is null || _scratch[b]!.Length < rawBytes) _scratch[b] = new byte[(long)batch.Capacity * ColumnTypes.Size(info.Type)];
+                raw = _scratch[b].AsSpan(0, rawBytes);
+            }
+            else
+            {
+                raw = dest;
+            }
+            int got;
+            try
+            {
+                got = _streams[b].ReadAtLeast(raw, raw.Length, throwOnEndOfStream: false);
+                if (last && got == raw.Length && _streams[b].ReadByte() >= 0)
+                    throw _Error(info.Name, $"Array '{info.Name}' holds more data than its shape ({total}) declares.", total);
+            }
+            catch (Exception e) when (NumpyFile.IsContainerError(e))
+            {
+                throw new DataFormatException($"Cannot read array '{info.Name}': {e.Message}", _file.Path, info.Name, _position, inner: e);
+            }
+            if (got != raw.Length)
+                throw _Error(info.Name, string.Create(CultureInfo.InvariantCulture,
+                    $"Array '{info.Name}' ends after {_position + got / ColumnTypes.Size(info.Type)} of its {total} entries."), _position + got / ColumnTypes.Size(info.Type));
+            _crc[b] = Crc32Ieee.Append(_crc[b], raw);
+            if (last && _file.ExpectedCrc(bind.SourceIndex) is uint expected && expected != _crc[b])
+                throw _Error(info.Name, $"Member '{info.Name}.npy' fails its zip CRC-32 check: stored 0x{expected:X8}, computed 0x{_crc[b]:X8}; the data is corrupt.", null);
+            if (info.BigEndian) SwapBytes(raw, info.Type);
+            if (bind.Converts)
+            {
+                int bad = ValueConverter.Convert(raw, info.Type, dest, targetType, take);
+                if (bad >= 0)
+                    throw _Error(info.Name, $"Array '{info.Name}' holds a value that does not fit {ColumnTypes.Name(targetType)} (requested conversion from {ColumnTypes.Name(info.Type)}).", _position + bad);
+            }
+            if (bind.RequireFinite)
+            {
+                int bad = ValueChecks.FirstNonFinite(dest, targetType, take);
+                if (bad >= 0)
+                {
+                    double v = targetType == ColumnType.Single ? MemoryMarshal.Cast<byte, float>(dest)[bad] : MemoryMarshal.Cast<byte, double>(dest)[bad];
+                    throw _Error(bind.Target.Name, $"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}.", _position + bad);
+                }
+            }
+            if (targetType == ColumnType.Boolean && info.Type == ColumnType.Boolean)
+            {
+                int bad = ValueChecks.FirstInvalidBoolean(dest);
+                if (bad >= 0) throw _Error(info.Name, $"Boolean array '{info.Name}' holds byte {dest[bad]}; expected 0 or 1.", _position + bad);
+            }
+        }
+        _position += take;
+        batch.Length = take;
+        return true;
+    }
+
+    private DataFormatException _Error(string column, string message, long? entry) => new(message, _file.Path, column, entry);
+
+    private static void SwapBytes(Span<byte> data, ColumnType type)
+    {
+        switch (ColumnTypes.Size(type))
+        {
+            case 2:
+                var s16 = MemoryMarshal.Cast<byte, ushort>(data);
+                BinaryPrimitives.ReverseEndianness(s16, s16);
+                break;
+            case 4:
+                var s32 = MemoryMarshal.Cast<byte, uint>(data);
+                BinaryPrimitives.ReverseEndianness(s32, s32);
+                break;
+            case 8:
+                var s64 = MemoryMarshal.Cast<byte, ulong>(data);
+                BinaryPrimitives.ReverseEndianness(s64, s64);
+                break;
+        }
+    }
+
+    private void CheckBatch(IColumnBatch batch)
+    {
+        var cols = batch.Columns;
+        if (cols.Length != _schema.Length)
+            throw new ArgumentException($"The batch has {cols.Length} columns; this source was opened for {_schema.Length}.", nameof(batch));
+        for (int i = 0; i < cols.Length; i++)
+            if (!ReferenceEquals(cols[i], _schema[i]) && (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type))
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({ColumnTypes.Name(cols[i].Type)}); the source was opened for '{_schema[i].Name}' ({ColumnTypes.Name(_schema[i].Type)}).", nameof(batch));
+    }
+
+    /// <summary>Closes the array streams.</summary>
+    public void Dispose()
+    {
+        foreach (var s in _streams) s?.Dispose();
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+
+namespace NuMM.Runtime.Data.Root;
+
+/// <summary>Reads a tree's chosen branches batch by batch into the columns of <typeparamref name="TBatch"/>. Only the
+/// baskets overlapping each batch are read; they are decompressed in parallel and each lands at a position fixed by its
+/// entry range, so the output never depends on thread timing. The last basket of each branch is kept for the next batch.</summary>
+/// <typeparam name="TBatch">The columnar batch type.</typeparam>
+public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch : IColumnBatch
+{
+    private readonly RootTree _tree;
+    private readonly ColumnInfo[] _columns;
+    private readonly BranchGroup[] _groups;
+    private readonly int _maxDop;
+    private readonly long _stop;
+    private readonly List<(BranchGroup Group, int Basket)> _work = new();
+    private DecodedBasket[] _decoded = [];
+
+    private sealed class BranchGroup
+    {
+        public required RootBranch Branch { get; init; }
+        public required List<ColumnPlan> Plans { get; init; }
+        public int CachedIndex = -1;
+        public DecodedBasket? Cached;
+    }
+
+    internal RootBatchSource(RootTree tree, ColumnInfo[] columns, ColumnPlan[] plans, int maxDop, long first, long stop)
+    {
+        _tree = tree;
+        _columns = columns;
+        _maxDop = maxDop;
+        Position = first;
+        _stop = stop;
+        var groups = new Dictionary<RootBranch, BranchGroup>();
+        var order = new List<BranchGroup>();
+        foreach (var p in plans)
+        {
+            if (!groups.TryGetValue(p.Branch, out var g))
+            {
+                g = new BranchGroup { Branch = p.Branch, Plans = new List<ColumnPlan>() };
+                groups.Add(p.Branch, g);
+                order.Add(g);
+            }
+            g.Plans.Add(p);
+        }
+        _groups = order.ToArray();
+        // Validate the basket tables now, so a corrupt table is reported at open time.
+        foreach (var g in _groups) _ = g.Branch.Baskets;
+    }
+
+    /// <summary>The next entry to read.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>One past the last entry this source reads.</summary>
+    public long StopEntry => _stop;
+
+    /// <summary>The tree.</summary>
+    public RootTree Tree => _tree;
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The batch's columns differ from those the source was opened for.</exception>
+    /// <exception cref="DataFormatException">A basket is corrupt, or a column that requires finite values holds NaN or ±∞.</exception>
+    public bool ReadNext(TBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var cols = batch.Columns;
+        if (cols.Length != _columns.Length)
+            throw new ArgumentException($"The batch has {cols.Length} columns; the source was opened for {_columns.Length}.", nameof(batch));
+        for (int i = 0; i < cols.Length; i++)
+            if (cols[i].Name != _columns[i].Name || cols[i].Type != _columns[i].Type)
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({cols[i].Type}); the source was opened for '{_columns[i].Name}' ({_columns[i].Type}).", nameof(batch));
+        if (Position >= _stop)
+        {
+            batch.Length = 0;
+            return false;
+        }
+        long e0 = Position;
+        int n = (int)Math.Min(batch.Capacity, _stop - e0);
+        long e1 = e0 + n;
+
+        var work = _work;
+        work.Clear();
+        long workBytes = 0;
+        foreach (var g in _groups)
+        {
+            var baskets = g.Branch.Baskets;
+            for (int i = FirstBasket(baskets, e0); i < baskets.Length && baskets[i].EntryStart < e1; i++)
+            {
+                work.Add((g, i));
+                if (g.CachedIndex != i) workBytes += BasketReader.StoredBytes(g.Branch.Model, baskets[i]);
+            }
+        }
+        if (_decoded.Length < work.Count) _decoded = new DecodedBasket[work.Count];
+        var decoded = _decoded;
+        BasketReader.ForEach(work.Count, _maxDop, workBytes, _tree.File.MinParallelBytes, w =>
+        {
+            var (g, i) = work[w];
+            var b = g.CachedIndex == i && g.Cached is not null ? g.Cached : g.Branch.LoadBasket(i);
+            g.Branch.CheckFixedBasket(b, i);
+            decoded[w] = b;
+            var info = g.Branch.Baskets[i];
+            long from = Math.Max(info.EntryStart, e0), to = Math.Min(info.EntryStop, e1);
+            foreach (var p in g.Plans) Fill(batch, p, b, (int)(from - info.EntryStart), (int)(from - e0), (int)(to - from));
+        });
+        for (int w = 0; w < work.Count; w++)
+        {
+            var (g, i) = work[w];
+            g.CachedIndex = i;
+            g.Cached = decoded[w];
+            decoded[w] = null!;
+        }
+        foreach (var g in _groups)
+            foreach (var p in g.Plans)
+                if (p.Column.RequireFinite) CheckFinite(batch, p, n, e0);
+        batch.Length = n;
+        Position = e1;
+        return true;
+    }
+
+    private static int FirstBasket(BasketInfo[] baskets, long entry)
+    {
+        int lo = 0, hi = baskets.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (baskets[mid].EntryStop <= entry) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    private static void Fill(TBatch batch, ColumnPlan p, DecodedBasket b, int srcEntry, int dst, int count)
+    {
+        switch (p.Column.Type)
+        {
+            case ColumnType.Boolean: FillT<bool>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.SByte: FillT<sbyte>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Byte: FillT<byte>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Int16: FillT<short>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.UInt16: FillT<ushort>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Int32: FillT<int>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.UInt32: FillT<uint>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Int64: FillT<long>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.UInt64: FillT<ulong>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Single: FillT<float>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Double: FillT<double>(batch, p, b, srcEntry, dst, count); break;
+            default: throw new ArgumentOutOfRangeException(nameof(p), p.Column.Type, "Unknown column type.");
+        }
+    }
+
+    private static void FillT<T>(TBatch batch, ColumnPlan p, DecodedBasket b, int srcEntry, int dst, int count) where T : unmanaged
+    {
+        var target = batch.Column<T>(p.ColumnIndex).Slice(dst, count);
+        var br = p.Branch;
+        if (p.Element < 0)
+            LeafDecoder.Decode(b.Payload.Slice(srcEntry * LeafDecoder.SizeOf(br.LeafType)), br.LeafType, target);
+        else
+            LeafDecoder.Decode(b.Payload, br.LeafType, target, br.FixedLength, srcEntry * br.FixedLength + p.Element);
+    }
+
+    private void CheckFinite(TBatch batch, ColumnPlan p, int n, long e0)
+    {
+        int bad = p.Column.Type switch
+        {
+            ColumnType.Double => LeafDecoder.FirstNonFinite<double>(batch.Column<double>(p.ColumnIndex)[..n]),
+            ColumnType.Single => LeafDecoder.FirstNonFinite<float>(batch.Column<float>(p.ColumnIndex)[..n]),
+            _ => -1,
+        };
+        if (bad >= 0)
+        {
+            string v = p.Column.Type == ColumnType.Double
+                ? batch.Column<double>(p.ColumnIndex)[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : batch.Column<float>(p.ColumnIndex)[bad].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new DataFormatException($"Column '{p.Column.Name}' requires finite values but branch '{p.Branch.Name}' holds {v}",
+                _tree.File.Path, $"{_tree.Name}/{p.Branch.Name}", e0 + bad, null);
+        }
+    }
+}

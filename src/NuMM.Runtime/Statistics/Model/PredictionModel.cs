@@ -1,0 +1,291 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using NuMM.Runtime.Data;
+
+namespace NuMM.Runtime.Statistics.Model;
+
+/// <summary>The expected spectrum as a function of the fit parameters (the technote's
+/// NDPredictionSystSingleElectron): Σ_components scale_c(p) · Π norm factors · Π_template-systematics r_{c,s,b}(θ_s) · nominal_{c,b},
+/// with every component brought to the data exposure. Immutable and thread-safe once built.</summary>
+public sealed class PredictionModel
+{
+    private readonly CompiledComponent[] _components;
+    private readonly Dictionary<string, int> _index;
+
+    /// <summary>Builds the model and validates every reference.</summary>
+    /// <param name="components">Components; unique names, all with the same number of bins.</param>
+    /// <param name="parameters">Declared parameters (parameters of interest, free normalisations, and nuisance
+    /// parameters whose constraint you want to set yourself). Parameters referenced by systematics but not declared are
+    /// created as <see cref="FitParameter.Nuisance"/> (unit Gaussian constraint, ±5σ).</param>
+    /// <param name="templateSystematics">Shape systematics from shifted templates.</param>
+    /// <param name="normalizationSystematics">Normalisation uncertainties.</param>
+    /// <param name="dataExposure">Exposure of the data; each component with an exposure of the same kind is scaled by
+    /// dataExposure / componentExposure (POT or livetime), components without exposure are used as they are.</param>
+    /// <exception cref="ArgumentException">Names the component, systematic or parameter at fault.</exception>
+    public PredictionModel(IEnumerable<PredictionComponent> components, IEnumerable<FitParameter> parameters,
+        IEnumerable<TemplateSystematic>? templateSystematics = null, IEnumerable<NormalizationSystematic>? normalizationSystematics = null,
+        Exposure dataExposure = default)
+    {
+        var comps = components?.ToArray() ?? throw new ArgumentNullException(nameof(components));
+        if (comps.Length == 0) throw new ArgumentException("A prediction model needs at least one component.", nameof(components));
+        BinCount = comps[0].Contents.Length;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in comps)
+        {
+            if (!names.Add(c.Name)) throw new ArgumentException($"Component name '{c.Name}' is used twice.", nameof(components));
+            if (c.Contents.Length != BinCount)
+                throw new ArgumentException($"Component '{c.Name}' has {c.Contents.Length} bins but '{comps[0].Name}' has {BinCount}.", nameof(components));
+        }
+
+        var pars = new List<FitParameter>(parameters ?? []);
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < pars.Count; i++)
+            if (!_index.TryAdd(pars[i].Name, i)) throw new ArgumentException($"Parameter name '{pars[i].Name}' is declared twice.", nameof(parameters));
+        var templates = templateSystematics?.ToArray() ?? [];
+        var norms = normalizationSystematics?.ToArray() ?? [];
+        int Ensure(string name)
+        {
+            if (_index.TryGetValue(name, out int k)) return k;
+            pars.Add(FitParameter.Nuisance(name));
+            _index[name] = pars.Count - 1;
+            return pars.Count - 1;
+        }
+        var templateParams = templates.Select(t => Ensure(t.Parameter)).ToArray();
+        var normParams = norms.Select(n => Ensure(n.Parameter)).ToArray();
+        Parameters = pars.ToArray();
+
+        foreach (var t in templates)
+            foreach (var cn in t.Components)
+                if (!names.Contains(cn)) throw new ArgumentException($"Template systematic '{t.Parameter}' refers to unknown component '{cn}'.", nameof(templateSystematics));
+        foreach (var n in norms)
+            foreach (var cn in n.Components)
+                if (!names.Contains(cn)) throw new ArgumentException($"Normalisation systematic '{n.Parameter}' refers to unknown component '{cn}'.", nameof(normalizationSystematics));
+
+        _components = new CompiledComponent[comps.Length];
+        for (int ci = 0; ci < comps.Length; ci++)
+        {
+            var c = comps[ci];
+            double expo = ExposureFactor(c, dataExposure);
+            var nominal = c.Contents.Select(v => v * expo).ToArray();
+            double[]? relVar = null;
+            if (c.SumW2 is { } w2)
+            {
+                relVar = new double[BinCount];
+                for (int b = 0; b < BinCount; b++) relVar[b] = c.Contents[b] > 0 ? w2[b] / (c.Contents[b] * c.Contents[b]) : 0.0;
+            }
+            var scaleIdx = c.Scale.ParameterNames.Select(p => _index.TryGetValue(p, out int k) ? k
+                : throw new ArgumentException($"Component '{c.Name}': scale '{c.Scale.Description}' uses parameter '{p}', which is not declared.", nameof(parameters))).ToArray();
+            var normList = new List<(NormalizationSystematic, int)>();
+            for (int n = 0; n < norms.Length; n++)
+                if (norms[n].Components.Contains(c.Name, StringComparer.Ordinal)) normList.Add((norms[n], normParams[n]));
+            var interps = new List<CompiledTemplate>();
+            for (int t = 0; t < templates.Length; t++)
+                if (templates[t].Components.Contains(c.Name, StringComparer.Ordinal))
+                    interps.Add(CompiledTemplate.Build(templates[t], c, templateParams[t]));
+            _components[ci] = new CompiledComponent(c.Name, c.Scale, scaleIdx, nominal, relVar, normList.ToArray(), interps.ToArray());
+        }
+        ComponentNames = comps.Select(c => c.Name).ToArray();
+    }
+
+    /// <summary>Number of bins of every component and of the data.</summary>
+    public int BinCount { get; }
+    /// <summary>All parameters in fit order: declared ones first, then nuisance parameters created for systematics.</summary>
+    public IReadOnlyList<FitParameter> Parameters { get; }
+    /// <summary>Component names in declaration order.</summary>
+    public IReadOnlyList<string> ComponentNames { get; }
+
+    /// <summary>Index of a parameter in <see cref="Parameters"/>.</summary>
+    /// <param name="name">Parameter name.</param>
+    /// <exception cref="ArgumentException">The name is not a parameter of the model.</exception>
+    public int IndexOf(string name) => _index.TryGetValue(name, out int k) ? k
+        : throw new ArgumentException($"'{name}' is not a parameter of this model; parameters are: {string.Join(", ", Parameters.Select(p => p.Name))}.", nameof(name));
+
+    /// <summary>Starting values of all parameters.</summary>
+    public double[] InitialValues() => Parameters.Select(p => p.Initial).ToArray();
+
+    /// <summary>Expected events per bin at the given parameters.</summary>
+    /// <param name="parameters">One value per entry of <see cref="Parameters"/>.</param>
+    /// <param name="total">Output, <see cref="BinCount"/> bins: expected events.</param>
+    public void Predict(ReadOnlySpan<double> parameters, Span<double> total) => Predict(parameters, total, default);
+
+    /// <summary>Expected events per bin and the absolute MC statistical variance of that expectation (events²).</summary>
+    /// <param name="parameters">One value per entry of <see cref="Parameters"/>.</param>
+    /// <param name="total">Output: expected events per bin.</param>
+    /// <param name="mcVariance">Output (optional, may be empty): Σ_c (pred_c,b)² · sumW2_c,b / contents_c,b².</param>
+    public void Predict(ReadOnlySpan<double> parameters, Span<double> total, Span<double> mcVariance)
+    {
+        if (parameters.Length != Parameters.Count)
+            throw new ArgumentException($"Expected {Parameters.Count} parameter values, got {parameters.Length}.", nameof(parameters));
+        if (total.Length != BinCount) throw new ArgumentException($"Output has {total.Length} bins, model has {BinCount}.", nameof(total));
+        total.Clear();
+        bool wantVar = !mcVariance.IsEmpty;
+        if (wantVar) mcVariance.Clear();
+        double[]? rented = BinCount > 256 ? ArrayPool<double>.Shared.Rent(BinCount) : null;
+        Span<double> work = rented is null ? stackalloc double[BinCount] : rented.AsSpan(0, BinCount);
+        Span<double> args = stackalloc double[8];
+        try
+        {
+            foreach (var c in _components)
+            {
+                double s = c.EvaluateScale(parameters, args);
+                foreach (var (norm, pi) in c.Norms) s *= norm.Factor(parameters[pi]);
+                var nom = c.Nominal;
+                for (int b = 0; b < work.Length; b++) work[b] = nom[b] * s;
+                foreach (var t in c.Templates) t.Apply(parameters[t.ParameterIndex], work);
+                for (int b = 0; b < work.Length; b++) total[b] += work[b];
+                if (wantVar && c.RelativeVariance is { } rv)
+                    for (int b = 0; b < work.Length; b++) mcVariance[b] += work[b] * work[b] * rv[b];
+            }
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Expected events per bin of one component at the given parameters (for plots and reports).</summary>
+    /// <param name="component">Component name.</param>
+    /// <param name="parameters">One value per parameter.</param>
+    public double[] PredictComponent(string component, ReadOnlySpan<double> parameters)
+    {
+        var c = _components.FirstOrDefault(x => x.Name == component)
+            ?? throw new ArgumentException($"'{component}' is not a component; components are: {string.Join(", ", ComponentNames)}.", nameof(component));
+        Span<double> args = stackalloc double[8];
+        double s = c.EvaluateScale(parameters, args);
+        foreach (var (norm, pi) in c.Norms) s *= norm.Factor(parameters[pi]);
+        var work = c.Nominal.Select(v => v * s).ToArray();
+        foreach (var t in c.Templates) t.Apply(parameters[t.ParameterIndex], work);
+        return work;
+    }
+
+    private static double ExposureFactor(PredictionComponent c, Exposure data)
+    {
+        if (c.Exposure.Kind == ExposureKind.None || data.Kind == ExposureKind.None) return 1.0;
+        if (c.Exposure.Kind != data.Kind)
+            throw new ArgumentException($"Component '{c.Name}' has exposure {c.Exposure} but the data have {data}: kinds differ.");
+        if (c.Exposure.Value <= 0) throw new ArgumentException($"Component '{c.Name}' has zero exposure ({c.Exposure}); it cannot be scaled to {data}.");
+        return data.Value / c.Exposure.Value;
+    }
+
+    private sealed record CompiledComponent(string Name, ComponentScale Scale, int[] ScaleIndices, double[] Nominal, double[]? RelativeVariance,
+        (NormalizationSystematic Norm, int Index)[] Norms, CompiledTemplate[] Templates)
+    {
+        public double EvaluateScale(ReadOnlySpan<double> parameters, Span<double> scratch)
+        {
+            Span<double> args = ScaleIndices.Length <= scratch.Length ? scratch[..ScaleIndices.Length] : new double[ScaleIndices.Length];
+            for (int i = 0; i < ScaleIndices.Length; i++) args[i] = parameters[ScaleIndices[i]];
+            double s = Scale.Evaluate(args);
+            if (!double.IsFinite(s) || s < 0)
+            {
+                var values = args.ToArray();
+                var at = string.Join(", ", Scale.ParameterNames.Select((n, i) => n + " = " + values[i].ToString("R", CultureInfo.InvariantCulture)));
+                throw new InvalidOperationException($"Component '{Name}': scale '{Scale.Description}' returned {s.ToString("R", CultureInfo.InvariantCulture)} at {at}; a scale must be finite and ≥ 0.");
+            }
+            return s;
+        }
+    }
+}
+
+/// <summary>Per-bin piecewise-polynomial ratio r_b(θ) of one template systematic on one component.</summary>
+internal sealed class CompiledTemplate
+{
+    private readonly double[] _knots;      // sorted shifts in σ, including 0
+    private readonly double[] _coef;       // [segment][bin][4]: a + b t + c t² + d t³, t = θ − knot[segment]
+    private readonly double[] _firstValue, _firstSlope, _lastValue, _lastSlope;
+    private readonly int _bins;
+
+    public int ParameterIndex { get; }
+
+    private CompiledTemplate(int parameterIndex, double[] knots, double[] coef, double[] fv, double[] fs, double[] lv, double[] ls, int bins)
+    {
+        ParameterIndex = parameterIndex; _knots = knots; _coef = coef;
+        _firstValue = fv; _firstSlope = fs; _lastValue = lv; _lastSlope = ls; _bins = bins;
+    }
+
+    public static CompiledTemplate Build(TemplateSystematic syst, PredictionComponent component, int parameterIndex)
+    {
+        var shifts = syst.ShiftsFor(component.Name);
+        int bins = component.Contents.Length;
+        foreach (var (sigma, values) in shifts)
+            if (values.Length != bins)
+                throw new ArgumentException($"Systematic '{syst.Parameter}', component '{component.Name}': shift {sigma.ToString("R", CultureInfo.InvariantCulture)}σ has {values.Length} bins but the component has {bins}.");
+        var knots = shifts.Keys.Append(0.0).OrderBy(x => x).ToArray();
+        int k = knots.Length, segs = k - 1;
+        var ratio = new double[k][];
+        for (int i = 0; i < k; i++)
+        {
+            ratio[i] = new double[bins];
+            for (int b = 0; b < bins; b++)
+            {
+                double nom = component.Contents[b];
+                ratio[i][b] = knots[i] == 0 || nom <= 0 ? 1.0 : shifts[knots[i]][b] / nom;
+            }
+        }
+        var coef = new double[segs * bins * 4];
+        var fv = new double[bins]; var fs = new double[bins]; var lv = new double[bins]; var ls = new double[bins];
+        var slope = new double[k];
+        for (int b = 0; b < bins; b++)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                if (syst.Interpolation == TemplateInterpolation.Linear || i == 0 || i == k - 1)
+                {
+                    int lo = i == k - 1 ? i - 1 : i, hi = lo + 1;
+                    slope[i] = (ratio[hi][b] - ratio[lo][b]) / (knots[hi] - knots[lo]);
+                }
+                else slope[i] = (ratio[i + 1][b] - ratio[i - 1][b]) / (knots[i + 1] - knots[i - 1]);
+            }
+            for (int s = 0; s < segs; s++)
+            {
+                double h = knots[s + 1] - knots[s], y0 = ratio[s][b], y1 = ratio[s + 1][b];
+                int o = (s * bins + b) * 4;
+                if (syst.Interpolation == TemplateInterpolation.Linear)
+                {
+                    coef[o] = y0; coef[o + 1] = (y1 - y0) / h;
+                }
+                else
+                {
+                    double m0 = slope[s], m1 = slope[s + 1], sec = (y1 - y0) / h;
+                    coef[o] = y0; coef[o + 1] = m0;
+                    coef[o + 2] = (3 * sec - 2 * m0 - m1) / h;
+                    coef[o + 3] = (m0 + m1 - 2 * sec) / (h * h);
+                }
+            }
+            fv[b] = ratio[0][b]; lv[b] = ratio[k - 1][b];
+            fs[b] = (ratio[1][b] - ratio[0][b]) / (knots[1] - knots[0]);
+            ls[b] = (ratio[k - 1][b] - ratio[k - 2][b]) / (knots[k - 1] - knots[k - 2]);
+        }
+        return new CompiledTemplate(parameterIndex, knots, coef, fv, fs, lv, ls, bins);
+    }
+
+    /// <summary>Multiplies <paramref name="work"/> by r_b(θ), floored at 0.</summary>
+    public void Apply(double theta, Span<double> work)
+    {
+        var knots = _knots;
+        if (theta <= knots[0])
+        {
+            double t = theta - knots[0];
+            for (int b = 0; b < _bins; b++) work[b] *= Math.Max(0.0, _firstValue[b] + _firstSlope[b] * t);
+            return;
+        }
+        if (theta >= knots[^1])
+        {
+            double t = theta - knots[^1];
+            for (int b = 0; b < _bins; b++) work[b] *= Math.Max(0.0, _lastValue[b] + _lastSlope[b] * t);
+            return;
+        }
+        int s = 0;
+        while (theta > knots[s + 1]) s++;
+        double u = theta - knots[s];
+        var c = _coef.AsSpan(s * _bins * 4, _bins * 4);
+        for (int b = 0; b < _bins; b++)
+        {
+            int o = b * 4;
+            double r = c[o] + u * (c[o + 1] + u * (c[o + 2] + u * c[o + 3]));
+            work[b] *= Math.Max(0.0, r);
+        }
+    }
+}
