@@ -527,12 +527,17 @@ internal static class AnalysisEmitter
             w.WriteLine("public static uint Bits4(ref byte p) => ~(uint)Vector128.Equals(Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref p)).AsByte(), Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFu;");
             w.WriteLine();
             w.WriteLine("// Vector masks from bits (for ?: selects).");
-            w.WriteLine("private static readonly uint[] s_laneBits = { 1u, 2u, 4u, 8u, 16u, 32u, 64u, 128u, 256u, 512u, 1024u, 2048u, 4096u, 8192u, 16384u, 32768u };");
-            w.WriteLine("private static readonly ulong[] s_laneBits64 = { 1ul, 2ul, 4ul, 8ul, 16ul, 32ul, 64ul, 128ul };");
+            w.WriteLine("// Lane i holds bit i; static readonly vectors are JIT-time constants.");
             foreach (var (v, lanes) in new[] { ("Vector512", 16), ("Vector256", 8), ("Vector128", 4) })
             {
-                w.WriteLine($"public static {v}<float> Mask{lanes}(uint bits) {{ var b = {v}.Create(s_laneBits); return {v}.Equals({v}.Create(bits) & b, b).AsSingle(); }}");
-                w.WriteLine($"public static {v}<double> Mask{lanes / 2}D(uint bits) {{ var b = {v}.Create(s_laneBits64); return {v}.Equals({v}.Create((ulong)bits) & b, b).AsDouble(); }}");
+                var bits32 = new List<string>();
+                for (int l = 0; l < lanes; l++) bits32.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "u");
+                var bits64 = new List<string>();
+                for (int l = 0; l < lanes / 2; l++) bits64.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "ul");
+                w.WriteLine($"private static readonly {v}<uint> s_lanes{lanes} = {v}.Create({string.Join(", ", bits32)});");
+                w.WriteLine($"private static readonly {v}<ulong> s_lanes{lanes / 2}D = {v}.Create({string.Join(", ", bits64)});");
+                w.WriteLine($"public static {v}<float> Mask{lanes}(uint bits) => {v}.Equals({v}.Create(bits) & s_lanes{lanes}, s_lanes{lanes}).AsSingle();");
+                w.WriteLine($"public static {v}<double> Mask{lanes / 2}D(uint bits) => {v}.Equals({v}.Create((ulong)bits) & s_lanes{lanes / 2}D, s_lanes{lanes / 2}D).AsDouble();");
             }
             w.WriteLine();
             w.WriteLine("// Adds w and w² of the set lanes to level `level` of the 16-lane sums (lane = first event's index % 16).");
