@@ -24,7 +24,7 @@ public class KernelAgreementTests
             kernel.Process(batch, vector);
             var scalar = kernel.CreateResult();
             kernel.ProcessScalar(batch, scalar);
-            ResultAssert.Same(scalar, vector, $"n={n} bits={bits} twin");
+            ResultAssert.Identical(scalar, vector, $"n={n} bits={bits} twin");
             ResultAssert.Same(HandLoopNuOnE(batch, kernel.CreateResult()), vector, $"n={n} bits={bits} hand");
         }
     }
@@ -39,7 +39,7 @@ public class KernelAgreementTests
         kernel.Process(batch, vector);
         var scalar = kernel.CreateResult();
         kernel.ProcessScalar(batch, scalar);
-        ResultAssert.Same(scalar, vector, $"bits={bits} twin");
+        ResultAssert.Identical(scalar, vector, $"bits={bits} twin");
         ResultAssert.Same(HandLoopNuOnE(batch, kernel.CreateResult()), vector, $"bits={bits} hand");
         Assert.True(vector.CutFlow.Passed[5] > 100, "the random sample should leave events after every cut");
     }
@@ -56,7 +56,7 @@ public class KernelAgreementTests
             kernel.Process(batch, vector);
             var scalar = kernel.CreateResult();
             kernel.ProcessScalar(batch, scalar);
-            ResultAssert.Same(scalar, vector, $"n={n} bits={bits} twin");
+            ResultAssert.Identical(scalar, vector, $"n={n} bits={bits} twin");
             ResultAssert.Same(HandLoopMixed(batch, kernel.CreateResult(), kernel.Mu), vector, $"n={n} bits={bits} hand");
         }
     }
@@ -71,7 +71,7 @@ public class KernelAgreementTests
         kernel.Process(batch, vector);
         var scalar = kernel.CreateResult();
         kernel.ProcessScalar(batch, scalar);
-        ResultAssert.Same(scalar, vector, $"bits={bits} twin");
+        ResultAssert.Identical(scalar, vector, $"bits={bits} twin");
         ResultAssert.Same(HandLoopMixed(batch, kernel.CreateResult(), 0.7), vector, $"bits={bits} hand");
         for (int k = 1; k <= 7; k++) Assert.True(vector.CutFlow.Passed[k] > 0, $"cut {k} should leave events");
     }

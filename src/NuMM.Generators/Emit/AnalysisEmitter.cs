@@ -141,18 +141,22 @@ internal static class AnalysisEmitter
 
     private static void WriteAcc(SourceWriter w, AnalysisSpec a)
     {
-        w.WriteLine("// Per-call accumulators: [0] all events, [k] passing cuts 1..k; N1k passing every cut except k.");
+        w.WriteLine("// Per-call event counts: P0 all events, Pk passing cuts 1..k; Nk passing every cut except k.");
+        if (Weighted(a))
+        {
+            w.WriteLine("// Weighted sums live in a stack buffer of 16 lanes per level (event i adds to lane i % 16, in event order),");
+            w.WriteLine("// so every vector width and the scalar twin add the same numbers in the same order: results are bit-identical.");
+            w.WriteLine($"private const int SumLevels = {2 * N(a) + 1}; // [0..{N(a)}] cumulative, [{N(a)}+k] all but cut k");
+        }
         using (w.Block("private struct Acc"))
         {
             for (int k = 0; k <= N(a); k++)
             {
                 w.WriteLine($"public long P{k};");
-                if (Weighted(a)) w.WriteLine($"public double W{k}, Q{k};");
             }
             for (int k = 1; k <= N(a); k++)
             {
                 w.WriteLine($"public long N{k};");
-                if (Weighted(a)) w.WriteLine($"public double NW{k}, NQ{k};");
             }
         }
         w.WriteLine();
@@ -180,12 +184,14 @@ internal static class AnalysisEmitter
             WriteCheck(w, a, batch);
             w.WriteLine("int n = batch.Length;");
             w.WriteLine("var acc = default(Acc);");
+            w.WriteLine(Weighted(a) ? "global::System.Span<double> sums = stackalloc double[SumLevels * 32];" : "global::System.Span<double> sums = default;");
+            if (Weighted(a)) w.WriteLine("sums.Clear();");
             w.WriteLine("int i = 0;");
-            w.WriteLine("if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, ref acc, into);");
-            w.WriteLine("else if (MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated) i = Blocks256(batch, n, ref acc, into);");
-            w.WriteLine("else if (MaxVectorBits >= 128 && Vector128.IsHardwareAccelerated) i = Blocks128(batch, n, ref acc, into);");
-            w.WriteLine("ScalarRange(batch, i, n, ref acc, into); // the tail that does not fill a vector");
-            w.WriteLine("Flush(in acc, into.CutFlow);");
+            w.WriteLine("if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, ref acc, sums, into);");
+            w.WriteLine("else if (MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated) i = Blocks256(batch, n, ref acc, sums, into);");
+            w.WriteLine("else if (MaxVectorBits >= 128 && Vector128.IsHardwareAccelerated) i = Blocks128(batch, n, ref acc, sums, into);");
+            w.WriteLine("ScalarRange(batch, i, n, ref acc, sums, into); // the tail that does not fill a vector");
+            w.WriteLine("Flush(in acc, sums, into.CutFlow);");
         }
         w.WriteLine();
     }
@@ -199,25 +205,27 @@ internal static class AnalysisEmitter
         {
             WriteCheck(w, a, batch);
             w.WriteLine("var acc = default(Acc);");
-            w.WriteLine("ScalarRange(batch, 0, batch.Length, ref acc, into);");
-            w.WriteLine("Flush(in acc, into.CutFlow);");
+            w.WriteLine(Weighted(a) ? "global::System.Span<double> sums = stackalloc double[SumLevels * 32];" : "global::System.Span<double> sums = default;");
+            if (Weighted(a)) w.WriteLine("sums.Clear();");
+            w.WriteLine("ScalarRange(batch, 0, batch.Length, ref acc, sums, into);");
+            w.WriteLine("Flush(in acc, sums, into.CutFlow);");
         }
         w.WriteLine();
     }
 
     private static void WriteFlush(SourceWriter w, AnalysisSpec a)
     {
-        using (w.Block($"private static void Flush(in Acc acc, {RT}.Selection.CutFlow flow)"))
+        using (w.Block($"private static void Flush(in Acc acc, global::System.ReadOnlySpan<double> sums, {RT}.Selection.CutFlow flow)"))
         {
             for (int k = 0; k <= N(a); k++)
             {
                 w.WriteLine($"flow.Passed[{k}] += acc.P{k};");
-                w.WriteLine(Weighted(a) ? $"flow.SumW[{k}] += acc.W{k}; flow.SumW2[{k}] += acc.Q{k};" : $"flow.SumW[{k}] += acc.P{k}; flow.SumW2[{k}] += acc.P{k};");
+                w.WriteLine(Weighted(a) ? $"flow.SumW[{k}] += NuMMLanes.Total(sums, {2 * k}); flow.SumW2[{k}] += NuMMLanes.Total(sums, {2 * k + 1});" : $"flow.SumW[{k}] += acc.P{k}; flow.SumW2[{k}] += acc.P{k};");
             }
             for (int k = 1; k <= N(a); k++)
             {
                 w.WriteLine($"flow.PassedAllOthers[{k - 1}] += acc.N{k};");
-                w.WriteLine(Weighted(a) ? $"flow.SumWAllOthers[{k - 1}] += acc.NW{k}; flow.SumW2AllOthers[{k - 1}] += acc.NQ{k};" : $"flow.SumWAllOthers[{k - 1}] += acc.N{k}; flow.SumW2AllOthers[{k - 1}] += acc.N{k};");
+                w.WriteLine(Weighted(a) ? $"flow.SumWAllOthers[{k - 1}] += NuMMLanes.Total(sums, {2 * (N(a) + k)}); flow.SumW2AllOthers[{k - 1}] += NuMMLanes.Total(sums, {2 * (N(a) + k) + 1});" : $"flow.SumWAllOthers[{k - 1}] += acc.N{k}; flow.SumW2AllOthers[{k - 1}] += acc.N{k};");
             }
         }
         w.WriteLine();
@@ -234,7 +242,7 @@ internal static class AnalysisEmitter
     private static void WriteScalarRange(SourceWriter w, AnalysisSpec a, string batch)
     {
         w.WriteLine("// Per-event path: the scalar twin, and the tail of the vector path.");
-        using (w.Block($"private void ScalarRange({batch} batch, int start, int end, ref Acc acc, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private void ScalarRange({batch} batch, int start, int end, ref Acc acc, global::System.Span<double> sums, {RT}.Selection.AnalysisResult into)"))
         {
             int i1 = 0, i2 = 0;
             var names = new List<string>();
@@ -249,14 +257,15 @@ internal static class AnalysisEmitter
                 w.WriteLine("var e = batch[i];");
                 if (Weighted(a) || a.Histograms.Count > 0) w.WriteLine($"double w = {WeightProduct(a)};");
                 if (Weighted(a)) w.WriteLine("if (!double.IsFinite(w)) ThrowNonFiniteWeight(batch, i, 1);");
-                w.WriteLine(Weighted(a) ? "acc.P0++; acc.W0 += w; acc.Q0 += w * w;" : "acc.P0++;");
+                if (Weighted(a)) w.WriteLine("int lane = i & 15; double w2 = w * w;");
+                w.WriteLine(Weighted(a) ? "acc.P0++; sums[lane] += w; sums[16 + lane] += w2;" : "acc.P0++;");
                 for (int k = 1; k <= N(a); k++)
                     w.WriteLine($"bool c{k} = {a.Cuts[k - 1].Method}; // [Cut({a.Cuts[k - 1].Order.ToString(CultureInfo.InvariantCulture)}, {Literals.Comment(Literals.String(a.Cuts[k - 1].Name))})]");
                 var pass = "true";
                 for (int k = 1; k <= N(a); k++)
                 {
                     pass = k == 1 ? "c1" : pass + $" && c{k}";
-                    w.WriteLine($"if ({pass}) {{ acc.P{k}++;{(Weighted(a) ? $" acc.W{k} += w; acc.Q{k} += w * w;" : "")} }}");
+                    w.WriteLine($"if ({pass}) {{ acc.P{k}++;{(Weighted(a) ? $" sums[{32 * k} + lane] += w; sums[{32 * k + 16} + lane] += w2;" : "")} }}");
                 }
                 if (N(a) > 0)
                 {
@@ -264,7 +273,7 @@ internal static class AnalysisEmitter
                     for (int k = 1; k <= N(a); k++) fails.Add($"(c{k} ? 0 : 1)");
                     w.WriteLine($"int failed = {string.Join(" + ", fails)};");
                     for (int k = 1; k <= N(a); k++)
-                        w.WriteLine($"if (failed == 0 || (failed == 1 && !c{k})) {{ acc.N{k}++;{(Weighted(a) ? $" acc.NW{k} += w; acc.NQ{k} += w * w;" : "")} }}");
+                        w.WriteLine($"if (failed == 0 || (failed == 1 && !c{k})) {{ acc.N{k}++;{(Weighted(a) ? $" sums[{32 * (N(a) + k)} + lane] += w; sums[{32 * (N(a) + k) + 16} + lane] += w2;" : "")} }}");
                     w.WriteLine("if (failed != 0) continue;");
                 }
                 for (int h = 0; h < a.Histograms.Count; h++)
@@ -334,12 +343,17 @@ internal static class AnalysisEmitter
                     product = new Val(name + "l", name + "h");
                 }
             }
-            x.AddPrologue("weights", $"global::System.Span<double> weights = stackalloc double[{lanes}];");
+            if (a.Histograms.Count > 0) x.AddPrologue("weights", $"global::System.Span<double> weights = stackalloc double[{lanes}];");
             body.WriteLine($"if (!{v}.EqualsAll({product!.Value.Lo} - {product.Value.Lo}, {v}<double>.Zero) || !{v}.EqualsAll({product.Value.Hi} - {product.Value.Hi}, {v}<double>.Zero))");
             body.WriteLine($"    ThrowNonFiniteWeight(batch, i, {lanes}); // NaN or ±∞: an input error, never a silent NaN");
-            body.WriteLine($"{product.Value.Lo}.CopyTo(weights);");
-            body.WriteLine($"{product.Value.Hi}.CopyTo(weights.Slice({lanes / 2}));");
-            body.WriteLine($"p0 += {lanes}; NuMMLanes.Sum(m0, weights, ref w0, ref q0);");
+            if (a.Histograms.Count > 0)
+            {
+                body.WriteLine($"{product.Value.Lo}.CopyTo(weights);");
+                body.WriteLine($"{product.Value.Hi}.CopyTo(weights.Slice({lanes / 2}));");
+            }
+            body.WriteLine($"var wl = {product.Value.Lo}; var wh = {product.Value.Hi}; var ql = wl * wl; var qh = wh * wh;");
+            body.WriteLine("int lane = i & 15;");
+            body.WriteLine($"p0 += {lanes}; NuMMLanes.Add(ref s, 0, m0, wl, wh, ql, qh, lane);");
         }
         else body.WriteLine($"p0 += {lanes};");
         if (n > 0)
@@ -359,7 +373,7 @@ internal static class AnalysisEmitter
             for (int j = 1; j < k; j++) body.WriteLine($"f{j} &= {cname};");
             body.WriteLine($"f{k} = m0 & ~{cname};");
             body.WriteLine($"m0 &= {cname};");
-            body.WriteLine($"p{k} += global::System.Numerics.BitOperations.PopCount(m0);" + (weighted ? $" NuMMLanes.Sum(m0, weights, ref w{k}, ref q{k});" : ""));
+            body.WriteLine($"p{k} += global::System.Numerics.BitOperations.PopCount(m0);" + (weighted ? $" NuMMLanes.Add(ref s, {k}, m0, wl, wh, ql, qh, lane);" : ""));
             if (k < n)
             {
                 var live = new List<string> { "m0" };
@@ -372,7 +386,7 @@ internal static class AnalysisEmitter
             body.WriteLine();
             body.WriteLine("// N−1: lanes failing only cut k, or none.");
             for (int k = 1; k <= n; k++)
-                body.WriteLine($"n{k} += global::System.Numerics.BitOperations.PopCount(f{k} | m0);" + (weighted ? $" NuMMLanes.Sum(f{k} | m0, weights, ref nw{k}, ref nq{k});" : ""));
+                body.WriteLine($"n{k} += global::System.Numerics.BitOperations.PopCount(f{k} | m0);" + (weighted ? $" NuMMLanes.Add(ref s, {n + k}, f{k} | m0, wl, wh, ql, qh, lane);" : ""));
         }
         if (a.Histograms.Count > 0)
         {
@@ -402,18 +416,17 @@ internal static class AnalysisEmitter
 
         // Method.
         w.WriteLine($"// {lanes} events per block in {v}<float> registers (doubles in two {v}<double>, masks as {lanes} bits).");
-        using (w.Block($"private int Blocks{lanes * 32}({batch} batch, int n, ref Acc acc, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private int Blocks{lanes * 32}({batch} batch, int n, ref Acc acc, global::System.Span<double> sums, {RT}.Selection.AnalysisResult into)"))
         {
+            if (weighted) w.WriteLine("ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sums);");
             foreach (var line in x.Prologue) w.WriteLine(line);
             for (int k = 0; k <= n; k++)
             {
                 w.WriteLine($"long p{k} = acc.P{k};");
-                if (weighted) w.WriteLine($"double w{k} = acc.W{k}, q{k} = acc.Q{k};");
             }
             for (int k = 1; k <= n; k++)
             {
                 w.WriteLine($"long n{k} = acc.N{k};");
-                if (weighted) w.WriteLine($"double nw{k} = acc.NW{k}, nq{k} = acc.NQ{k};");
             }
             int i1 = 0, i2 = 0;
             for (int h = 0; h < a.Histograms.Count; h++)
@@ -445,12 +458,10 @@ internal static class AnalysisEmitter
             for (int k = 0; k <= n; k++)
             {
                 w.WriteLine($"acc.P{k} = p{k};");
-                if (weighted) w.WriteLine($"acc.W{k} = w{k}; acc.Q{k} = q{k};");
             }
             for (int k = 1; k <= n; k++)
             {
                 w.WriteLine($"acc.N{k} = n{k};");
-                if (weighted) w.WriteLine($"acc.NW{k} = nw{k}; acc.NQ{k} = nq{k};");
             }
             w.WriteLine("return i;");
         }
@@ -516,23 +527,41 @@ internal static class AnalysisEmitter
             w.WriteLine("public static uint Bits4(ref byte p) => ~(uint)Vector128.Equals(Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref p)).AsByte(), Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFu;");
             w.WriteLine();
             w.WriteLine("// Vector masks from bits (for ?: selects).");
-            w.WriteLine("private static readonly uint[] s_laneBits = { 1u, 2u, 4u, 8u, 16u, 32u, 64u, 128u, 256u, 512u, 1024u, 2048u, 4096u, 8192u, 16384u, 32768u };");
-            w.WriteLine("private static readonly ulong[] s_laneBits64 = { 1ul, 2ul, 4ul, 8ul, 16ul, 32ul, 64ul, 128ul };");
+            w.WriteLine("// Lane i holds bit i; static readonly vectors are JIT-time constants.");
             foreach (var (v, lanes) in new[] { ("Vector512", 16), ("Vector256", 8), ("Vector128", 4) })
             {
-                w.WriteLine($"public static {v}<float> Mask{lanes}(uint bits) {{ var b = {v}.Create(s_laneBits); return {v}.Equals({v}.Create(bits) & b, b).AsSingle(); }}");
-                w.WriteLine($"public static {v}<double> Mask{lanes / 2}D(uint bits) {{ var b = {v}.Create(s_laneBits64); return {v}.Equals({v}.Create((ulong)bits) & b, b).AsDouble(); }}");
+                var bits32 = new List<string>();
+                for (int l = 0; l < lanes; l++) bits32.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "u");
+                var bits64 = new List<string>();
+                for (int l = 0; l < lanes / 2; l++) bits64.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "ul");
+                w.WriteLine($"private static readonly {v}<uint> s_lanes{lanes} = {v}.Create({string.Join(", ", bits32)});");
+                w.WriteLine($"private static readonly {v}<ulong> s_lanes{lanes / 2}D = {v}.Create({string.Join(", ", bits64)});");
+                w.WriteLine($"public static {v}<float> Mask{lanes}(uint bits) => {v}.Equals({v}.Create(bits) & s_lanes{lanes}, s_lanes{lanes}).AsSingle();");
+                w.WriteLine($"public static {v}<double> Mask{lanes / 2}D(uint bits) => {v}.Equals({v}.Create((ulong)bits) & s_lanes{lanes / 2}D, s_lanes{lanes / 2}D).AsDouble();");
             }
             w.WriteLine();
-            w.WriteLine("// Adds the weights of the set lanes, in lane order (the order the scalar twin adds them).");
-            using (w.Block("public static void Sum(uint bits, global::System.ReadOnlySpan<double> weights, ref double sumW, ref double sumW2)"))
+            w.WriteLine("// Adds w and w² of the set lanes to level `level` of the 16-lane sums (lane = first event's index % 16).");
+            foreach (var (v, h) in new[] { ("Vector512", 8), ("Vector256", 4), ("Vector128", 2) })
             {
-                using (w.Block("while (bits != 0)"))
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static void Add(ref double s, int level, uint bits, {v}<double> wl, {v}<double> wh, {v}<double> ql, {v}<double> qh, int lane)"))
                 {
-                    w.WriteLine("double x = weights[global::System.Numerics.BitOperations.TrailingZeroCount(bits)];");
-                    w.WriteLine("sumW += x; sumW2 += x * x;");
-                    w.WriteLine("bits &= bits - 1;");
+                    w.WriteLine($"var ml = Mask{h}D(bits); var mh = Mask{h}D(bits >> {h});");
+                    w.WriteLine("ref double sw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, level * 32 + lane);");
+                    w.WriteLine("ref double sq = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sw, 16);");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sw) + (wl & ml)).StoreUnsafe(ref sw);");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sw, {h}) + (wh & mh)).StoreUnsafe(ref sw, {h});");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sq) + (ql & ml)).StoreUnsafe(ref sq);");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sq, {h}) + (qh & mh)).StoreUnsafe(ref sq, {h});");
                 }
+            }
+            w.WriteLine();
+            w.WriteLine("// The sum of the 16 lanes of one row of the sums buffer, lanes in order.");
+            using (w.Block("public static double Total(global::System.ReadOnlySpan<double> sums, int row)"))
+            {
+                w.WriteLine("double t = 0;");
+                w.WriteLine("for (int l = 0; l < 16; l++) t += sums[row * 16 + l];");
+                w.WriteLine("return t;");
             }
             w.WriteLine();
             w.WriteLine("// Cell = RegularAxis.Index(x) + 1, computed lane-wise with the same arithmetic (NaN and x ≥ Max → overflow).");

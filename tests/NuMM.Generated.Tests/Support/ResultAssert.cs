@@ -11,6 +11,19 @@ internal static class ResultAssert
         Assert.True(Math.Abs(expected - actual) <= 1e-6 * scale + 1e-12, $"{what}: expected {expected:R}, got {actual:R}");
     }
 
+    /// <summary>Bit-identical weighted sums: the vector path adds the same numbers in the same order as the twin.</summary>
+    public static void Identical(AnalysisResult expected, AnalysisResult actual, string context)
+    {
+        Same(expected, actual, context);
+        Assert.True(expected.CutFlow.SumW.SequenceEqual(actual.CutFlow.SumW), $"{context}: SumW not bit-identical");
+        Assert.True(expected.CutFlow.SumW2.SequenceEqual(actual.CutFlow.SumW2), $"{context}: SumW2 not bit-identical");
+        Assert.True(expected.CutFlow.SumWAllOthers.SequenceEqual(actual.CutFlow.SumWAllOthers), $"{context}: SumWAllOthers not bit-identical");
+        for (int h = 0; h < expected.Histograms1D.Count; h++)
+            Assert.True(expected.Histograms1D[h].SumW.SequenceEqual(actual.Histograms1D[h].SumW), $"{context}: {expected.Histograms1D[h].Name} not bit-identical");
+        for (int h = 0; h < expected.Histograms2D.Count; h++)
+            Assert.True(expected.Histograms2D[h].SumW.SequenceEqual(actual.Histograms2D[h].SumW), $"{context}: {expected.Histograms2D[h].Name} not bit-identical");
+    }
+
     public static void Same(AnalysisResult expected, AnalysisResult actual, string context)
     {
         var e = expected.CutFlow;
