@@ -1,4 +1,7 @@
 using System;
+using System.Buffers;
+using System.Numerics.Tensors;
+using NuMM.Runtime.Physics.Folding;
 
 namespace NuMM.Runtime.Physics.ElectronScattering;
 
@@ -16,8 +19,11 @@ public enum ElectronScatteringTerms
 
 /// <summary>ν–e elastic scattering of one neutrino species with a given effective magnetic moment, as an
 /// <see cref="IDifferentialCrossSection"/> (dσ/dT per electron in cm²/MeV, energies in MeV) for flux folding.
-/// Immutable and thread-safe. See <see cref="NeutrinoElectronCrossSection"/> for the formulas and their sources.</summary>
-public sealed class NeutrinoElectronScattering : IDifferentialCrossSection
+/// Immutable and thread-safe. See <see cref="NeutrinoElectronCrossSection"/> for the formulas and their sources.
+/// <para>At fixed T both terms are quadratics in 1/E (SM: k[L + R(1 − T/E)² − I m_e T/E²]; magnetic:
+/// (π α²/m_e²) μ² (1/T − 1/E)), so the class implements <see cref="IInverseEnergyExpansion"/> and
+/// <see cref="IBatchDifferentialCrossSection"/> and <see cref="RecoilSpectrumFolder"/> folds it in O(1) per recoil energy.</para></summary>
+public sealed class NeutrinoElectronScattering : IInverseEnergyExpansion, IBatchDifferentialCrossSection
 {
     private readonly ElectroweakCouplings _couplings;
 
@@ -71,4 +77,63 @@ public sealed class NeutrinoElectronScattering : IDifferentialCrossSection
 
     /// <inheritdoc />
     public double MinNeutrinoEnergyMeV(double recoilEnergyMeV) => ElectronScatteringKinematics.MinNeutrinoEnergyMeV(recoilEnergyMeV);
+
+    /// <inheritdoc />
+    /// <remarks>With x = 1/E and L = (g_V + g_A)², R = (g_V − g_A)², I = g_V² − g_A²: the SM term contributes
+    /// k_SM[(L + R) − 2RT x + (RT² − I m_e T) x²] and the magnetic term k_μ μ²(1/T − x), k_SM = G_F² m_e/2π and
+    /// k_μ = π α²/m_e² in cm²/MeV and cm². The scale is k_SM when the SM term is included, else k_μ, so the
+    /// coefficients stay of order one. Throws <see cref="ArgumentOutOfRangeException"/> for T negative or not finite,
+    /// and for T = 0 when the magnetic term is included with μ ≠ 0 (the term diverges as 1/T).</remarks>
+    public void InverseEnergyCoefficients(double recoilEnergyMeV, out double scale, out double c0, out double c1, out double c2)
+    {
+        ElectronScatteringKinematics.CheckRecoilEnergy(recoilEnergyMeV, nameof(recoilEnergyMeV));
+        double t = recoilEnergyMeV;
+        bool sm = (Terms & ElectronScatteringTerms.StandardModel) != 0;
+        scale = sm ? NeutrinoElectronCrossSection.StandardModelPrefactorCm2PerMeV : NeutrinoElectronCrossSection.MagneticPrefactorCm2;
+        c0 = c1 = c2 = 0;
+        if (sm)
+        {
+            c0 = _couplings.LeftSquared + _couplings.RightSquared;
+            c1 = -2 * _couplings.RightSquared * t;
+            c2 = _couplings.RightSquared * t * t - _couplings.Interference * PhysicalConstants.ElectronMassMeV * t;
+        }
+        if ((Terms & ElectronScatteringTerms.MagneticMoment) != 0 && MagneticMomentBohr != 0)
+        {
+            if (t == 0)
+                throw new ArgumentOutOfRangeException(nameof(recoilEnergyMeV), recoilEnergyMeV,
+                    "The magnetic-moment cross section diverges as 1/T at T = 0; use a positive recoil energy (a detector threshold).");
+            // k_μ μ² (1/T − 1/E) expressed in units of the chosen scale.
+            double m = NeutrinoElectronCrossSection.MagneticPrefactorCm2 * MagneticMomentBohr * MagneticMomentBohr / scale;
+            c0 += m / t;
+            c1 -= m;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Vectorised through the array forms of <see cref="NeutrinoElectronCrossSection"/>; the magnetic term
+    /// uses a pooled scratch buffer. Throws as <see cref="DSigmaDT"/> (an invalid energy is named with its index).</remarks>
+    public void DSigmaDTOverNeutrinoEnergies(double recoilEnergyMeV, ReadOnlySpan<double> neutrinoEnergiesMeV, Span<double> destination)
+    {
+        bool sm = (Terms & ElectronScatteringTerms.StandardModel) != 0;
+        bool magnetic = (Terms & ElectronScatteringTerms.MagneticMoment) != 0;
+        if (sm)
+            NeutrinoElectronCrossSection.StandardModelDSigmaDTOverEnergies(_couplings, neutrinoEnergiesMeV, recoilEnergyMeV, destination);
+        if (!magnetic) return;
+        if (!sm)
+        {
+            NeutrinoElectronCrossSection.MagneticMomentDSigmaDTOverEnergies(neutrinoEnergiesMeV, recoilEnergyMeV, MagneticMomentBohr, destination);
+            return;
+        }
+        double[] rented = ArrayPool<double>.Shared.Rent(neutrinoEnergiesMeV.Length);
+        try
+        {
+            var part = rented.AsSpan(0, neutrinoEnergiesMeV.Length);
+            NeutrinoElectronCrossSection.MagneticMomentDSigmaDTOverEnergies(neutrinoEnergiesMeV, recoilEnergyMeV, MagneticMomentBohr, part);
+            TensorPrimitives.Add(destination, part, destination);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
 }
