@@ -17,7 +17,7 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
         var schemas = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownNames.EventSchemaAttribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => Guard.Run(() => SchemaParser.Parse(ctx, ct), static () => new SchemaParseResult(null, EquatableArray<DiagnosticInfo>.Empty), ct))
+                static (ctx, ct) => Guard.Run(() => SchemaParser.Parse(ctx, ct), e => new SchemaParseResult(null, Guard.Internal(ctx, e)), ct))
             .WithTrackingName(TrackingNames.SchemaParse);
         // Diagnostics are combined with the compilation only to find their syntax trees, so #pragma warning
         // disable works; the spec branch below never sees the compilation.
@@ -29,7 +29,7 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
         var analyses = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownNames.AnalysisAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => Guard.Run(() => AnalysisParser.Parse(ctx, ct), static () => new AnalysisParseResult(null, EquatableArray<DiagnosticInfo>.Empty), ct))
+                static (ctx, ct) => Guard.Run(() => AnalysisParser.Parse(ctx, ct), e => new AnalysisParseResult(null, Guard.Internal(ctx, e)), ct))
             .WithTrackingName(TrackingNames.Parse);
         context.RegisterSourceOutput(analyses.Select(static (r, _) => r.Diagnostics).Combine(context.CompilationProvider), static (spc, d) => Report(spc, d.Left, d.Right));
         var specs = analyses.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(TrackingNames.Spec);
@@ -45,11 +45,11 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
     }
 }
 
-/// <summary>Keeps a malformed declaration from crashing the generator: anything but cancellation becomes "no spec"
-/// (the compiler reports the underlying error).</summary>
+/// <summary>Keeps a declaration from crashing the generator (CS8785): anything but cancellation becomes "no spec" plus
+/// the diagnostic NUMM0903 naming the declaration, instead of silently generating nothing.</summary>
 internal static class Guard
 {
-    public static T Run<T>(System.Func<T> parse, System.Func<T> fallback, CancellationToken ct)
+    public static T Run<T>(System.Func<T> parse, System.Func<System.Exception, T> fallback, CancellationToken ct)
     {
         try
         {
@@ -59,9 +59,17 @@ internal static class Guard
         {
             throw;
         }
-        catch (System.Exception)
+        catch (System.Exception e)
         {
-            return fallback();
+            return fallback(e);
         }
     }
+
+    public static EquatableArray<DiagnosticInfo> Internal(GeneratorAttributeSyntaxContext ctx, System.Exception e)
+        => new(new[]
+        {
+            new DiagnosticInfo(Diagnostics.DiagnosticDescriptors.InternalError.Id,
+                new EquatableArray<string>(new[] { ctx.TargetSymbol.Name, e.GetType().Name + ": " + e.Message }),
+                LocationInfo.From(ctx.TargetSymbol.Locations.Length > 0 ? ctx.TargetSymbol.Locations[0] : null)),
+        });
 }

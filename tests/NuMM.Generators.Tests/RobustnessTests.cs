@@ -61,3 +61,24 @@ public class RobustnessTests
     [Fact]
     public void Corpus_HasAtLeast25Inputs() => Assert.True(Corpus().Count() >= 25);
 }
+
+/// <summary>The safety net behind "the generator never throws": a parser exception becomes a fallback result
+/// (which carries NUMM0903), while cancellation still propagates.</summary>
+public class GuardTests
+{
+    [Fact]
+    public void Guard_ParserThrows_ReturnsFallbackWithException()
+    {
+        var result = Guard.Run<string>(() => throw new InvalidOperationException("boom"), e => "fallback: " + e.Message, CancellationToken.None);
+        Assert.Equal("fallback: boom", result);
+        Assert.Equal("NUMM0903", Diagnostics.DiagnosticDescriptors.InternalError.Id);
+    }
+
+    [Fact]
+    public void Guard_Cancelled_Rethrows()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => Guard.Run<string>(() => { cts.Token.ThrowIfCancellationRequested(); return ""; }, _ => "fallback", cts.Token));
+    }
+}

@@ -83,6 +83,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RuntimeNotReferenced = Error("NUMM0902", "NuMM.Runtime is not referenced",
         "'{0}' needs the NuMM.Runtime library; add a reference to it", Environment);
 
+    public static readonly DiagnosticDescriptor InternalError = Error("NUMM0903", "The NuMM generator failed",
+        "The NuMM generator failed on '{0}' ({1}); no kernel was generated. Please report this with the declaration.", Environment);
+
     /// <summary>All descriptors, for lookup by id.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -93,7 +96,7 @@ internal static class DiagnosticDescriptors
         WeightSignature, WeightParameterType, WeightParameterConflict,
         HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
         DuplicateHistogramName, HistogramAmbiguousBinning,
-        UnitMismatch, SideEffect, RuntimeNotReferenced,
+        UnitMismatch, SideEffect, RuntimeNotReferenced, InternalError,
     };
 
     public static DiagnosticDescriptor ById(string id)

@@ -546,6 +546,7 @@ internal static class AnalysisEmitter
                 w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
                 using (w.Block($"public static void Add(ref double s, int level, uint bits, {v}<double> wl, {v}<double> wh, {v}<double> ql, {v}<double> qh, int lane)"))
                 {
+                    w.WriteLine("if (bits == 0) return; // adding zeros changes nothing (sums start at +0)");
                     w.WriteLine($"var ml = Mask{h}D(bits); var mh = Mask{h}D(bits >> {h});");
                     w.WriteLine("ref double sw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, level * 32 + lane);");
                     w.WriteLine("ref double sq = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sw, 16);");
