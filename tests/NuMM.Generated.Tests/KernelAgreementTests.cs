@@ -1,4 +1,5 @@
-using NuMM.Generated.Tests.Analyses;
+using Inputs.Mixed;
+using Inputs.NuOnE;
 using NuMM.Generated.Tests.Support;
 using NuMM.Runtime.Histograms;
 using NuMM.Runtime.Selection;

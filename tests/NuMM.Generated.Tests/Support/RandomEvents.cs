@@ -1,4 +1,5 @@
-using NuMM.Generated.Tests.Analyses;
+using Inputs.Mixed;
+using Inputs.NuOnE;
 
 namespace NuMM.Generated.Tests.Support;
 
