@@ -527,17 +527,27 @@ internal static class AnalysisEmitter
             w.WriteLine("public static uint Bits4(ref byte p) => ~(uint)Vector128.Equals(Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref p)).AsByte(), Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFu;");
             w.WriteLine();
             w.WriteLine("// Vector masks from bits (for ?: selects).");
-            w.WriteLine("// Lane i holds bit i; static readonly vectors are JIT-time constants.");
+            w.WriteLine("// Lane i holds bit i. The lane constants are literal vectors, not static readonly fields: the vector");
+            w.WriteLine("// loops are compiled fully optimised on first call (they stackalloc), possibly before this class's");
+            w.WriteLine("// static constructor has run, and then the fields would be loaded and these helpers not inlined.");
             foreach (var (v, lanes) in new[] { ("Vector512", 16), ("Vector256", 8), ("Vector128", 4) })
             {
                 var bits32 = new List<string>();
                 for (int l = 0; l < lanes; l++) bits32.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "u");
                 var bits64 = new List<string>();
                 for (int l = 0; l < lanes / 2; l++) bits64.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "ul");
-                w.WriteLine($"private static readonly {v}<uint> s_lanes{lanes} = {v}.Create({string.Join(", ", bits32)});");
-                w.WriteLine($"private static readonly {v}<ulong> s_lanes{lanes / 2}D = {v}.Create({string.Join(", ", bits64)});");
-                w.WriteLine($"public static {v}<float> Mask{lanes}(uint bits) => {v}.Equals({v}.Create(bits) & s_lanes{lanes}, s_lanes{lanes}).AsSingle();");
-                w.WriteLine($"public static {v}<double> Mask{lanes / 2}D(uint bits) => {v}.Equals({v}.Create((ulong)bits) & s_lanes{lanes / 2}D, s_lanes{lanes / 2}D).AsDouble();");
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static {v}<float> Mask{lanes}(uint bits)"))
+                {
+                    w.WriteLine($"var lanes = {v}.Create({string.Join(", ", bits32)});");
+                    w.WriteLine($"return {v}.Equals({v}.Create(bits) & lanes, lanes).AsSingle();");
+                }
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static {v}<double> Mask{lanes / 2}D(uint bits)"))
+                {
+                    w.WriteLine($"var lanes = {v}.Create({string.Join(", ", bits64)});");
+                    w.WriteLine($"return {v}.Equals({v}.Create((ulong)bits) & lanes, lanes).AsDouble();");
+                }
             }
             w.WriteLine();
             w.WriteLine("// Adds w and w² of the set lanes to level `level` of the 16-lane sums (lane = first event's index % 16).");
