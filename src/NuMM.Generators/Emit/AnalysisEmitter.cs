@@ -394,22 +394,29 @@ internal static class AnalysisEmitter
             var snapshot = x.Snapshot();
             using (body.Block("if (m0 != 0)"))
             {
+                // Few lanes pass every cut, so each histogram is filled per passing lane with the same
+                // Fill(x[, y], w) call the scalar twin makes: bit-identical by construction, and cheaper than
+                // computing the cells of all lanes for one or two passing events.
+                var fills = new List<string>();
                 for (int h = 0; h < a.Histograms.Count; h++)
                 {
                     var hs = a.Histograms[h];
                     body.WriteLine($"// Histogram {Literals.Comment(Literals.String(hs.Name))} of {hs.X.Variable}{(hs.Y is null ? "" : ", " + hs.Y.Variable)}");
                     string hn = "h" + h.ToString(CultureInfo.InvariantCulture);
-                    var cellsX = Cells(body, x, hs.X, hn + "x", lanes);
-                    if (hs.Y is null)
-                        body.WriteLine(weighted ? $"NuMMLanes.Fill(m0, {cellsX}, weights, {hn}w, {hn}q);" : $"NuMMLanes.Fill(m0, {cellsX}, {hn}w, {hn}q);");
-                    else
-                    {
-                        var cellsY = Cells(body, x, hs.Y, hn + "y", lanes);
-                        body.WriteLine(weighted
-                            ? $"NuMMLanes.Fill2(m0, {cellsX}, {cellsY}, {hn}stride, weights, {hn}w, {hn}q);"
-                            : $"NuMMLanes.Fill2(m0, {cellsX}, {cellsY}, {hn}stride, {hn}w, {hn}q);");
-                    }
+                    var valuesX = LaneValues(body, x, hs.X, hn + "x", lanes);
+                    string args = valuesX + "[l]";
+                    if (hs.Y is not null) args += ", " + LaneValues(body, x, hs.Y, hn + "y", lanes) + "[l]";
+                    if (weighted) args += ", weights[l]";
+                    fills.Add($"{hn}.Fill({args});");
                 }
+                body.WriteLine("uint hb = m0;");
+                using (body.Block("do"))
+                {
+                    body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
+                    foreach (var f in fills) body.WriteLine(f);
+                    body.WriteLine("hb &= hb - 1;");
+                }
+                body.WriteLine("while (hb != 0);");
             }
             x.Restore(snapshot);
         }
@@ -436,17 +443,13 @@ internal static class AnalysisEmitter
                 if (hs.Y is null)
                 {
                     w.WriteLine($"var {hn} = into.Histograms1D[{i1++}];");
-                    w.WriteLine($"var {hn}w = {hn}.SumW; var {hn}q = {hn}.SumW2;");
-                    AxisConstants(w, hs.X, $"{hn}.Axis", hn + "x", lanes);
+                    w.WriteLine($"global::System.Span<double> {hn}xValues = stackalloc double[{lanes}];");
                 }
                 else
                 {
                     w.WriteLine($"var {hn} = into.Histograms2D[{i2++}];");
-                    w.WriteLine($"var {hn}w = {hn}.SumW; var {hn}q = {hn}.SumW2;");
-                    w.WriteLine($"var {hn}xAxis = {hn}.X; var {hn}yAxis = {hn}.Y;");
-                    w.WriteLine($"int {hn}stride = {hn}yAxis.Count + 2;");
-                    AxisConstants(w, hs.X, $"{hn}xAxis", hn + "x", lanes);
-                    AxisConstants(w, hs.Y, $"{hn}yAxis", hn + "y", lanes);
+                    w.WriteLine($"global::System.Span<double> {hn}xValues = stackalloc double[{lanes}];");
+                    w.WriteLine($"global::System.Span<double> {hn}yValues = stackalloc double[{lanes}];");
                 }
             }
             w.WriteLine("int i = 0;");
@@ -473,48 +476,17 @@ internal static class AnalysisEmitter
         foreach (var wt in weights) yield return Literals.Comment(Literals.String(wt.Name));
     }
 
-    private static void AxisConstants(SourceWriter w, AxisSpec axis, string axisExpr, string name, int lanes)
-    {
-        if (axis.IsVariable)
-        {
-            w.WriteLine($"var {name}VarAxis = {axisExpr};");
-            w.WriteLine($"global::System.Span<double> {name}Values = stackalloc double[{lanes}];");
-        }
-        else w.WriteLine($"var {name}Const = new RegularAxisConstants(({RT}.Histograms.RegularAxis){axisExpr});");
-        w.WriteLine($"global::System.Span<double> {name}Cells = stackalloc double[{lanes}];");
-    }
-
-    /// <summary>Emits the vector pass computing flow-offset cell indices of an axis; returns the scratch name.</summary>
-    private static string Cells(SourceWriter body, VectorExprEmitter x, AxisSpec axis, string name, int lanes)
+    /// <summary>Emits the copy of an axis value's lanes (as doubles) into its scratch span; returns the span's name.</summary>
+    private static string LaneValues(SourceWriter body, VectorExprEmitter x, AxisSpec axis, string name, int lanes)
     {
         var v = x.AsDouble(axis.Value);
-        if (axis.IsVariable)
-        {
-            body.WriteLine($"{v.Lo}.CopyTo({name}Values);");
-            body.WriteLine($"{v.Hi}.CopyTo({name}Values.Slice({lanes / 2}));");
-            body.WriteLine($"NuMMLanes.VariableCells(m0, {name}Values, {name}VarAxis, {name}Cells);");
-        }
-        else
-        {
-            body.WriteLine($"NuMMLanes.RegularCells({v.Lo}, in {name}Const, {name}Cells);");
-            body.WriteLine($"NuMMLanes.RegularCells({v.Hi}, in {name}Const, {name}Cells.Slice({lanes / 2}));");
-        }
-        return name + "Cells";
+        body.WriteLine($"{v.Lo}.CopyTo({name}Values);");
+        body.WriteLine($"{v.Hi}.CopyTo({name}Values.Slice({lanes / 2}));");
+        return name + "Values";
     }
 
     private static void WriteLanes(SourceWriter w)
     {
-        w.WriteLine("/// <summary>Regular-axis constants, read once per batch.</summary>");
-        using (w.Block("file readonly struct RegularAxisConstants"))
-        {
-            w.WriteLine("public readonly double Min, Max, InverseWidth, Width, Count, Last;");
-            using (w.Block($"public RegularAxisConstants({RT}.Histograms.RegularAxis axis)"))
-            {
-                w.WriteLine("Min = axis.Min; Max = axis.Max; InverseWidth = axis.InverseWidth;");
-                w.WriteLine("Width = (axis.Max - axis.Min) / axis.Count; Count = axis.Count; Last = axis.Count - 1;");
-            }
-        }
-        w.WriteLine();
         w.WriteLine("/// <summary>Lane helpers shared by the vector paths.</summary>");
         using (w.Block("file static class NuMMLanes"))
         {
@@ -527,17 +499,27 @@ internal static class AnalysisEmitter
             w.WriteLine("public static uint Bits4(ref byte p) => ~(uint)Vector128.Equals(Vector128.CreateScalar(global::System.Runtime.CompilerServices.Unsafe.ReadUnaligned<uint>(ref p)).AsByte(), Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFu;");
             w.WriteLine();
             w.WriteLine("// Vector masks from bits (for ?: selects).");
-            w.WriteLine("// Lane i holds bit i; static readonly vectors are JIT-time constants.");
+            w.WriteLine("// Lane i holds bit i. The lane constants are literal vectors, not static readonly fields: the vector");
+            w.WriteLine("// loops are compiled fully optimised on first call (they stackalloc), possibly before this class's");
+            w.WriteLine("// static constructor has run, and then the fields would be loaded and these helpers not inlined.");
             foreach (var (v, lanes) in new[] { ("Vector512", 16), ("Vector256", 8), ("Vector128", 4) })
             {
                 var bits32 = new List<string>();
                 for (int l = 0; l < lanes; l++) bits32.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "u");
                 var bits64 = new List<string>();
                 for (int l = 0; l < lanes / 2; l++) bits64.Add((1u << l).ToString(CultureInfo.InvariantCulture) + "ul");
-                w.WriteLine($"private static readonly {v}<uint> s_lanes{lanes} = {v}.Create({string.Join(", ", bits32)});");
-                w.WriteLine($"private static readonly {v}<ulong> s_lanes{lanes / 2}D = {v}.Create({string.Join(", ", bits64)});");
-                w.WriteLine($"public static {v}<float> Mask{lanes}(uint bits) => {v}.Equals({v}.Create(bits) & s_lanes{lanes}, s_lanes{lanes}).AsSingle();");
-                w.WriteLine($"public static {v}<double> Mask{lanes / 2}D(uint bits) => {v}.Equals({v}.Create((ulong)bits) & s_lanes{lanes / 2}D, s_lanes{lanes / 2}D).AsDouble();");
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static {v}<float> Mask{lanes}(uint bits)"))
+                {
+                    w.WriteLine($"var lanes = {v}.Create({string.Join(", ", bits32)});");
+                    w.WriteLine($"return {v}.Equals({v}.Create(bits) & lanes, lanes).AsSingle();");
+                }
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static {v}<double> Mask{lanes / 2}D(uint bits)"))
+                {
+                    w.WriteLine($"var lanes = {v}.Create({string.Join(", ", bits64)});");
+                    w.WriteLine($"return {v}.Equals({v}.Create((ulong)bits) & lanes, lanes).AsDouble();");
+                }
             }
             w.WriteLine();
             w.WriteLine("// Adds w and w² of the set lanes to level `level` of the 16-lane sums (lane = first event's index % 16).");
@@ -563,75 +545,6 @@ internal static class AnalysisEmitter
                 w.WriteLine("double t = 0;");
                 w.WriteLine("for (int l = 0; l < 16; l++) t += sums[row * 16 + l];");
                 w.WriteLine("return t;");
-            }
-            w.WriteLine();
-            w.WriteLine("// Cell = RegularAxis.Index(x) + 1, computed lane-wise with the same arithmetic (NaN and x ≥ Max → overflow).");
-            foreach (var v in new[] { "Vector512", "Vector256", "Vector128" })
-            {
-                using (w.Block($"public static void RegularCells({v}<double> x, in RegularAxisConstants a, global::System.Span<double> cells)"))
-                {
-                    w.WriteLine($"var min = {v}.Create(a.Min);");
-                    w.WriteLine($"var one = {v}<double>.One;");
-                    w.WriteLine($"var t = {v}.Min({v}.Floor((x - min) * {v}.Create(a.InverseWidth)), {v}.Create(a.Last));");
-                    w.WriteLine($"var width = {v}.Create(a.Width);");
-                    w.WriteLine($"var down = {v}.LessThan(x, min + t * width);");
-                    w.WriteLine($"var up = ~down & {v}.LessThan(t + one, {v}.Create(a.Count)) & {v}.GreaterThanOrEqual(x, min + (t + one) * width);");
-                    w.WriteLine("t = t - (down & one) + (up & one);");
-                    w.WriteLine($"t = {v}.ConditionalSelect({v}.LessThan(x, min), {v}.Create(-1.0), t);");
-                    w.WriteLine($"t = {v}.ConditionalSelect({v}.LessThan(x, {v}.Create(a.Max)), t, {v}.Create(a.Count));");
-                    w.WriteLine("(t + one).CopyTo(cells);");
-                }
-            }
-            w.WriteLine();
-            using (w.Block($"public static void VariableCells(uint bits, global::System.ReadOnlySpan<double> values, {RT}.Histograms.IAxis axis, global::System.Span<double> cells)"))
-            {
-                using (w.Block("while (bits != 0)"))
-                {
-                    w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
-                    w.WriteLine("cells[l] = axis.Index(values[l]) + 1;");
-                    w.WriteLine("bits &= bits - 1;");
-                }
-            }
-            w.WriteLine();
-            w.WriteLine("// Scalar fill pass: sum w and sum w² in double, lanes in order.");
-            using (w.Block("public static void Fill(uint bits, global::System.ReadOnlySpan<double> cells, global::System.ReadOnlySpan<double> weights, global::System.Span<double> sumW, global::System.Span<double> sumW2)"))
-            {
-                using (w.Block("while (bits != 0)"))
-                {
-                    w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
-                    w.WriteLine("int c = (int)cells[l]; double x = weights[l];");
-                    w.WriteLine("sumW[c] += x; sumW2[c] += x * x;");
-                    w.WriteLine("bits &= bits - 1;");
-                }
-            }
-            using (w.Block("public static void Fill(uint bits, global::System.ReadOnlySpan<double> cells, global::System.Span<double> sumW, global::System.Span<double> sumW2)"))
-            {
-                using (w.Block("while (bits != 0)"))
-                {
-                    w.WriteLine("int c = (int)cells[global::System.Numerics.BitOperations.TrailingZeroCount(bits)];");
-                    w.WriteLine("sumW[c] += 1.0; sumW2[c] += 1.0;");
-                    w.WriteLine("bits &= bits - 1;");
-                }
-            }
-            using (w.Block("public static void Fill2(uint bits, global::System.ReadOnlySpan<double> cx, global::System.ReadOnlySpan<double> cy, int stride, global::System.ReadOnlySpan<double> weights, global::System.Span<double> sumW, global::System.Span<double> sumW2)"))
-            {
-                using (w.Block("while (bits != 0)"))
-                {
-                    w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
-                    w.WriteLine("int c = (int)cx[l] * stride + (int)cy[l]; double x = weights[l];");
-                    w.WriteLine("sumW[c] += x; sumW2[c] += x * x;");
-                    w.WriteLine("bits &= bits - 1;");
-                }
-            }
-            using (w.Block("public static void Fill2(uint bits, global::System.ReadOnlySpan<double> cx, global::System.ReadOnlySpan<double> cy, int stride, global::System.Span<double> sumW, global::System.Span<double> sumW2)"))
-            {
-                using (w.Block("while (bits != 0)"))
-                {
-                    w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
-                    w.WriteLine("int c = (int)cx[l] * stride + (int)cy[l];");
-                    w.WriteLine("sumW[c] += 1.0; sumW2[c] += 1.0;");
-                    w.WriteLine("bits &= bits - 1;");
-                }
             }
         }
     }
