@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using NuMM.Runtime.Physics.ElectronScattering;
 using NuMM.Runtime.Physics.Folding;
 using NuMM.Runtime.Physics.Nuclei;
 
@@ -31,10 +32,12 @@ public sealed class CevnsActiveMagneticMoment : IBatchDifferentialCrossSection, 
         MagneticMomentBohr = magneticMomentBohr;
         FormFactor = formFactor ?? HelmFormFactor.LewinSmith(nucleus);
         _massMeV = nucleus.NuclearMassMeV;
-        double z = nucleus.ProtonNumber;
-        double alpha = PhysicalConstants.FineStructure, me = PhysicalConstants.ElectronMassMeV;
-        _prefactorCm2 = Math.PI * alpha * alpha / (me * me) * magneticMomentBohr * magneticMomentBohr * z * z * PhysicalConstants.HbarC2MeV2Cm2;
+        _prefactorCm2 = CoherentMagneticPrefactorCm2(magneticMomentBohr, nucleus.ProtonNumber);
     }
+
+    // π α² (μ/μ_B)² Z² / m_e² · (ħc)²: the ν–e magnetic prefactor, coherent on the Z protons of the nucleus.
+    internal static double CoherentMagneticPrefactorCm2(double momentBohr, double protonNumber) =>
+        NeutrinoElectronCrossSection.MagneticPrefactorCm2 * momentBohr * momentBohr * protonNumber * protonNumber;
 
     /// <summary>Target nucleus.</summary>
     public Nucleus Nucleus { get; }
@@ -122,9 +125,7 @@ public sealed class CevnsSterileDipole : IBatchDifferentialCrossSection, IInvers
         SterileMassMeV = sterileMassMeV;
         FormFactor = formFactor ?? HelmFormFactor.LewinSmith(nucleus);
         _massMeV = nucleus.NuclearMassMeV;
-        double z = nucleus.ProtonNumber;
-        double alpha = PhysicalConstants.FineStructure, me = PhysicalConstants.ElectronMassMeV;
-        _prefactorCm2 = Math.PI * alpha * alpha / (me * me) * transitionMomentBohr * transitionMomentBohr * z * z * PhysicalConstants.HbarC2MeV2Cm2;
+        _prefactorCm2 = CevnsActiveMagneticMoment.CoherentMagneticPrefactorCm2(transitionMomentBohr, nucleus.ProtonNumber);
     }
 
     /// <summary>Target nucleus.</summary>
