@@ -293,18 +293,14 @@ public sealed class Histogram1D
             throw new ArgumentException(
                 $"Cannot add histogram '{other.Name}' ({AxisBinning.Describe(other.Axis)}) to histogram '{Name}' ({AxisBinning.Describe(Axis)}): the binnings differ.",
                 nameof(other));
-        var a = _sumW; var b = other._sumW; var a2 = _sumW2; var b2 = other._sumW2;
-        for (int c = 0; c < a.Length; c++) { a[c] += b[c]; a2[c] += b2[c]; }
+        WeightedCells.Add(_sumW, _sumW2, other._sumW, other._sumW2);
     }
 
     /// <summary>Multiplies every cell by <paramref name="factor"/> (sum w² by its square).</summary>
     /// <param name="factor">A finite factor.</param>
     public void Scale(double factor)
     {
-        if (!double.IsFinite(factor))
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, $"Histogram '{Name}': scale factor must be finite; got {RegularAxis.Format(factor)}.");
-        double f2 = factor * factor;
-        for (int c = 0; c < _sumW.Length; c++) { _sumW[c] *= factor; _sumW2[c] *= f2; }
+        WeightedCells.Scale(_sumW, _sumW2, factor, Name);
     }
 
     /// <summary>Sets every cell to zero.</summary>
