@@ -115,10 +115,9 @@ public sealed class MagneticMomentFit(
 
     private Dictionary<string, double[]> ShiftedTemplates(float factor)
     {
-        Dictionary<string, double[]> unused;
         var shiftedNuOnE = NearDetectorSimulation.WithEnergyScale(nuOnE, factor);
         var shifted = backgrounds.ToDictionary(kv => kv.Key, kv => selection.Run(NearDetectorSimulation.WithEnergyScale(kv.Value, factor), 0.0));
-        return Templates(selection.Run(shiftedNuOnE, NuOnEAnalysis.ReferenceMomentBohr), selection.Run(shiftedNuOnE, 0.0), shifted, out unused);
+        return Templates(selection.Run(shiftedNuOnE, NuOnEAnalysis.ReferenceMomentBohr), selection.Run(shiftedNuOnE, 0.0), shifted, out _);
     }
 
     // Bin contents (and sums of squared weights) of the selected shower-energy spectrum, flow bins dropped.
