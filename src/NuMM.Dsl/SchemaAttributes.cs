@@ -27,4 +27,9 @@ public sealed class ColumnAttribute : Attribute
     /// <summary>True when NaN or ±∞ in this column is an input error: the generated kernel then rejects such a
     /// batch with an exception naming the column and row.</summary>
     public bool Finite { get; set; }
+
+    /// <summary>For a fixed-length array column (a field of type <c>NuMM.Runtime.Data.FixedArray&lt;T&gt;</c>): the number
+    /// of values per event, at least 1 (for example 100 flux-universe weights, read from a ROOT branch <c>w[100]</c>).
+    /// 0 (the default) for a scalar column.</summary>
+    public int Length { get; set; }
 }

@@ -35,7 +35,11 @@ public enum ColumnType
 /// <param name="Unit">The declared physical unit (for example "GeV", "cm"), or empty when dimensionless.</param>
 /// <param name="Source">The name of the branch or column in a file that fills it (defaults to <paramref name="Name"/>).</param>
 /// <param name="RequireFinite">True when the schema declares that NaN or ±∞ is an input error.</param>
-public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite);
+/// <param name="Length">Values per event: 1 for a scalar column, N for a fixed-length array column (for example 100
+/// flux-universe weights). An array column's storage holds <see cref="IColumnBatch.Capacity"/> × N values, element k of
+/// event i at k × Capacity + i (one contiguous run per array element, so a kernel loads element k of consecutive events as
+/// one vector); see <see cref="FixedArray{T}"/>.</param>
+public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite, int Length = 1);
 
 /// <summary>A batch of events stored as columns (structure of arrays). Generated batch types implement
 /// it, so readers can fill their columns directly without knowing the schema at compile time.</summary>
@@ -50,7 +54,8 @@ public interface IColumnBatch
     /// <summary>How many events are valid (0 ≤ Length ≤ Capacity).</summary>
     int Length { get; set; }
 
-    /// <summary>The storage of column <paramref name="index"/> (all <see cref="Capacity"/> elements).</summary>
+    /// <summary>The storage of column <paramref name="index"/> (all <see cref="Capacity"/> elements; Capacity × Length for an
+    /// array column, element k of event i at k × Capacity + i).</summary>
     /// <typeparam name="T">The column's element type; must match <see cref="ColumnInfo.Type"/>.</typeparam>
     Span<T> Column<T>(int index) where T : unmanaged;
 }

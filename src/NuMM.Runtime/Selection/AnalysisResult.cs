@@ -13,6 +13,7 @@ public sealed class AnalysisResult
     private readonly Histograms.Histogram2D[] _h2;
     private readonly Dictionary<string, int> _index1 = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _index2 = new(StringComparer.Ordinal);
+    private readonly VariationResult[] _variations;
 
     /// <summary>Creates a result from its parts (not copied).</summary>
     /// <param name="analysisName">The analysis name, for messages and reports.</param>
@@ -20,6 +21,19 @@ public sealed class AnalysisResult
     /// <param name="h1">The 1-D histograms; names unique (ordinal).</param>
     /// <param name="h2">The 2-D histograms; names unique (ordinal).</param>
     public AnalysisResult(string analysisName, CutFlow cutFlow, IReadOnlyList<Histograms.Histogram1D> h1, IReadOnlyList<Histograms.Histogram2D> h2)
+        : this(analysisName, cutFlow, h1, h2, Array.Empty<VariationResult>())
+    {
+    }
+
+    /// <summary>Creates a nominal result with its systematic variations (not copied).</summary>
+    /// <param name="analysisName">The analysis name, for messages and reports.</param>
+    /// <param name="cutFlow">The nominal cut flow.</param>
+    /// <param name="h1">The nominal 1-D histograms; names unique (ordinal).</param>
+    /// <param name="h2">The nominal 2-D histograms; names unique (ordinal).</param>
+    /// <param name="variations">The variations, each with the same cuts and histograms as the nominal result and no
+    /// variations of its own; no two name the same variation.</param>
+    public AnalysisResult(string analysisName, CutFlow cutFlow, IReadOnlyList<Histograms.Histogram1D> h1, IReadOnlyList<Histograms.Histogram2D> h2,
+        IReadOnlyList<VariationResult> variations)
     {
         ArgumentNullException.ThrowIfNull(cutFlow);
         ArgumentNullException.ThrowIfNull(h1);
@@ -40,7 +54,89 @@ public sealed class AnalysisResult
             if (!_index2.TryAdd(_h2[i].Name, i))
                 throw new ArgumentException($"Analysis '{AnalysisName}': two 2-D histograms are named '{_h2[i].Name}'.", nameof(h2));
         }
+        ArgumentNullException.ThrowIfNull(variations);
+        _variations = new VariationResult[variations.Count];
+        for (int i = 0; i < _variations.Length; i++)
+        {
+            var v = variations[i] ?? throw new ArgumentException($"Analysis '{AnalysisName}': variation {i} is null.", nameof(variations));
+            if (v.Result._variations.Length != 0)
+                throw new ArgumentException($"Analysis '{AnalysisName}': variation '{v.Label}' has variations of its own.", nameof(variations));
+            CheckShape(v.Result, $"variation '{v.Label}'");
+            for (int j = 0; j < i; j++)
+                if (_variations[j].SameVariationAs(v))
+                    throw new ArgumentException($"Analysis '{AnalysisName}': variation '{v.Label}' appears twice.", nameof(variations));
+            _variations[i] = v;
+        }
     }
+
+    private void CheckShape(AnalysisResult other, string what)
+    {
+        if (!CutFlow.HasSameCuts(other.CutFlow) || other._h1.Length != _h1.Length || other._h2.Length != _h2.Length)
+            throw new ArgumentException($"Analysis '{AnalysisName}': {what} has other cuts or histograms than the nominal result.");
+        for (int i = 0; i < _h1.Length; i++) CheckName(_h1[i].Name, other._h1[i].Name, i, other);
+        for (int i = 0; i < _h2.Length; i++) CheckName(_h2[i].Name, other._h2[i].Name, i, other);
+    }
+
+    /// <summary>The systematic variations in declaration order (shifts and knobs by σ point, universes by index, then
+    /// sample variations); empty when the analysis declares none.</summary>
+    public IReadOnlyList<VariationResult> Variations => _variations;
+
+    /// <summary>The names of the systematics with variations, in order of first appearance.</summary>
+    public IReadOnlyList<string> Systematics
+    {
+        get
+        {
+            var names = new List<string>();
+            foreach (var v in _variations) if (!names.Contains(v.Systematic)) names.Add(v.Systematic);
+            return names;
+        }
+    }
+
+    /// <summary>The result at σ point <paramref name="sigma"/> of a shift, knob or sample systematic.</summary>
+    /// <param name="systematic">The systematic's name (ordinal).</param>
+    /// <param name="sigma">The σ point, as declared.</param>
+    /// <exception cref="KeyNotFoundException">No such variation; the message lists the points there are.</exception>
+    public AnalysisResult Variation(string systematic, double sigma)
+    {
+        foreach (var v in _variations)
+            if (v.Kind != VariationKind.Universe && string.Equals(v.Systematic, systematic, StringComparison.Ordinal) && v.Sigma.Equals(sigma)) return v.Result;
+        throw new KeyNotFoundException($"Analysis '{AnalysisName}' has no variation '{systematic}' at σ = {sigma.ToString(System.Globalization.CultureInfo.InvariantCulture)}; it has [{string.Join(", ", Labels())}].");
+    }
+
+    /// <summary>Universe <paramref name="index"/> of the multi-universe systematic <paramref name="systematic"/>.</summary>
+    /// <param name="systematic">The systematic's name (ordinal).</param>
+    /// <param name="index">The universe index, 0-based.</param>
+    /// <exception cref="KeyNotFoundException">No such universe; the message lists the variations there are.</exception>
+    public AnalysisResult Universe(string systematic, int index)
+    {
+        foreach (var v in _variations)
+            if (v.Kind == VariationKind.Universe && v.Universe == index && string.Equals(v.Systematic, systematic, StringComparison.Ordinal)) return v.Result;
+        throw new KeyNotFoundException($"Analysis '{AnalysisName}' has no universe {index} of '{systematic}'; it has [{string.Join(", ", Labels())}].");
+    }
+
+    /// <summary>The variations of one systematic, in order (σ points ascending as declared, or universes by index).</summary>
+    /// <param name="systematic">The systematic's name (ordinal).</param>
+    public IReadOnlyList<VariationResult> VariationsOf(string systematic)
+    {
+        var list = new List<VariationResult>();
+        foreach (var v in _variations) if (string.Equals(v.Systematic, systematic, StringComparison.Ordinal)) list.Add(v);
+        if (list.Count == 0)
+            throw new KeyNotFoundException($"Analysis '{AnalysisName}' has no systematic '{systematic}'; it has [{string.Join(", ", Systematics)}].");
+        return list;
+    }
+
+    /// <summary>A new result holding this result's nominal part and, in addition, <paramref name="extra"/> (for example
+    /// sample variations run separately). The storage is shared, not copied.</summary>
+    /// <param name="extra">Variations to append; none may repeat an existing one.</param>
+    public AnalysisResult WithVariations(IReadOnlyList<VariationResult> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var all = new List<VariationResult>(_variations);
+        all.AddRange(extra);
+        return new AnalysisResult(AnalysisName, CutFlow, _h1, _h2, all);
+    }
+
+    private IEnumerable<string> Labels() { foreach (var v in _variations) yield return v.Label; }
 
     /// <summary>The analysis name.</summary>
     public string AnalysisName { get; }
@@ -84,9 +180,15 @@ public sealed class AnalysisResult
                 $"Cannot add result of '{other.AnalysisName}' ({other._h1.Length} 1-D, {other._h2.Length} 2-D histograms) to result of '{AnalysisName}' ({_h1.Length} 1-D, {_h2.Length} 2-D).", nameof(other));
         for (int i = 0; i < _h1.Length; i++) CheckName(_h1[i].Name, other._h1[i].Name, i, other);
         for (int i = 0; i < _h2.Length; i++) CheckName(_h2[i].Name, other._h2[i].Name, i, other);
+        if (other._variations.Length != _variations.Length)
+            throw new ArgumentException($"Cannot add result of '{other.AnalysisName}' ({other._variations.Length} variations) to result of '{AnalysisName}' ({_variations.Length} variations).", nameof(other));
+        for (int i = 0; i < _variations.Length; i++)
+            if (!_variations[i].SameVariationAs(other._variations[i]))
+                throw new ArgumentException($"Cannot add result of '{other.AnalysisName}' to result of '{AnalysisName}': variation {i} is '{other._variations[i].Label}' there and '{_variations[i].Label}' here.", nameof(other));
         CutFlow.Add(other.CutFlow);
         for (int i = 0; i < _h1.Length; i++) _h1[i].Add(other._h1[i]);
         for (int i = 0; i < _h2.Length; i++) _h2[i].Add(other._h2[i]);
+        for (int i = 0; i < _variations.Length; i++) _variations[i].Result.Add(other._variations[i].Result);
     }
 
     private void CheckName(string mine, string theirs, int i, AnalysisResult other)
@@ -103,6 +205,7 @@ public sealed class AnalysisResult
         if (ReferenceEquals(CutFlow, other.CutFlow)) return true;
         foreach (var a in _h1) foreach (var b in other._h1) if (ReferenceEquals(a, b)) return true;
         foreach (var a in _h2) foreach (var b in other._h2) if (ReferenceEquals(a, b)) return true;
+        foreach (var a in _variations) foreach (var b in other._variations) if (a.Result.SharesStorageWith(b.Result) || ReferenceEquals(a.Result, b.Result)) return true;
         return false;
     }
 
@@ -112,6 +215,7 @@ public sealed class AnalysisResult
         CutFlow.Reset();
         foreach (var h in _h1) h.Reset();
         foreach (var h in _h2) h.Reset();
+        foreach (var v in _variations) v.Result.Reset();
     }
 
     /// <summary>An empty result with the same cuts, histogram names and binnings.</summary>
@@ -121,7 +225,9 @@ public sealed class AnalysisResult
         for (int i = 0; i < h1.Length; i++) h1[i] = _h1[i].CloneEmpty();
         var h2 = new Histograms.Histogram2D[_h2.Length];
         for (int i = 0; i < h2.Length; i++) h2[i] = _h2[i].CloneEmpty();
-        return new AnalysisResult(AnalysisName, CutFlow.CloneEmpty(), h1, h2);
+        var variations = new VariationResult[_variations.Length];
+        for (int i = 0; i < variations.Length; i++) variations[i] = _variations[i].CloneEmpty();
+        return new AnalysisResult(AnalysisName, CutFlow.CloneEmpty(), h1, h2, variations);
     }
 
     private static IEnumerable<string> Names(Histograms.Histogram1D[] hs) { foreach (var h in hs) yield return h.Name; }
