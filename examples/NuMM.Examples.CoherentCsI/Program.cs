@@ -13,9 +13,8 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var clock = Stopwatch.StartNew();
 string output = args.Length > 0 ? args[0] : Path.Combine("numm-output", "coherent-csi");
+var release = Csi2017Release.Load();   // every input is read (and checked) before anything is written
 Directory.CreateDirectory(output);
-
-var release = Csi2017Release.Load();
 var analysis = new Csi2017Analysis(release);
 var p = release.Parameters;
 Console.WriteLine("# COHERENT CsI[Na] 2017 data release fitted with NuMM");
@@ -58,8 +57,8 @@ Console.WriteLine($"| fitted CEvNS count (events) | {Csi2017Published.FittedCoun
 foreach (var (name, lim) in new[] { ("μ_νe", limitE), ("μ_νμ", limitMu) })
 {
     var pub = Csi2017Published.MomentLimits.Where(l => l.Moment == name).ToList();
-    string pubText = string.Join("; ", pub.Select(l => $"{l.LimitE10:0} ({l.Source})"));
-    string ratio = string.Join("; ", pub.Select(l => (lim.Limit / l.LimitE10).ToString("F2")));
+    string pubText = pub.Count == 0 ? "not retrieved (README)" : string.Join("; ", pub.Select(l => $"{l.LimitE10:0} ({l.Source})"));
+    string ratio = pub.Count == 0 ? "–" : string.Join("; ", pub.Select(l => (lim.Limit / l.LimitE10).ToString("F2")));
     Console.WriteLine($"| {name} 90 % CL (10⁻¹⁰ μ_B) | {pubText} | {lim.Limit:F1} | {ratio} |");
 }
 Console.WriteLine();
@@ -97,6 +96,6 @@ var grid = Enumerable.Range(0, 41).Select(i => 2.5 * i).ToArray();
 var scanE = analysis.MomentScan(Csi2017Analysis.MuE, grid);
 var scanMu = analysis.MomentScan(Csi2017Analysis.MuMu, grid);
 FitPlots.DeltaChi2("CsI 2017: profile Δχ² of the neutrino magnetic moments", "|μ_ν| (10⁻¹⁰ μ_B), other flavour at 0",
-    [("μ_νe (delayed ν_e)", scanE), ("μ_νμ (prompt ν_μ + delayed ν̄_μ)", scanMu)]).Save(Path.Combine(output, "csi2017_moment_dchi2.svg"));
+    [("μ_νe", scanE), ("μ_νμ", scanMu)]).Save(Path.Combine(output, "csi2017_moment_dchi2.svg"));
 Console.WriteLine($"Plots in {Path.GetFullPath(output)}: csi2017_{{C,AC}}_{{pe,time}}[_residuals].svg, csi2017_moment_dchi2.svg.");
 Console.WriteLine($"Run time {clock.Elapsed.TotalSeconds:F1} s.");
