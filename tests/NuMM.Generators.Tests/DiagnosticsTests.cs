@@ -165,6 +165,58 @@ public class DiagnosticsTests
     public void NUMM0201_StringColumn_PointsAtField()
         => Expect("using NuMM.Dsl; [EventSchema] public partial struct S { public float A; public string Name; }", "NUMM0201", "Name", "'Name'", "'string'");
 
+    private const string ArrayUsings = "using NuMM.Dsl; using NuMM.Runtime.Data; ";
+
+    [Fact]
+    public void NUMM0205_FixedArrayWithoutLength_PointsAtField()
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { public float A; [Column(Unit = \"GeV\")] public FixedArray<float> W; }",
+            "NUMM0205", "W", "'W'", "FixedArray<float>", "[Column(Length = N)]", "10000");
+
+    [Fact]
+    public void NUMM0205_FixedArrayWithoutColumnAttribute_PointsAtField()
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { public FixedArray<double> W; }", "NUMM0205", "W", "'W'");
+
+    [Fact]
+    public void NUMM0206_LengthOnScalar_PointsAtLengthArgument()
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { [Column(Unit = \"GeV\", Length = 100)] public float W; }",
+            "NUMM0206", "Length = 100", "'W'", "'float'", "Length = 100", "FixedArray<float>");
+
+    [Fact]
+    public void NUMM0206_LengthZeroOnScalar_IsTheDefaultAndAllowed()
+    {
+        var run = GeneratorHarness.RunGenerator(ArrayUsings + "[EventSchema] public partial struct S { [Column(Length = 0)] public float W; }");
+        Assert.Empty(run.Numm);
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("10001")]
+    public void NUMM0207_LengthOutOfRange_PointsAtLengthArgument(string length)
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { [Column(Length = " + length + ")] public FixedArray<float> W; }",
+            "NUMM0207", "Length = " + length, "'W'", "Length = " + length, "1 to 10000");
+
+    [Fact]
+    public void NUMM0207_LengthAtLimit_Accepted()
+    {
+        var run = GeneratorHarness.RunGenerator(ArrayUsings + "[EventSchema] public partial struct S { [Column(Length = 10000)] public FixedArray<float> W; }");
+        Assert.Empty(run.Numm);
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("char")]
+    [InlineData("decimal")]
+    [InlineData("System.Numerics.Vector2")]
+    public void NUMM0208_UnsupportedElementType_PointsAtField(string element)
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { public float A; [Column(Length = 3)] public FixedArray<" + element + "> W; }",
+            "NUMM0208", "W", "'W'", "'" + element + "'");
+
+    [Fact]
+    public void ArrayColumn_Limit_EqualsRuntimeMaxLength()
+        => Assert.Equal(NuMM.Runtime.Data.ColumnInfo.MaxLength, Parsing.SchemaParser.MaxArrayLength);
+
     [Fact]
     public void NUMM0202_MathExp_InfoOnCall()
     {

@@ -47,6 +47,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedColumnType = Error("NUMM0201", "Unsupported column type",
         "Column '{0}' has type '{1}'; schema columns must be bool, sbyte, byte, short, ushort, int, uint, long, ulong, float or double", Variables);
+    public static readonly DiagnosticDescriptor ArrayColumnWithoutLength = Error("NUMM0205", "Array column without a length",
+        "Column '{0}' is a FixedArray<{1}> but gives no length; declare the values per event with [Column(Length = N)], 1 ≤ N ≤ {2}", Variables);
+    public static readonly DiagnosticDescriptor LengthOnScalarColumn = Error("NUMM0206", "Length on a column that is not an array",
+        "Column '{0}' has type '{1}' but declares Length = {2}; only FixedArray<T> columns hold several values per event (declare it 'FixedArray<{1}>', or drop Length)", Variables);
+    public static readonly DiagnosticDescriptor ArrayLengthOutOfRange = Error("NUMM0207", "Array column length out of range",
+        "Column '{0}' declares Length = {1}; an array column holds 1 to {2} values per event", Variables);
+    public static readonly DiagnosticDescriptor UnsupportedArrayElementType = Error("NUMM0208", "Unsupported array element type",
+        "Array column '{0}' has elements of type '{1}'; FixedArray<T> columns hold bool, sbyte, byte, short, ushort, int, uint, long, ulong, float or double", Variables);
     public static readonly DiagnosticDescriptor ScalarPerLane = Info("NUMM0202", "Per-event scalar call in the vector loop",
         "'{0}' has no vector form; the kernel calls it once per event inside the vector loop", Variables);
     public static readonly DiagnosticDescriptor NotTranslatable = Error("NUMM0203", "Body cannot be translated to vector code",
@@ -93,6 +101,7 @@ internal static class DiagnosticDescriptors
         SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName,
         UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality,
         UnsupportedColumnType, ScalarPerLane, NotTranslatable, UnsupportedValueType,
+        ArrayColumnWithoutLength, LengthOnScalarColumn, ArrayLengthOutOfRange, UnsupportedArrayElementType,
         WeightSignature, WeightParameterType, WeightParameterConflict,
         HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
         DuplicateHistogramName, HistogramAmbiguousBinning,

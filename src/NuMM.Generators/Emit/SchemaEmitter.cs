@@ -18,7 +18,10 @@ internal static class SchemaEmitter
                 w.WriteLine("/// <summary>Reads event <paramref name=\"index\"/> of <paramref name=\"batch\"/> (one value per column).</summary>");
                 using (w.Block($"private {s.TypeName}({s.FullName}.Batch batch, int index)"))
                 {
-                    foreach (var c in s.Columns) w.WriteLine($"this.{c.Name} = batch.{c.Name}[index];");
+                    foreach (var c in s.Columns)
+                        w.WriteLine(c.IsArray
+                            ? $"this.{c.Name} = new {ArrayType(c)}(batch.{c.Name}, index, batch.Capacity, {Int(c.Length)});"
+                            : $"this.{c.Name} = batch.{c.Name}[index];");
                 }
                 w.WriteLine();
                 w.WriteLine($"/// <summary>A batch of <see cref=\"{s.TypeName}\"/> events stored column by column (one array per column).</summary>");
@@ -27,7 +30,7 @@ internal static class SchemaEmitter
                     w.WriteLine("private static readonly global::NuMM.Runtime.Data.ColumnInfo[] s_columns =");
                     w.WriteLine("{");
                     foreach (var c in s.Columns)
-                        w.WriteLine($"    new global::NuMM.Runtime.Data.ColumnInfo({Literals.String(c.Name)}, global::NuMM.Runtime.Data.ColumnType.{c.Kind}, {Literals.String(c.Unit)}, {Literals.String(c.Source)}, {(c.Finite ? "true" : "false")}),");
+                        w.WriteLine($"    new global::NuMM.Runtime.Data.ColumnInfo({Literals.String(c.Name)}, global::NuMM.Runtime.Data.ColumnType.{c.Kind}, {Literals.String(c.Unit)}, {Literals.String(c.Source)}, {(c.Finite ? "true" : "false")}{(c.IsArray ? ", " + Int(c.Length) : "")}),");
                     w.WriteLine("};");
                     w.WriteLine();
                     w.WriteLine("private int _length;");
@@ -37,8 +40,13 @@ internal static class SchemaEmitter
                     using (w.Block("public Batch(int capacity)"))
                     {
                         w.WriteLine($"if (capacity < 1) throw new global::System.ArgumentOutOfRangeException(nameof(capacity), capacity, \"A {s.TypeName} batch needs room for at least one event.\");");
+                        int widest = 1;
+                        foreach (var c in s.Columns) if (c.Length > widest) widest = c.Length;
+                        if (widest > 1)
+                            w.WriteLine($"if ((long)capacity * {Int(widest)} > global::System.Array.MaxLength) throw new global::System.ArgumentOutOfRangeException(nameof(capacity), capacity, $\"A {s.TypeName} batch of {{capacity}} events would need {{(long)capacity * {Int(widest)}}} values in its widest array column, more than one .NET array holds.\");");
                         w.WriteLine("Capacity = capacity;");
-                        foreach (var c in s.Columns) w.WriteLine($"{c.Name} = new {c.CSharpType}[capacity];");
+                        foreach (var c in s.Columns)
+                            w.WriteLine(c.IsArray ? $"{c.Name} = new {c.CSharpType}[capacity * {Int(c.Length)}];" : $"{c.Name} = new {c.CSharpType}[capacity];");
                     }
                     w.WriteLine();
                     w.WriteLine("/// <summary>The columns of the schema, in declaration order.</summary>");
@@ -47,7 +55,9 @@ internal static class SchemaEmitter
                     foreach (var c in s.Columns)
                     {
                         var unit = c.Unit.Length > 0 ? $" (in {c.Unit})" : "";
-                        w.WriteLine($"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
+                        w.WriteLine(c.IsArray
+                            ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at k × <see cref=\"Capacity\"/> + i.</summary>"
+                            : $"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
                         w.WriteLine($"public {c.CSharpType}[] {c.Name} {{ get; }}");
                         w.WriteLine();
                     }
@@ -74,7 +84,16 @@ internal static class SchemaEmitter
                     using (w.Block($"public void Set(int index, in {s.FullName} e)"))
                     {
                         w.WriteLine("if ((uint)index >= (uint)Capacity) throw new global::System.ArgumentOutOfRangeException(nameof(index), index, $\"The batch has room for {Capacity} events.\");");
-                        foreach (var c in s.Columns) w.WriteLine($"{c.Name}[index] = e.{c.Name};");
+                        foreach (var c in s.Columns)
+                        {
+                            if (!c.IsArray)
+                            {
+                                w.WriteLine($"{c.Name}[index] = e.{c.Name};");
+                                continue;
+                            }
+                            w.WriteLine($"if (e.{c.Name}.Length != {Int(c.Length)}) throw new global::System.ArgumentException($\"Column '{c.Name}' holds {Int(c.Length)} values per event; the event's array has {{e.{c.Name}.Length}}.\", nameof(e));");
+                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) {c.Name}[k * Capacity + index] = e.{c.Name}[k];");
+                        }
                     }
                     w.WriteLine();
                     w.WriteLine("/// <inheritdoc/>");
@@ -101,6 +120,16 @@ internal static class SchemaEmitter
                         foreach (var c in s.Columns)
                         {
                             if (!c.Finite || c.Kind is not ("Single" or "Double")) continue;
+                            if (c.IsArray)
+                            {
+                                using (w.Block($"for (int k = 0; k < {Int(c.Length)}; k++)"))
+                                using (w.Block($"for (int i = 0; i < _length; i++)"))
+                                {
+                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite({c.Name}[k * Capacity + i]))");
+                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{{c.Name}[k * Capacity + i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                }
+                                continue;
+                            }
                             using (w.Block($"for (int i = 0; i < _length; i++)"))
                             {
                                 w.WriteLine($"if (!{c.CSharpType}.IsFinite({c.Name}[i]))");
@@ -113,4 +142,8 @@ internal static class SchemaEmitter
         }
         return w.ToString();
     }
+
+    private static string ArrayType(ColumnSpec c) => $"global::NuMM.Runtime.Data.FixedArray<{c.CSharpType}>";
+
+    private static string Int(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,12 @@
 namespace NuMM.Generators.Model;
 
-/// <summary>One column of a schema. <see cref="Kind"/> is the <c>NuMM.Runtime.Data.ColumnType</c> member name.</summary>
-internal sealed record ColumnSpec(string Name, string CSharpType, string Kind, string Unit, string Source, bool Finite);
+/// <summary>One column of a schema. <see cref="CSharpType"/> is the C# type of one value and <see cref="Kind"/> its
+/// <c>NuMM.Runtime.Data.ColumnType</c> member name (of each element, for an array column). <see cref="Length"/> is 0 for a
+/// scalar field and N for a <c>FixedArray&lt;T&gt;</c> field holding N values per event.</summary>
+internal sealed record ColumnSpec(string Name, string CSharpType, string Kind, string Unit, string Source, bool Finite, int Length = 0)
+{
+    public bool IsArray => Length > 0;
+}
 
 /// <summary>An <c>[EventSchema]</c> struct.</summary>
 internal sealed record SchemaSpec(string Namespace, string TypeName, string FullName, EquatableArray<ColumnSpec> Columns);

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NuMM.Generators.Diagnostics;
 using NuMM.Generators.Model;
 
@@ -36,15 +38,10 @@ internal static class SchemaParser
         {
             ct.ThrowIfCancellationRequested();
             if (member is not IFieldSymbol field || field.IsStatic || field.IsConst || field.IsImplicitlyDeclared) continue;
-            var kind = ColumnKind(field.Type);
-            if (kind is null)
-            {
-                local.Add(DiagnosticDescriptors.UnsupportedColumnType, SymbolText.NameLocation(field), field.Name, field.Type.ToDisplayString());
-                continue;
-            }
+            var attr = SymbolText.GetAttribute(field, KnownNames.ColumnAttribute);
             string unit = "", source = field.Name;
             bool finite = false;
-            var attr = SymbolText.GetAttribute(field, KnownNames.ColumnAttribute);
+            int? length = null;
             if (attr is not null)
             {
                 foreach (var named in attr.NamedArguments)
@@ -54,15 +51,73 @@ internal static class SchemaParser
                         case "Unit" when named.Value.Value is string u: unit = u.Trim(); break;
                         case "Source" when named.Value.Value is string s && s.Length > 0: source = s; break;
                         case "Finite" when named.Value.Value is bool b: finite = b; break;
+                        case "Length" when named.Value.Value is int n: length = n; break;
                     }
                 }
             }
-            columns.Add(new ColumnSpec(field.Name, field.Type.ToDisplayString(), kind, unit, source, finite));
+            var column = ParseColumnType(field, attr, length, local);
+            if (column is null) continue;
+            columns.Add(new ColumnSpec(field.Name, column.Value.CSharpType, column.Value.Kind, unit, source, finite, column.Value.Length));
         }
         if (columns.Count == 0 && !local.HasErrors)
             local.Add(DiagnosticDescriptors.SchemaWithoutColumns, SymbolText.NameLocation(type), type.Name);
         if (local.HasErrors) return null;
         return new SchemaSpec(SymbolText.Namespace(type), type.Name, SymbolText.FullName(type), new EquatableArray<ColumnSpec>(columns.ToArray()));
+    }
+
+    /// <summary>The largest <c>[Column(Length = N)]</c>: values per event of one array column (docs/diagnostics.md, NUMM0207;
+    /// equals <c>NuMM.Runtime.Data.ColumnInfo.MaxLength</c>).</summary>
+    public const int MaxArrayLength = 10_000;
+
+    private const string FixedArrayDefinition = "NuMM.Runtime.Data.FixedArray<T>";
+
+    /// <summary>The C# type of one value, its <c>ColumnType</c> member and its length (0 for a scalar field) of a schema
+    /// field, or null after reporting why the field cannot be a column.</summary>
+    private static (string CSharpType, string Kind, int Length)? ParseColumnType(IFieldSymbol field, AttributeData? attr, int? length, DiagnosticBag bag)
+    {
+        if (field.Type is INamedTypeSymbol { Arity: 1 } array && array.OriginalDefinition.ToDisplayString() == FixedArrayDefinition)
+        {
+            var element = array.TypeArguments[0];
+            var elementKind = ColumnKind(element);
+            bool ok = true;
+            if (elementKind is null)
+            {
+                bag.Add(DiagnosticDescriptors.UnsupportedArrayElementType, SymbolText.NameLocation(field), field.Name, element.ToDisplayString());
+                ok = false;
+            }
+            if (length is null)
+            {
+                bag.Add(DiagnosticDescriptors.ArrayColumnWithoutLength, SymbolText.NameLocation(field), field.Name, element.ToDisplayString(), MaxArrayLength.ToString(CultureInfo.InvariantCulture));
+                ok = false;
+            }
+            else if (length < 1 || length > MaxArrayLength)
+            {
+                bag.Add(DiagnosticDescriptors.ArrayLengthOutOfRange, LengthLocation(field, attr), field.Name, length.Value.ToString(CultureInfo.InvariantCulture), MaxArrayLength.ToString(CultureInfo.InvariantCulture));
+                ok = false;
+            }
+            return ok ? (element.ToDisplayString(), elementKind!, length!.Value) : null;
+        }
+        var kind = ColumnKind(field.Type);
+        if (kind is null)
+        {
+            bag.Add(DiagnosticDescriptors.UnsupportedColumnType, SymbolText.NameLocation(field), field.Name, field.Type.ToDisplayString());
+            return null;
+        }
+        if (length is { } n && n != 0)
+        {
+            bag.Add(DiagnosticDescriptors.LengthOnScalarColumn, LengthLocation(field, attr), field.Name, field.Type.ToDisplayString(), n.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+        return (field.Type.ToDisplayString(), kind, 0);
+    }
+
+    /// <summary>The <c>Length = …</c> argument of a field's [Column], else the field's name.</summary>
+    private static Location? LengthLocation(IFieldSymbol field, AttributeData? attr)
+    {
+        if (attr?.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list })
+            foreach (var arg in list.Arguments)
+                if (arg.NameEquals?.Name.Identifier.ValueText == "Length") return arg.GetLocation();
+        return SymbolText.NameLocation(field);
     }
 
     public static bool IsPartial(INamedTypeSymbol type)

@@ -39,7 +39,15 @@ public enum ColumnType
 /// flux-universe weights). An array column's storage holds <see cref="IColumnBatch.Capacity"/> × N values, element k of
 /// event i at k × Capacity + i (one contiguous run per array element, so a kernel loads element k of consecutive events as
 /// one vector); see <see cref="FixedArray{T}"/>.</param>
-public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite, int Length = 1);
+public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite, int Length = 1)
+{
+    /// <summary>The most values per event an array column may hold (the generator's NUMM0207 limit; the NuMM columnar
+    /// format stores the length in 16 bits).</summary>
+    public const int MaxLength = 10_000;
+
+    /// <summary>True for a fixed-length array column (<see cref="Length"/> &gt; 1).</summary>
+    public bool IsArray => Length > 1;
+}
 
 /// <summary>A batch of events stored as columns (structure of arrays). Generated batch types implement
 /// it, so readers can fill their columns directly without knowing the schema at compile time.</summary>
