@@ -39,6 +39,32 @@ public readonly record struct Exposure(double Value, ExposureKind Kind)
         return new Exposure(value, kind);
     }
 
+    /// <summary>The exposure of two disjoint parts of one sample together: the values add. Both must count the same
+    /// thing; <see cref="ExposureKind.None"/> adds only to <see cref="ExposureKind.None"/>, so a result without exposure
+    /// is never silently merged into one with it.</summary>
+    /// <param name="other">The exposure of the other part.</param>
+    /// <exception cref="InvalidOperationException">The kinds differ; the message names both.</exception>
+    public Exposure Plus(Exposure other)
+    {
+        if (other.Kind != Kind)
+            throw new InvalidOperationException($"Cannot add exposure {other} ({other.Kind}) to exposure {this} ({Kind}): exposure kinds do not mix.");
+        return new Exposure(Value + other.Value, Kind);
+    }
+
+    /// <summary>Throws when the value is not finite, is negative, or is non-zero for <see cref="ExposureKind.None"/>
+    /// (a record struct can be built with any value, so consumers that store one check it).</summary>
+    /// <param name="what">What the exposure belongs to, for the message.</param>
+    /// <exception cref="ArgumentException">The exposure is invalid; the message names <paramref name="what"/>.</exception>
+    public void Validate(string what)
+    {
+        if (!Enum.IsDefined(Kind))
+            throw new ArgumentException($"{what}: exposure kind {(int)Kind} is not defined.");
+        if (!double.IsFinite(Value) || Value < 0)
+            throw new ArgumentException($"{what}: an exposure must be finite and ≥ 0; got {Value.ToString("R", CultureInfo.InvariantCulture)}.");
+        if (Kind == ExposureKind.None && Value != 0)
+            throw new ArgumentException($"{what}: an exposure of kind None must have value 0; got {Value.ToString("R", CultureInfo.InvariantCulture)}.");
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {

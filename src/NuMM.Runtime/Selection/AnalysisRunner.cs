@@ -1,11 +1,14 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using NuMM.Runtime.Data;
 
 namespace NuMM.Runtime.Selection;
 
 /// <summary>Runs an analysis kernel over a batch source on several threads with a result that is bitwise identical
-/// for any thread count and from run to run. The source is read sequentially and each batch gets a sequence number;
+/// for any thread count and from run to run; the result carries the exposure of the source when it knows it
+/// (<see cref="IExposureSource"/>). The source is read sequentially and each batch gets a sequence number;
 /// batch i is processed into its own (pooled, reset) partial result, and partials are added to the total strictly in
 /// sequence order, so the floating-point summation order depends only on the data and the batch size.</summary>
 public static class AnalysisRunner
@@ -27,6 +30,61 @@ public static class AnalysisRunner
         options ??= new RunOptions();
         options.CancellationToken.ThrowIfCancellationRequested();
         return new OrderedRun<TBatch>(kernel, source, newBatch, options).Execute();
+    }
+
+    /// <summary>Runs <paramref name="kernel"/> over the nominal <paramref name="source"/> and then over each sample
+    /// variation's source (for example a calibration-shifted simulation), and returns the nominal result with every
+    /// sample attached as a <see cref="VariationKind.Sample"/> variation tagged with its systematic and σ point, after
+    /// the variations the kernel fills itself. Each sample keeps the exposure its source knows. The runs are sequential
+    /// and each is bitwise independent of the thread count, so the whole result is too. A sample's own in-kernel
+    /// variations (for example flux universes of the shifted sample) are dropped: a variation has none of its own.
+    /// Progress reports restart at zero for each source.</summary>
+    /// <typeparam name="TBatch">The columnar batch type.</typeparam>
+    /// <param name="kernel">The analysis kernel.</param>
+    /// <param name="source">The nominal events.</param>
+    /// <param name="samples">The sample variations, in the order they are to appear; systematic and σ unique per entry,
+    /// and no systematic the kernel already fills.</param>
+    /// <param name="newBatch">Creates an empty batch.</param>
+    /// <param name="options">Threads, progress and cancellation; null for defaults.</param>
+    /// <exception cref="ArgumentException">A sample is malformed or repeats a variation; the message names it.</exception>
+    /// <exception cref="AnalysisRunException">A source or the kernel threw; the analysis name names the sample.</exception>
+    public static AnalysisResult Run<TBatch>(IAnalysisKernel<TBatch> kernel, IBatchSource<TBatch> source, IReadOnlyList<SampleVariation<TBatch>> samples,
+        Func<TBatch> newBatch, RunOptions? options = null)
+        where TBatch : IColumnBatch
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(samples);
+        var inKernel = (kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.")).Systematics;
+        for (int i = 0; i < samples.Count; i++)
+        {
+            var s = samples[i] ?? throw new ArgumentException($"Sample variation {i} is null.", nameof(samples));
+            if (string.IsNullOrWhiteSpace(s.Systematic)) throw new ArgumentException($"Sample variation {i} has no systematic name.", nameof(samples));
+            if (!double.IsFinite(s.Sigma)) throw new ArgumentException($"Sample variation {i} ('{s.Systematic}'): σ must be finite; got {s.Sigma.ToString(CultureInfo.InvariantCulture)}.", nameof(samples));
+            if (s.Source is null) throw new ArgumentException($"Sample variation {i} ('{s.Systematic}'): the source is null.", nameof(samples));
+            if (System.Linq.Enumerable.Contains(inKernel, s.Systematic, StringComparer.Ordinal))
+                throw new ArgumentException($"Sample variation {i}: systematic '{s.Systematic}' is already filled by the kernel; a systematic has one kind, so give the sample another name.", nameof(samples));
+            for (int j = 0; j < i; j++)
+                if (string.Equals(samples[j].Systematic, s.Systematic, StringComparison.Ordinal) && samples[j].Sigma.Equals(s.Sigma))
+                    throw new ArgumentException($"Sample variations {j} and {i} are both '{s.Systematic}' at σ = {s.Sigma.ToString(CultureInfo.InvariantCulture)}.", nameof(samples));
+        }
+        var nominal = Run(kernel, source, newBatch, options);
+        var attached = new VariationResult[samples.Count];
+        for (int i = 0; i < samples.Count; i++)
+        {
+            var s = samples[i];
+            AnalysisResult r;
+            try
+            {
+                r = Run(kernel, s.Source, newBatch, options);
+            }
+            catch (AnalysisRunException e)
+            {
+                throw new AnalysisRunException($"{e.AnalysisName}, sample variation '{s.Systematic}' σ = {s.Sigma.ToString(CultureInfo.InvariantCulture)}",
+                    e.BatchIndex, e.Stage, e.InnerException ?? e);
+            }
+            attached[i] = VariationResult.AtSigma(s.Systematic, VariationKind.Sample, s.Sigma, r.NominalOnly());
+        }
+        return nominal.WithVariations(attached);
     }
 
     /// <summary>One run's shared state. Every field below <c>_gate</c> is guarded by it.</summary>
@@ -89,6 +147,8 @@ public static class AnalysisRunner
 
             if (_error is OperationCanceledException oce) throw new OperationCanceledException(oce.Message, oce, _options.CancellationToken);
             if (_error != null) throw new AnalysisRunException(_total.AnalysisName, _errorBatch, _errorStage, _error);
+            // Every event has been read, so the source's exposure is the result's.
+            if (_source is IExposureSource known) _total.SetExposure(known.Exposure);
             return _total;
         }
 
@@ -214,3 +274,12 @@ public static class AnalysisRunner
         }
     }
 }
+
+/// <summary>A separate sample run through the same analysis as a systematic variation (for example a
+/// calibration-shifted simulation at +1σ).</summary>
+/// <typeparam name="TBatch">The columnar batch type.</typeparam>
+/// <param name="Systematic">The systematic's name.</param>
+/// <param name="Sigma">The σ point the sample represents (in standard deviations of the systematic).</param>
+/// <param name="Source">The sample's events; wrap it with <see cref="Data.Sources.BatchSourceExposure.WithExposure{TBatch}"/>
+/// when its format carries no exposure.</param>
+public sealed record SampleVariation<TBatch>(string Systematic, double Sigma, IBatchSource<TBatch> Source) where TBatch : IColumnBatch;

@@ -3,7 +3,7 @@ using System.Threading;
 
 namespace NuMM.Runtime.Selection;
 
-/// <summary>Options of <see cref="AnalysisRunner.Run{TBatch}"/>.</summary>
+/// <summary>Options of <see cref="AnalysisRunner"/> runs.</summary>
 public sealed class RunOptions
 {
     private int _maxThreads = Environment.ProcessorCount;

@@ -70,6 +70,10 @@ public sealed class VariationResult
     /// <summary>The cut flow and histograms under this variation.</summary>
     public AnalysisResult Result { get; }
 
+    /// <summary>The exposure of the events this variation was filled from: the nominal result's for a shift, knob or
+    /// universe, the separate sample's for a sample variation.</summary>
+    public Data.Exposure Exposure => Result.Exposure;
+
     /// <summary>"name σ=+1" or "name universe 17", for messages and tables.</summary>
     public string Label => Kind == VariationKind.Universe
         ? $"{Systematic} universe {Universe.ToString(System.Globalization.CultureInfo.InvariantCulture)}"

@@ -59,28 +59,30 @@ internal sealed class TestKernel : IAnalysisKernel<DynamicColumnBatch>
         var y = batch.Column<float>(1);
         var w = batch.Column<double>(2);
         var ids = batch.Column<long>(3);
-        var flow = into.CutFlow;
-        var hx = into.Histograms1D[0];
-        var hy = into.Histograms1D[1];
-        var hxy = into.Histograms2D[0];
         for (int i = 0; i < batch.Length; i++)
         {
             if (ids[i] == ThrowAtEvent) throw new InvalidOperationException($"test failure at event {ids[i]}");
-            double wi = w[i];
-            flow.Passed[0]++; flow.SumW[0] += wi; flow.SumW2[0] += wi * wi;
-            bool p1 = Pass(1, x[i], y[i]), p2 = Pass(2, x[i], y[i]), p3 = Pass(3, x[i], y[i]);
-            if (p1) { flow.Passed[1]++; flow.SumW[1] += wi; flow.SumW2[1] += wi * wi; }
-            if (p1 && p2) { flow.Passed[2]++; flow.SumW[2] += wi; flow.SumW2[2] += wi * wi; }
-            if (p1 && p2 && p3) { flow.Passed[3]++; flow.SumW[3] += wi; flow.SumW2[3] += wi * wi; }
-            if (p2 && p3) { flow.PassedAllOthers[0]++; flow.SumWAllOthers[0] += wi; flow.SumW2AllOthers[0] += wi * wi; }
-            if (p1 && p3) { flow.PassedAllOthers[1]++; flow.SumWAllOthers[1] += wi; flow.SumW2AllOthers[1] += wi * wi; }
-            if (p1 && p2) { flow.PassedAllOthers[2]++; flow.SumWAllOthers[2] += wi; flow.SumW2AllOthers[2] += wi * wi; }
-            if (p1 && p2 && p3)
-            {
-                hx.Fill(x[i], wi);
-                hy.Fill(y[i], wi);
-                hxy.Fill(x[i], y[i], wi);
-            }
+            FillEvent(into, x[i], y[i], w[i]);
+        }
+    }
+
+    /// <summary>One event's contribution to the cut flow and, when it passes, to the histograms of <paramref name="into"/>.</summary>
+    public static void FillEvent(AnalysisResult into, double x, float y, double wi)
+    {
+        var flow = into.CutFlow;
+        flow.Passed[0]++; flow.SumW[0] += wi; flow.SumW2[0] += wi * wi;
+        bool p1 = Pass(1, x, y), p2 = Pass(2, x, y), p3 = Pass(3, x, y);
+        if (p1) { flow.Passed[1]++; flow.SumW[1] += wi; flow.SumW2[1] += wi * wi; }
+        if (p1 && p2) { flow.Passed[2]++; flow.SumW[2] += wi; flow.SumW2[2] += wi * wi; }
+        if (p1 && p2 && p3) { flow.Passed[3]++; flow.SumW[3] += wi; flow.SumW2[3] += wi * wi; }
+        if (p2 && p3) { flow.PassedAllOthers[0]++; flow.SumWAllOthers[0] += wi; flow.SumW2AllOthers[0] += wi * wi; }
+        if (p1 && p3) { flow.PassedAllOthers[1]++; flow.SumWAllOthers[1] += wi; flow.SumW2AllOthers[1] += wi * wi; }
+        if (p1 && p2) { flow.PassedAllOthers[2]++; flow.SumWAllOthers[2] += wi; flow.SumW2AllOthers[2] += wi * wi; }
+        if (p1 && p2 && p3)
+        {
+            into.Histograms1D[0].Fill(x, wi);
+            into.Histograms1D[1].Fill(y, wi);
+            into.Histograms2D[0].Fill(x, y, wi);
         }
     }
 }

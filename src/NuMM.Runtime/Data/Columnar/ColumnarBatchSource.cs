@@ -11,7 +11,7 @@ namespace NuMM.Runtime.Data.Columnar;
 /// a multiple of the row-group size); otherwise through one scratch buffer per column allocated on first use.
 /// Every chunk's header and CRC-32C are checked, and columns declared finite are scanned for NaN and ±∞.
 /// Nothing is allocated per batch.</summary>
-public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>
+public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureSource
 {
     private readonly ColumnarFileReader _file;
     private readonly ColumnInfo[] _schema;
@@ -30,6 +30,9 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>
         _scratchGroup = new int[bindings.Length];
         Array.Fill(_scratchGroup, -1);
     }
+
+    /// <summary>The exposure the file records for all of its entries (<see cref="Exposure.None"/> when it records none).</summary>
+    public Exposure Exposure => _file.Exposure;
 
     /// <summary>How each schema column is filled.</summary>
     public IReadOnlyList<ColumnBinding> Bindings => _bindings;
