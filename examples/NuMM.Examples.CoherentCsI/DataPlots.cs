@@ -26,7 +26,7 @@ public static class DataPlots
             stacked.Add((label, (double[])sum.Clone()));
         }
         for (int i = stacked.Count - 1; i >= 0; i--)
-            plot.AddStep(i == stacked.Count - 1 ? $"fit total ({stacked[i].Item1} on top)" : $"+ {stacked[i].Item1}", edges, stacked[i].Item2);
+            plot.AddStep(i == stacked.Count - 1 ? $"total (top: {stacked[i].Item1})" : $"+ {stacked[i].Item1}", edges, stacked[i].Item2);
         plot.AddSegments("data ± √N", ErrorBars(edges, observed, b => observed[b], b => Math.Sqrt(observed[b])), "#000000");
         plot.YRange = (0, Math.Max(observed.Max() + Math.Sqrt(observed.Max()), sum.Max()) * 1.15);
         plot.Save(Path.Combine(directory, name + ".svg"));
