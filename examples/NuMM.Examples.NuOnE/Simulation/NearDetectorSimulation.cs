@@ -24,9 +24,11 @@ public sealed record SimulationSettings(int NuOnEEvents = 200_000, int Backgroun
 /// <para><b>Tuned to the technote's Table 8</b>: the background categories (ν_e CC, ν_μ CC, NC) are entirely
 /// parametric: each cut variable is drawn inside its window with the published step efficiency of its category;
 /// E θ² uses a second probability for showers outside the 0.5–5 GeV window, fitted to the No Energy Cut row.
-/// Backgrounds are importance-sampled — every window is drawn inside with probability ½ and the event carries the
-/// ratio of true to sampling probabilities in <c>NormWeight</c> — so that enough simulated background survives all
-/// ten cuts to fill a spectrum (a plain sample would keep about 7 events in 10⁶).</para>
+/// Backgrounds are importance-sampled and stratified — event n is drawn inside or outside the nine windows of cuts
+/// 2–10 by the nine bits of n mod 512, so every inside/outside pattern occurs equally often, and the event carries the
+/// ratio of true to sampling probabilities (2p or 2(1 − p) per window) in <c>NormWeight</c> — so that one simulated
+/// event in 512 survives all ten cuts (a plain sample would keep about 7 in 10⁶) and, for an event count that is a
+/// multiple of 512, the background cut flow reproduces Table 8 exactly.</para>
 /// <para>Weights: <c>NormWeight</c> is events at the nominal exposure per simulated event, so each sample's no-cut
 /// yield equals the technote's no-cut row. The central-value PPFX and cross-section-tune weights are 1. The
 /// simulated per-event systematic inputs (flux universes, cross-section knob responses) are made by
@@ -48,6 +50,10 @@ public static class NearDetectorSimulation
         [SampleCategory.NumuCC] = [6.29e6, 6.29e6, 6.03e6, 5.55e6, 4.50e6, 3.46e6, 3.93e5, 3.21e5, 7.20e3, 4.45e3, 1.90],
         [SampleCategory.NC] = [2.66e6, 2.66e6, 2.53e6, 2.52e6, 2.12e6, 2.02e6, 1.67e5, 1.13e5, 6.26e3, 3.21e3, 13.20],
     };
+    // Background importance sampling: bits 0–6 of the pattern pick the windows of cuts 2–6, 8 and 9, bit 7 the energy
+    // window and bit 8 the E θ² window.
+    private const int StratificationPatterns = 512, EnergyBit = 7, ETheta2Bit = 8;
+
     private static readonly Dictionary<SampleCategory, double> BackgroundNoEnergyCutYields = new()
     {
         [SampleCategory.NueCC] = 72.46, [SampleCategory.NumuCC] = 9.85, [SampleCategory.NC] = 29.72,
@@ -102,7 +108,7 @@ public static class NearDetectorSimulation
             cutProbability[4] = NuOnEDetectorResponse.SingleParticleEfficiency(energy);
             cutProbability[5] = NuOnEDetectorResponse.NuoneIdEfficiency(energy);
             cutProbability[6] = NuOnEDetectorResponse.Epi0IdEfficiency(energy);
-            DrawDetectorResponse(rng, batch, i, cutProbability, importance: false);
+            DrawDetectorResponse(rng, batch, i, cutProbability);
             batch.PpfxWeight[i] = 1f;
             batch.XsecWeight[i] = 1f;
             batch.NormWeight[i] = (float)(norm * batch.NormWeight[i]);
@@ -127,6 +133,7 @@ public static class NearDetectorSimulation
         var rng = new Sampler(settings.Seed + 1 + (int)category);
         double norm = yields[0] / settings.BackgroundEventsPerCategory;
         double[] responseStep = [step[0], step[1], step[2], step[3], step[4], step[6], step[7]];
+        long simulated = 0;
         var species = category == SampleCategory.NueCC ? NeutrinoSpecies.ElectronNeutrino : NeutrinoSpecies.MuonNeutrino;
         return Fill(settings, settings.BackgroundEventsPerCategory, (batch, i) =>
         {
@@ -135,12 +142,13 @@ public static class NearDetectorSimulation
             batch.Species[i] = (int)species;
             batch.Category[i] = (int)category;
             batch.ShowerCount[i] = 1 + rng.Next(3);
-            DrawDetectorResponse(rng, batch, i, responseStep, importance: true);
+            int pattern = (int)(simulated++ % StratificationPatterns);
+            DrawDetectorResponse(rng, batch, i, responseStep, pattern);
             double w = batch.NormWeight[i];
 
             // Energy (cut 7): inside 0.5–5 GeV with the category's shape, or outside (0.2–0.5 or 5–8 GeV).
             double e;
-            bool inWindow = Choose(rng, step[5], ref w);
+            bool inWindow = Choose(pattern, EnergyBit, step[5], ref w);
             if (inWindow)
                 do e = rng.Gamma(shape.K, shape.Theta); while (e <= 0.5 || e >= 5.0);
             else
@@ -149,7 +157,7 @@ public static class NearDetectorSimulation
 
             // Angle (cut 10): E θ² below 0.005 GeV rad² (θ² uniform there, as dN/dθ ∝ θ near θ = 0), or above it.
             double limit = 0.005 / e, theta2;
-            if (Choose(rng, inWindow ? step[8] : outsideETheta2, ref w))
+            if (Choose(pattern, ETheta2Bit, inWindow ? step[8] : outsideETheta2, ref w))
                 theta2 = limit * rng.Uniform();
             else
                 do { double th = rng.Gamma(2, shape.AngleScale); theta2 = th * th; } while (theta2 <= limit * 1.0001);
@@ -177,12 +185,14 @@ public static class NearDetectorSimulation
         return shifted;
     }
 
-    // The detector-response columns of cuts 2–6, 8 and 9, each drawn inside its window with probability step[k]
-    // (importance: with probability ½, multiplying NormWeight by the probability ratio). NormWeight starts at 1 here.
-    private static void DrawDetectorResponse(Sampler rng, NdSingleElectronEvent.Batch b, int i, double[] step, bool importance)
+    // The detector-response columns of cuts 2–6, 8 and 9: the k-th drawn inside its window with probability step[k],
+    // or (importance sampling, a pattern given) inside when bit k of the pattern is set, multiplying NormWeight by
+    // the probability ratio. NormWeight starts at 1 here.
+    private static void DrawDetectorResponse(Sampler rng, NdSingleElectronEvent.Batch b, int i, double[] step, int? pattern = null)
     {
         double w = 1.0;
-        bool Pass(double p) => importance ? Choose(rng, p, ref w) : rng.Uniform() < p;
+        int bit = 0;
+        bool Pass(double p) => pattern is int bits ? Choose(bits, bit++, p, ref w) : rng.Uniform() < p;
 
         b.ClosestSliceDt[i] = Pass(step[0]) ? (float)(25.0 + rng.Exponential(300.0)) : (float)(25.0 * rng.Uniform());
 
@@ -233,10 +243,11 @@ public static class NearDetectorSimulation
         b.NormWeight[i] = (float)w;
     }
 
-    // Importance-sampled choice: inside with probability ½; the weight picks up p/½ or (1 − p)/½.
-    private static bool Choose(Sampler rng, double p, ref double weight)
+    // Stratified importance-sampled choice: inside when the bit is set (half of all patterns); the weight picks up
+    // p/½ or (1 − p)/½.
+    private static bool Choose(int pattern, int bit, double p, ref double weight)
     {
-        bool inside = rng.Uniform() < 0.5;
+        bool inside = ((pattern >> bit) & 1) == 1;
         weight *= inside ? 2 * p : 2 * (1 - p);
         return inside;
     }
