@@ -12,18 +12,45 @@ public class SystematicInputsTests
     private const int U = SystematicInputs.FluxUniverseCount;
 
     [Fact]
-    public void Layout_IsEventMajorWithStride100_AndParallelToTheBatches()
+    public void Layout_IsElementMajorLikeAnArrayColumn_AndParallelToTheBatches()
     {
         var sample = NearDetectorSimulation.NuOnE(Settings);
         var inputs = SystematicInputs.Simulate(sample, Settings);
         Assert.Equal(sample.Count, inputs.Count);
         for (int b = 0; b < sample.Count; b++)
         {
+            int capacity = sample[b].Capacity;
             Assert.Equal(sample[b].Length, inputs[b].Length);
-            Assert.Equal(sample[b].Length * U, inputs[b].FluxUniverseWeights.Length);
-            Assert.Equal(inputs[b].FluxUniverseWeights.AsSpan(3 * U, U).ToArray(), inputs[b].UniverseWeights(3).ToArray());
+            Assert.Equal(capacity, inputs[b].Capacity);
+            Assert.Equal(capacity * U, inputs[b].FluxUniverseWeights.Length);
+            Assert.Equal(capacity, inputs[b].MaCcqeResponse.Length);
+            // Universe u of event i at u · capacity + i, as a generated batch stores a fixed-length array column.
+            for (int u = 0; u < U; u += 33)
+                Assert.Equal(inputs[b].FluxUniverseWeights[u * capacity + 3], inputs[b].UniverseWeight(3, u));
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => inputs[0].UniverseWeights(inputs[0].Length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs[0].UniverseWeight(inputs[0].Length, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => inputs[0].UniverseWeight(0, U));
+    }
+
+    [Fact]
+    public void UniverseWeights_FollowTheDocumentedModes()
+    {
+        // Independent restatement of the documented model at E_ν = 2 GeV (ν_μ): A = (0.08, 0.06 z e^(−z²/2) with
+        // z = −0.5/1.2, 0.10/(1 + e^(4/1.5)), 0.05 e^(−2/1.5), 0); w_u = 1 + Σ_m z_um A_m with the seed's coefficients.
+        double z = -0.5 / 1.2;
+        double[] a = [0.08, 0.06 * z * Math.Exp(-0.5 * z * z), 0.10 / (1 + Math.Exp(4 / 1.5)), 0.05 * Math.Exp(-2 / 1.5), 0.0];
+        var coefficients = FluxUniverses.Coefficients(Settings.Seed, U);
+        var weights = new float[U];
+        FluxUniverses.Weights(2.0, NuMM.Runtime.Physics.ElectronScattering.NeutrinoSpecies.MuonNeutrino, coefficients, weights);
+        for (int u = 0; u < U; u++)
+        {
+            double expected = 1.0;
+            for (int m = 0; m < a.Length; m++) expected += coefficients[u * a.Length + m] * a[m];
+            Assert.Equal(expected, weights[u], 1e-6);
+        }
+        // The coefficients are standard normal: 500 of them have mean 0 ± 4/√500 and variance 1 ± 4·√(2/500).
+        Assert.InRange(coefficients.Average(), -4 / Math.Sqrt(500), 4 / Math.Sqrt(500));
+        Assert.InRange(coefficients.Select(c => c * c).Average(), 1 - 4 * Math.Sqrt(2.0 / 500), 1 + 4 * Math.Sqrt(2.0 / 500));
     }
 
     [Fact]
@@ -148,16 +175,28 @@ public class SystematicInputsTests
                 double w = e.PpfxWeight[i] * e.XsecWeight[i] * e.NormWeight[i];
                 nominal += w;
                 events++;
-                var universes = inputs[b].UniverseWeights(i);
-                for (int u = 0; u < U; u++) yields[u] += w * universes[u];
+                for (int u = 0; u < U; u++) yields[u] += w * inputs[b].UniverseWeight(i, u);
             }
         }
         Assert.True(events > 500, $"only {events} events in the energy range");
         return (yields, nominal, events);
     }
 
-    private static (float[] Flux, float[] MaCcqe, InteractionMode[] Modes) Flatten(List<SystematicInputs> inputs) =>
-        (inputs.SelectMany(x => x.FluxUniverseWeights).ToArray(), inputs.SelectMany(x => x.MaCcqeResponse).ToArray(), inputs.SelectMany(x => x.Mode).ToArray());
+    // Every event's inputs in sample order (universe weights event by event), without the batches' unused capacity.
+    private static (float[] Flux, float[] MaCcqe, InteractionMode[] Modes) Flatten(List<SystematicInputs> inputs)
+    {
+        var flux = new List<float>();
+        var qe = new List<float>();
+        var modes = new List<InteractionMode>();
+        foreach (var x in inputs)
+            for (int i = 0; i < x.Length; i++)
+            {
+                for (int u = 0; u < U; u++) flux.Add(x.UniverseWeight(i, u));
+                qe.Add(x.MaCcqeResponse[i]);
+                modes.Add(x.Mode[i]);
+            }
+        return (flux.ToArray(), qe.ToArray(), modes.ToArray());
+    }
 
     private static double StandardDeviation(double[] x)
     {
