@@ -129,3 +129,67 @@ public class FeldmanCousinsTests
         public void Report(FeldmanCousinsProgress value) => report(value);
     }
 }
+
+/// <summary>Issue 9: ties of discrete toys and Gaussian measurements with negative values. References: FC98 Table X,
+/// Reference/issue9_reference.py (exact constructions in scipy).</summary>
+public class FeldmanCousinsIssue9Tests
+{
+    [Fact]
+    public void CountingToys_KnownBackground_TiesGoToTheAcceptanceRegion()
+    {
+        // n = 25, b = 23.78 known: the exact belt (scipy) ends at s = 10.735. Below it n = 25 is the marginal count of the
+        // acceptance region, so the toy CL quantile equals the data's Δχ² exactly (a tie, to be accepted); above it n = 45
+        // replaces it. Margins (scipy): P(accepted without n = 25) = 0.8938 at s = 10.7, so 4·10⁴ toys resolve the quantile.
+        var exact = Reference.Issue9("fc_poisson").Number("upper");
+        Assert.Equal(10.735, exact, 3);
+        var experiment = new CountingExperiment(25, 23.78, 0);
+        var fc = experiment.FeldmanCousins([10.3, 10.5, 10.7, 10.77, 10.9], new FeldmanCousinsOptions { Toys = 40000, Seed = 9 });
+        Assert.Equal([true, true, true, false, false], fc.Points.Select(p => p.Accepted).ToArray());
+        Assert.InRange(fc.Upper, 10.7, 10.77);
+        Assert.InRange(exact, 10.7, 10.77);
+        Assert.Equal(fc.Points[2].CriticalDeltaChi2, fc.Points[2].DataDeltaChi2, 6); // the tie itself
+    }
+
+    [Fact]
+    public void ExactGaussian_ReproducesFc98TableX()
+    {
+        // FC98 Table X (σ = 1, 90 % CL): x₀ = 2.6 → [1.02, 4.24].
+        var (lo, hi) = FeldmanCousinsGaussian.Interval(2.6);
+        Assert.Equal(1.02, lo, 2);
+        Assert.Equal(4.24, hi, 2);
+        foreach (var x0 in new[] { "2.6", "-0.5", "0.0", "1.0" })
+        {
+            var reference = Reference.Issue9("fc_gaussian").Array(x0);
+            var (l, h) = FeldmanCousinsGaussian.Interval(double.Parse(x0, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(reference[0], l, 7);
+            Assert.Equal(reference[1], h, 7);
+        }
+    }
+
+    private static BinnedLikelihood GaussianMeasurement(double x0)
+    {
+        var model = new PredictionModel([new PredictionComponent("signal", [1.0], ComponentScale.Linear("mu"))], [new FitParameter("mu", 1, 0, 20)]);
+        return new BinnedLikelihood(model, [x0], TestStatistic.ChiSquare(ChiSquareErrors.Fixed, [1.0]));
+    }
+
+    [Fact]
+    public void GaussianToys_ReproduceTableXRow26()
+    {
+        var fc = FeldmanCousins.Run(GaussianMeasurement(2.6), "mu", [0.8, 0.9, 1.0, 1.1, 1.2, 2.6, 4.1, 4.2, 4.3, 4.4],
+            new FeldmanCousinsOptions { Toys = 20000, Seed = 26 });
+        // FC98 Table X: [1.02, 4.24]; 2·10⁴ toys give the CL quantile to ≈ 0.04 in Δχ², i.e. ≈ 0.013 in μ.
+        Assert.InRange(fc.Lower, 1.02 - 0.04, 1.02 + 0.04);
+        Assert.InRange(fc.Upper, 4.24 - 0.04, 4.24 + 0.04);
+    }
+
+    [Fact]
+    public void GaussianToys_NegativeObservation_GivesAShortUpperLimit()
+    {
+        // x₀ = −0.5 was rejected before issue 9; the exact construction (scipy) gives [0, 1.184].
+        var reference = Reference.Issue9("fc_gaussian").Array("-0.5");
+        var fc = FeldmanCousins.Run(GaussianMeasurement(-0.5), "mu", [0.0, 0.5, 1.0, 1.1, 1.2, 1.3, 1.5],
+            new FeldmanCousinsOptions { Toys = 20000, Seed = 5 });
+        Assert.Equal(0.0, fc.Lower);
+        Assert.InRange(fc.Upper, reference[1] - 0.05, reference[1] + 0.05);
+    }
+}

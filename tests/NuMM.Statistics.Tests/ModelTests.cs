@@ -1,3 +1,4 @@
+using NuMM.Runtime.Statistics.Minimization;
 using NuMM.Runtime.Data;
 using NuMM.Runtime.Statistics.Likelihood;
 using NuMM.Runtime.Statistics.Model;
@@ -79,13 +80,28 @@ public class ModelTests
     }
 
     [Fact]
-    public void Predict_NegativeScale_ThrowsNamingComponentAndValues()
+    public void Predict_NonFiniteScale_ThrowsNamingComponentAndValues()
     {
-        var model = new PredictionModel([new PredictionComponent("signal", [1.0], ComponentScale.Function("k", ["k"], v => v[0]))],
+        var model = new PredictionModel([new PredictionComponent("signal", [1.0], ComponentScale.Function("k", ["k"], v => Math.Log(v[0])))],
             [new FitParameter("k", 1, -5, 5)]);
         var e = Assert.Throws<InvalidOperationException>(() => model.Predict([-2.0], new double[1]));
         Assert.Contains("'signal'", e.Message);
         Assert.Contains("k = -2", e.Message);
+    }
+
+    [Fact]
+    public void NegativeScale_DeficitStudy_FitsBelowZero()
+    {
+        // μ² as a free parameter with a negative lower bound (issue 9): one bin, n = 5 observed, b = 10, signal 4 per unit μ².
+        // The Poisson MLE is μ²̂ = (n − b)/s = −1.25 (hand formula), below the physical boundary; the fit must not throw.
+        var model = new PredictionModel([new PredictionComponent("signal", [4.0], ComponentScale.Linear("mu2")), new PredictionComponent("bkg", [10.0])],
+            [new FitParameter("mu2", 0.5, -2, 10)]);
+        var fit = new Minimizer().Minimize(new BinnedLikelihood(model, [5.0]));
+        Assert.True(fit.Converged, fit.Status);
+        Assert.Equal(-1.25, fit["mu2"], 6);
+        var predicted = new double[1];
+        model.Predict([-2.0], predicted);
+        Assert.Equal(2.0, predicted[0], 12);
     }
 
     private static PredictionModel OneBinTemplateModel(TemplateInterpolation mode, params (double Sigma, double Value)[] shifts)

@@ -8,7 +8,13 @@ internal static class Reference
     private static readonly Lazy<JsonDocument> Doc = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "reference_fits.json"))));
 
+    private static readonly Lazy<JsonDocument> Issue9Doc = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "issue9_reference.json"))));
+
     public static JsonElement Case(string name) => Doc.Value.RootElement.GetProperty(name);
+
+    /// <summary>A case of Reference/issue9_reference.py (scipy).</summary>
+    public static JsonElement Issue9(string name) => Issue9Doc.Value.RootElement.GetProperty(name);
 
     public static double[] Array(this JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(x => x.GetDouble()).ToArray();
     public static double Number(this JsonElement e, string name) => e.GetProperty(name).GetDouble();

@@ -23,8 +23,15 @@ public sealed record FeldmanCousinsOptions
     public IProgress<FeldmanCousinsProgress>? Progress { get; init; }
     /// <summary>Keep every toy's Δχ² in the result (memory: points × toys doubles).</summary>
     public bool KeepToyStatistics { get; init; }
-    /// <summary>Minimiser settings for the toy fits.</summary>
-    public MinimizerOptions Minimizer { get; init; } = new() { ComputeCovariance = false, Tolerance = 1e-6 };
+    /// <summary>Minimiser settings for the toy fits. Toys start at the true parameters of their point, so by default they run one
+    /// local fit (no multi-start); set <see cref="MinimizerOptions.MultiStart"/> to search more widely at a higher cost.</summary>
+    public MinimizerOptions Minimizer { get; init; } = new() { ComputeCovariance = false, MultiStart = MultiStartOptions.Off };
+    /// <summary>Minimiser settings for the profile scan of the data (global strategy on by default).</summary>
+    public MinimizerOptions DataMinimizer { get; init; } = new() { ComputeCovariance = false };
+    /// <summary>Two Δχ² values closer than this count as equal (χ² units). For counts, the data's Δχ² equals a toy's
+    /// exactly when the toy drew the observed count; the marginal count at the CL quantile then belongs to the acceptance
+    /// region (as in the exact construction), and fit rounding must not decide the tie.</summary>
+    public double TieTolerance { get; init; } = 1e-6;
 }
 
 /// <summary>Progress of a Feldman–Cousins run.</summary>
@@ -36,7 +43,7 @@ public readonly record struct FeldmanCousinsProgress(long ToysDone, long ToysTot
 /// <param name="Value">Value of the parameter of interest.</param>
 /// <param name="DataDeltaChi2">Δχ² of the data at this point (profiled).</param>
 /// <param name="CriticalDeltaChi2">The CL quantile of the toys' Δχ² at this point.</param>
-/// <param name="Accepted">Whether the point is inside the interval (data Δχ² ≤ critical).</param>
+/// <param name="Accepted">Whether the point is inside the interval (data Δχ² ≤ critical + <see cref="FeldmanCousinsOptions.TieTolerance"/>).</param>
 /// <param name="ToyDeltaChi2">Sorted toy Δχ² (empty unless kept).</param>
 /// <param name="FailedToyFits">Toys whose fits did not converge (still counted, with the value reached).</param>
 public sealed record FeldmanCousinsPoint(double Value, double DataDeltaChi2, double CriticalDeltaChi2, bool Accepted, double[] ToyDeltaChi2, int FailedToyFits);
@@ -75,7 +82,7 @@ public static class FeldmanCousins
         ProfileLikelihood.IndexOf(likelihood, parameter);
 
         var fitter = new Minimizer(o.Minimizer);
-        var scan = ProfileLikelihood.Scan(likelihood, parameter, points, fitter);
+        var scan = ProfileLikelihood.Scan(likelihood, parameter, points, new Minimizer(o.DataMinimizer));
         int nPoints = points.Count, nToys = o.Toys;
         var truths = scan.Points.Select(p => p.Parameters).ToArray();
         var toyStats = new double[nPoints * nToys];
@@ -107,7 +114,7 @@ public static class FeldmanCousins
             Array.Sort(sorted);
             double critical = Quantile(sorted, o.ConfidenceLevel);
             double data = scan.Points[i].DeltaChi2;
-            result[i] = new FeldmanCousinsPoint(points[i], data, critical, data <= critical, o.KeepToyStatistics ? sorted : [], failed[i]);
+            result[i] = new FeldmanCousinsPoint(points[i], data, critical, data <= critical + o.TieTolerance, o.KeepToyStatistics ? sorted : [], failed[i]);
         }
         var (lower, upper) = Interval(result);
         return new FeldmanCousinsResult(parameter, o.ConfidenceLevel, result, lower, upper);

@@ -110,7 +110,8 @@ public static class ProfileLikelihood
                 var fixedValues = fixedParameters is null ? new Dictionary<string, double>() : new Dictionary<string, double>(fixedParameters);
                 fixedValues[parameterX] = xValues[ix];
                 if (parameterY is not null) fixedValues[parameterY] = yValues[iy];
-                var fit = scanFitter.Minimize(objective, start, fixedValues);
+                // Starts: the previous point's best (warm) and the global best fit, plus the strategy's offsets.
+                var fit = scanFitter.MinimizeFromStarts(objective, [start, global.Values], fixedValues);
                 raw[ix * ny + iy] = (xValues[ix], parameterY is null ? double.NaN : yValues[iy], fit);
                 start = fit.Values;
                 if (iy == 0) rowStart = fit.Values;
@@ -175,10 +176,14 @@ public static class ProfileLikelihood
     /// (for example where a floored template ratio makes a nuisance direction flat).</summary>
     internal static FitResult BestOfTwoStarts(Minimizer fitter, IFitObjective objective, double[] start1, double[] start2, IReadOnlyDictionary<string, double> fix)
     {
-        var a = fitter.Minimize(objective, start1, fix);
-        if (ReferenceEquals(start1, start2) || start1.AsSpan().SequenceEqual(start2)) return a;
-        var b = fitter.Minimize(objective, start2, fix);
-        return b.Minimum < a.Minimum ? b : a;
+        if (!fitter.Options.MultiStart.Enabled)
+        {
+            var a = fitter.Minimize(objective, start1, fix);
+            if (ReferenceEquals(start1, start2) || start1.AsSpan().SequenceEqual(start2)) return a;
+            var b = fitter.Minimize(objective, start2, fix);
+            return b.Minimum < a.Minimum ? b : a;
+        }
+        return fitter.MinimizeFromStarts(objective, [start2, start1], fix);
     }
 
     internal static int IndexOf(IFitObjective objective, string parameter)

@@ -24,7 +24,8 @@ public sealed class BinnedLikelihood : IFitObjective
 
     /// <summary>Creates the measurement.</summary>
     /// <param name="model">The prediction.</param>
-    /// <param name="observed">Observed counts per bin (events; finite and ≥ 0; non-integer allowed, e.g. Asimov data).</param>
+    /// <param name="observed">Observed counts per bin (events; finite and ≥ 0; non-integer allowed, e.g. Asimov data). With a fixed-error or
+    /// covariance χ² the values are Gaussian measurements and may be negative.</param>
     /// <param name="statistic">Test statistic (Poisson if null).</param>
     /// <param name="mcStatistics">Include the templates' MC statistical uncertainty (Barlow–Beeston-lite); needs sumW2 on the components.</param>
     /// <param name="constraintCentres">Centres of the Gaussian constraints, one per model parameter (ignored for
@@ -37,9 +38,13 @@ public sealed class BinnedLikelihood : IFitObjective
         if (observed.Length != model.BinCount)
             throw new ArgumentException($"Observed data have {observed.Length} bins but the prediction has {model.BinCount}.", nameof(observed));
         _observed = observed.ToArray();
+        // A Gaussian measurement (χ² with fixed errors or a covariance) may be negative, as FC98's x₀ < 0; counts may not.
+        bool gaussian = Statistic.Kind == TestStatisticKind.ChiSquareCovariance
+            || (Statistic.Kind == TestStatisticKind.ChiSquareDiagonal && Statistic.Errors == ChiSquareErrors.Fixed);
         for (int b = 0; b < _observed.Length; b++)
-            if (!double.IsFinite(_observed[b]) || _observed[b] < 0)
-                throw new ArgumentException($"Observed count in bin {b} is {_observed[b].ToString("R", CultureInfo.InvariantCulture)}; counts must be finite and ≥ 0.", nameof(observed));
+            if (!double.IsFinite(_observed[b]) || (!gaussian && _observed[b] < 0))
+                throw new ArgumentException($"Observed count in bin {b} is {_observed[b].ToString("R", CultureInfo.InvariantCulture)}; " +
+                    (gaussian ? "values must be finite." : "counts must be finite and ≥ 0 (negative values are allowed only with a fixed-error or covariance χ²)."), nameof(observed));
         McStatistics = mcStatistics;
         if (mcStatistics && Statistic.Kind == TestStatisticKind.ChiSquareCovariance)
             throw new ArgumentException("Barlow–Beeston-lite MC statistics are supported with the Poisson and diagonal χ² statistics, not with a covariance matrix.", nameof(mcStatistics));
@@ -181,7 +186,7 @@ public sealed class BinnedLikelihood : IFitObjective
         Model.Predict(truth, m);
         var toy = new double[n];
         if (Statistic.Kind == TestStatisticKind.ChiSquareDiagonal && Statistic.Errors == ChiSquareErrors.Fixed)
-            for (int b = 0; b < n; b++) toy[b] = Math.Max(0.0, m[b] + Statistic.FixedErrors![b] * Normal.Sample(random, 0, 1));
+            for (int b = 0; b < n; b++) toy[b] = m[b] + Statistic.FixedErrors![b] * Normal.Sample(random, 0, 1);
         else if (Statistic.Kind == TestStatisticKind.ChiSquareCovariance)
         {
             var cov = Matrix<double>.Build.DenseOfArray(Statistic.Covariance!);
@@ -189,7 +194,7 @@ public sealed class BinnedLikelihood : IFitObjective
             var l = cov.Cholesky().Factor;
             var z = Vector<double>.Build.Dense(n, _ => Normal.Sample(random, 0, 1));
             var shift = l * z;
-            for (int b = 0; b < n; b++) toy[b] = Math.Max(0.0, m[b] + shift[b]);
+            for (int b = 0; b < n; b++) toy[b] = m[b] + shift[b];
         }
         else
             for (int b = 0; b < n; b++) toy[b] = m[b] > 0 ? MathNet.Numerics.Distributions.Poisson.Sample(random, m[b]) : 0;

@@ -9,8 +9,11 @@ namespace NuMM.Runtime.Statistics.Minimization;
 public sealed class FitResult
 {
     internal FitResult(string[] names, double[] values, bool[] isFixed, bool[] atBound, double minimum, bool converged, string status,
-        double edm, int iterations, int evaluations, double[,]? covariance, bool covarianceValid)
+        double edm, int iterations, int evaluations, double[,]? covariance, bool covarianceValid,
+        IReadOnlyList<LocalMinimum>? minima = null, int starts = 1, int startsReachingBest = 1)
     {
+        Minima = minima ?? [new LocalMinimum(minimum, values, 1, converged)];
+        Starts = starts; StartsReachingBest = startsReachingBest;
         ParameterNames = names; Values = values; IsFixed = isFixed; AtBound = atBound; Minimum = minimum; Converged = converged;
         Status = status; EstimatedDistanceToMinimum = edm; Iterations = iterations; Evaluations = evaluations;
         Covariance = covariance; CovarianceValid = covarianceValid;
@@ -56,6 +59,16 @@ public sealed class FitResult
     /// <summary>False when the Hessian was not positive definite (errors then come from its diagonal only).</summary>
     public bool CovarianceValid { get; }
 
+    /// <summary>The distinct local minima the starts reached, lowest first (the first is this result's minimum, possibly
+    /// refined by the Newton polish). More than one entry means the objective has several minima in the bounds.</summary>
+    public IReadOnlyList<LocalMinimum> Minima { get; }
+    /// <summary>Number of starting points the fit ran from (1 without the multi-start strategy).</summary>
+    public int Starts { get; }
+    /// <summary>How many starts ended in the reported (lowest) minimum.</summary>
+    public int StartsReachingBest { get; }
+    /// <summary>True when the reported minimum was reached from more than one start (more confidence that it is global).</summary>
+    public bool BestReachedFromSeveralStarts => StartsReachingBest > 1;
+
     /// <summary>Value of the named parameter.</summary>
     /// <param name="name">Parameter name.</param>
     public double this[string name] => Values[IndexOf(name)];
@@ -70,3 +83,10 @@ public sealed class FitResult
         throw new ArgumentException($"'{name}' is not a parameter of this fit; parameters are: {string.Join(", ", ParameterNames)}.", nameof(name));
     }
 }
+
+/// <summary>One distinct local minimum found by the multi-start strategy.</summary>
+/// <param name="Minimum">Objective value (χ² units).</param>
+/// <param name="Values">All parameter values there.</param>
+/// <param name="Starts">Number of starts that ended here.</param>
+/// <param name="Converged">Whether at least one of those local fits converged.</param>
+public sealed record LocalMinimum(double Minimum, double[] Values, int Starts, bool Converged);

@@ -53,7 +53,9 @@ public sealed class ComponentScale
     /// <summary>Any function of named parameters.</summary>
     /// <param name="description">Text for reports, for example "μ² · ε".</param>
     /// <param name="parameterNames">Parameters passed to <paramref name="function"/>, in order.</param>
-    /// <param name="function">The scale; must return a finite value ≥ 0 inside the parameters' bounds.</param>
+    /// <param name="function">The scale; must return a finite value inside the parameters' bounds. Negative values are
+    /// allowed (for example μ² declared as a parameter with a negative lower bound in a deficit study); a bin whose total
+    /// prediction is ≤ 0 is floored by the likelihood.</param>
     public static ComponentScale Function(string description, IEnumerable<string> parameterNames, ScaleFunction function)
     {
         ArgumentNullException.ThrowIfNull(function);

@@ -178,12 +178,14 @@ public sealed class PredictionModel
             Span<double> args = ScaleIndices.Length <= scratch.Length ? scratch[..ScaleIndices.Length] : new double[ScaleIndices.Length];
             for (int i = 0; i < ScaleIndices.Length; i++) args[i] = parameters[ScaleIndices[i]];
             double s = Scale.Evaluate(args);
-            if (!double.IsFinite(s) || s < 0)
+            if (!double.IsFinite(s))
             {
                 var values = args.ToArray();
                 var at = string.Join(", ", Scale.ParameterNames.Select((n, i) => n + " = " + values[i].ToString("R", CultureInfo.InvariantCulture)));
-                throw new InvalidOperationException($"Component '{Name}': scale '{Scale.Description}' returned {s.ToString("R", CultureInfo.InvariantCulture)} at {at}; a scale must be finite and ≥ 0.");
+                throw new InvalidOperationException($"Component '{Name}': scale '{Scale.Description}' returned {s.ToString("R", CultureInfo.InvariantCulture)} at {at}; a scale must be finite.");
             }
+            // A negative scale is allowed (a deficit study with μ² free below 0): the likelihood floors a negative total
+            // prediction, and the inference (q̃, Feldman–Cousins) handles the physical boundary.
             return s;
         }
     }
