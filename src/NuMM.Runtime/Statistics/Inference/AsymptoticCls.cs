@@ -22,10 +22,11 @@ public sealed record ClsLimit(string Parameter, double ConfidenceLevel, double O
     double ExpectedMedian, double ExpectedPlus1, double ExpectedPlus2, double BestFit);
 
 /// <summary>Asymptotic CLs limits with the q̃_μ test statistic (Cowan, Cranmer, Gross, Vitells, EPJC 71 (2011) 1554,
-/// eqs. 16, 65–67 and the Asimov data set of section 3.2). The parameter of interest must have its physical lower bound
-/// at the background-only value (usually 0), so that μ̂ is constrained to ≥ 0 as q̃_μ requires, and must enter the
-/// prediction so that larger values mean more signal. The Asimov data set is background-only (POI at its lower bound)
-/// with nuisances fitted to the observed data under that hypothesis.</summary>
+/// eqs. 16, 65–67 and the Asimov data set of section 3.2) on any <see cref="IGenerativeObjective"/>. The background-only value
+/// is 0 (clamped into the parameter's bounds); the lower bound may be negative (μ̂ &lt; 0 is then measured from the fit at 0, as
+/// q̃_μ prescribes). The parameter must enter the prediction so that larger values mean more signal. The Asimov data set is
+/// background-only with nuisances fitted to the observed data under that hypothesis. For CLs at one value of the parameter
+/// use <see cref="HypothesisTest"/>.</summary>
 public static class AsymptoticCls
 {
     /// <summary>Computes the observed and expected upper limits.</summary>
@@ -33,7 +34,7 @@ public static class AsymptoticCls
     /// <param name="parameter">Parameter of interest.</param>
     /// <param name="confidenceLevel">Confidence level (0.9 → CLs = 0.1 at the limit).</param>
     /// <param name="minimizer">Minimiser.</param>
-    public static ClsLimit UpperLimit(BinnedLikelihood likelihood, string parameter, double confidenceLevel = 0.9, Minimizer? minimizer = null)
+    public static ClsLimit UpperLimit(IGenerativeObjective likelihood, string parameter, double confidenceLevel = 0.9, Minimizer? minimizer = null)
     {
         ArgumentNullException.ThrowIfNull(likelihood);
         if (!(confidenceLevel > 0 && confidenceLevel < 1)) throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "Confidence level must be in (0, 1).");
@@ -41,13 +42,15 @@ public static class AsymptoticCls
         var fitter = minimizer ?? new Minimizer(new MinimizerOptions { ComputeCovariance = false });
         int k = ProfileLikelihood.IndexOf(likelihood, parameter);
         var poi = likelihood.Parameters[k];
-        if (!double.IsFinite(poi.Lower)) throw new ArgumentException($"CLs needs a lower bound on '{parameter}' (its background-only value, e.g. 0).", nameof(parameter));
-        double mu0 = poi.Lower;
+        // Background-only value 0 (or the nearest bound). A lower bound below 0 (a deficit study) is allowed: q̃ then measures
+        // from the fit at 0 whenever μ̂ < 0 (Cowan et al. eq. 16), so the limit stays physical.
+        double mu0 = Math.Clamp(0.0, poi.Lower, poi.Upper);
 
         var global = fitter.Minimize(likelihood);
         double muHat = global.Values[k];
         var bkgFit = fitter.Minimize(likelihood, global.Values, Fix(parameter, mu0));
-        var asimov = likelihood.Asimov(bkgFit.Values);
+        double reference = muHat < mu0 ? bkgFit.Minimum : global.Minimum;
+        var asimov = likelihood.AsimovAt(bkgFit.Values);
         var asimovGlobal = fitter.Minimize(asimov, bkgFit.Values);
 
         double[] warmObs = global.Values, warmAsimov = bkgFit.Values;
@@ -56,7 +59,7 @@ public static class AsymptoticCls
             if (muHat > mu) return 0; // q̃_μ = 0 for μ̂ > μ (upper-limit test statistic)
             var f = ProfileLikelihood.BestOfTwoStarts(fitter, likelihood, global.Values, warmObs, Fix(parameter, mu));
             warmObs = f.Values;
-            return Math.Max(0, f.Minimum - global.Minimum);
+            return Math.Max(0, f.Minimum - reference);
         }
         double QAsimov(double mu)
         {

@@ -13,7 +13,7 @@ namespace NuMM.Runtime.Statistics.Likelihood;
 /// Σ ((θ − centre)/σ)² for every constrained parameter. Optionally includes the MC statistical uncertainty of the
 /// templates by Barlow–Beeston-lite: one factor β_b per bin multiplying the total prediction, constrained by the
 /// relative MC error of that bin and profiled analytically (closed form) inside every evaluation.</summary>
-public sealed class BinnedLikelihood : IFitObjective
+public sealed class BinnedLikelihood : IGenerativeObjective
 {
     private readonly double[] _observed;
     private readonly double[] _centres;
@@ -203,4 +203,10 @@ public sealed class BinnedLikelihood : IFitObjective
             centres[_constrained[k]] = truth[_constrained[k]] + _sigmas[k] * Normal.Sample(random, 0, 1);
         return WithData(toy, centres);
     }
+
+    /// <inheritdoc/>
+    IGenerativeObjective IGenerativeObjective.AsimovAt(ReadOnlySpan<double> parameters) => Asimov(parameters);
+
+    /// <inheritdoc/>
+    IGenerativeObjective IGenerativeObjective.Toy(Random random, ReadOnlySpan<double> truth) => GenerateToy(random, truth);
 }
