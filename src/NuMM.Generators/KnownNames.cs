@@ -12,6 +12,10 @@ internal static class KnownNames
     public const string PureAttribute = "NuMM.Dsl.PureAttribute";
     public const string HistogramAttribute = "NuMM.Dsl.HistogramAttribute";
     public const string Histogram2DAttribute = "NuMM.Dsl.Histogram2DAttribute";
+    public const string ShiftAttribute = "NuMM.Dsl.ShiftAttribute";
+    public const string KnobAttribute = "NuMM.Dsl.KnobAttribute";
+    public const string UniversesAttribute = "NuMM.Dsl.UniversesAttribute";
+    public const string FixedArray = "NuMM.Runtime.Data.FixedArray<T>";
     public const string ContractsPureAttribute = "System.Diagnostics.Contracts.PureAttribute";
     public const string ColumnBatchInterface = "NuMM.Runtime.Data.IColumnBatch";
     public const string AnalysisResult = "NuMM.Runtime.Selection.AnalysisResult";

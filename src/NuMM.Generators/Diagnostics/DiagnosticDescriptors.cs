@@ -14,6 +14,7 @@ internal static class DiagnosticDescriptors
     private const string Units = "NuMM.Units";
     private const string Purity = "NuMM.Purity";
     private const string Environment = "NuMM.Environment";
+    private const string Systematics = "NuMM.Systematics";
 
     public static readonly DiagnosticDescriptor CutSignature = Error("NUMM0001", "Cut has the wrong signature",
         "Cut '{0}' must be declared 'static bool {0}(in {1} e)'", Shape);
@@ -94,6 +95,25 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InternalError = Error("NUMM0903", "The NuMM generator failed",
         "The NuMM generator failed on '{0}' ({1}); no kernel was generated. Please report this with the declaration.", Environment);
 
+    public static readonly DiagnosticDescriptor SystematicSignature = Error("NUMM0701", "Systematic has the wrong signature",
+        "'{0}' must be declared '{1}'", Systematics);
+    public static readonly DiagnosticDescriptor UnknownShiftedColumn = Error("NUMM0702", "Shift of an unknown column",
+        "Shift '{0}' moves '{1}', which is not a column of '{2}'{3}", Systematics);
+    public static readonly DiagnosticDescriptor ShiftUnused = Warning("NUMM0703", "Shifted column is read by nothing",
+        "Shift '{0}' moves column '{1}', which no cut, weight or histogram of the analysis reads; its variations equal the nominal result", Systematics);
+    public static readonly DiagnosticDescriptor UniverseCount = Error("NUMM0704", "Universe count out of range",
+        "Universes '{0}' declares {1} universes; give 1 to {2}", Systematics);
+    public static readonly DiagnosticDescriptor SigmaPoints = Error("NUMM0705", "Bad σ points",
+        "Systematic '{0}': the σ points {1}", Systematics);
+    public static readonly DiagnosticDescriptor DuplicateSystematicName = Error("NUMM0706", "Two systematics share a name",
+        "Systematic name '{0}' is used by both '{1}' and '{2}'; every variation needs its own name (only [Shift]s that move different columns together may share one)", Systematics);
+    public static readonly DiagnosticDescriptor ShiftChangesUnit = Error("NUMM0707", "Shift changes the column's unit",
+        "Shift '{0}' returns a value in '{1}' for column '{2}', which is declared in '{3}'", Systematics);
+    public static readonly DiagnosticDescriptor ShiftNotSupported = Error("NUMM0708", "Column cannot be shifted",
+        "Shift '{0}' cannot move column '{1}': {2}", Systematics);
+    public static readonly DiagnosticDescriptor UniverseBeyondArray = Error("NUMM0709", "Universe index beyond the array",
+        "Universes '{0}' declares {1} universes but reads element [{2}] of the array column '{3}', which holds {4} values per event", Systematics);
+
     /// <summary>All descriptors, for lookup by id.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
@@ -106,6 +126,8 @@ internal static class DiagnosticDescriptors
         HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
         DuplicateHistogramName, HistogramAmbiguousBinning,
         UnitMismatch, SideEffect, RuntimeNotReferenced, InternalError,
+        SystematicSignature, UnknownShiftedColumn, ShiftUnused, UniverseCount, SigmaPoints, DuplicateSystematicName,
+        ShiftChangesUnit, ShiftNotSupported, UniverseBeyondArray,
     };
 
     public static DiagnosticDescriptor ById(string id)

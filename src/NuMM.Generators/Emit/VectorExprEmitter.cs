@@ -36,6 +36,12 @@ internal sealed class VectorExprEmitter
     /// <summary>Double lanes per register.</summary>
     public int H => W / 2;
 
+    /// <summary>The C# names of the variation loop's universe index (<c>int</c>) and σ (<c>double</c>), used for
+    /// <see cref="VariationIndexRef"/> inside a knob or universe loop.</summary>
+    public string LoopIndex { get; set; } = "vu";
+
+    public string LoopSigma { get; set; } = "vsig";
+
     /// <summary>Loop-invariant declarations (column refs, broadcast parameters, scratch), emitted before the loop.</summary>
     public List<string> Prologue { get; } = new();
 
@@ -116,6 +122,27 @@ internal sealed class VectorExprEmitter
                     ValType.Bool => DeclareBits("b", $"NuMMLanes.Bits{W}(ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, i)))"),
                     ValType.Double => Pair("x", $"{V}.LoadUnsafe(ref {reference}, (nuint)i)", $"{V}.LoadUnsafe(ref {reference}, (nuint)(i + {H}))"),
                     _ => Declare("x", $"{V}.LoadUnsafe(ref {reference}, (nuint)i)"),
+                };
+            }
+            case VariationIndexRef vi:
+                if (vi.Type == ValType.Int) return Declare("vi", $"{V}.Create({LoopIndex})");
+                return Pair("vs", $"{V}.Create({LoopSigma})", $"{V}.Create({LoopSigma})");
+            case ArrayElemRef ar:
+            {
+                var reference = "c_" + ar.Column;
+                AddPrologue(reference, $"ref {Elem(ar.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{ar.Column});");
+                AddPrologue("cap", "int cap = batch.Capacity;");
+                string index = ar.Index switch
+                {
+                    Const k => Literals.Int((int)k.Value),
+                    _ => LoopIndex,
+                };
+                string at = $"(nuint)({index} * cap + i)";
+                return ar.Type switch
+                {
+                    ValType.Bool => DeclareBits("b", $"NuMMLanes.Bits{W}(ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, {index} * cap + i)))"),
+                    ValType.Double => Pair("x", $"{V}.LoadUnsafe(ref {reference}, {at})", $"{V}.LoadUnsafe(ref {reference}, {at} + {H})"),
+                    _ => Declare("x", $"{V}.LoadUnsafe(ref {reference}, {at})"),
                 };
             }
             case ParamRef p:

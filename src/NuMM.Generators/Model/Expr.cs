@@ -41,3 +41,13 @@ internal sealed record ScalarCall(string Method, ValType ReturnType, EquatableAr
 
 /// <summary><c>c ? a : b</c>, evaluated lane by lane with a select.</summary>
 internal sealed record Ternary(Expr Condition, Expr WhenTrue, Expr WhenFalse) : Expr(WhenTrue.Type);
+
+/// <summary>The σ point (<see cref="ValType.Double"/>) or universe index (<see cref="ValType.Int"/>) of the variation
+/// being evaluated: a shift's or knob's <c>sigma</c> parameter, a universe method's <c>universe</c> parameter. The emitter
+/// replaces it by a constant (shift points) or by the variation loop's variable (knobs, universes).</summary>
+internal sealed record VariationIndexRef(ValType IndexType) : Expr(IndexType);
+
+/// <summary>Element <see cref="Index"/> of the fixed-length array column <see cref="Column"/> (<see cref="Length"/>
+/// elements per event). The index is a constant or a <see cref="VariationIndexRef"/>, the same for every event of a
+/// block, so a block reads one contiguous run of the column's storage.</summary>
+internal sealed record ArrayElemRef(string Column, ValType ElemType, Expr Index, int Length) : Expr(ElemType);

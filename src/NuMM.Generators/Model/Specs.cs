@@ -30,8 +30,26 @@ internal sealed record HistogramSpec(string Name, AxisSpec X, AxisSpec? Y);
 
 internal sealed record AnalysisSpec(string Namespace, string TypeName, string AnalysisName, string ClassModifiers,
     SchemaSpec Schema, EquatableArray<CutSpec> Cuts, EquatableArray<WeightSpec> Weights,
-    EquatableArray<ParameterSpec> Parameters, EquatableArray<HistogramSpec> Histograms);
+    EquatableArray<ParameterSpec> Parameters, EquatableArray<HistogramSpec> Histograms,
+    EquatableArray<ShiftSpec> Shifts, EquatableArray<WeightVariationSpec> WeightVariations);
 
 internal sealed record SchemaParseResult(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 
 internal sealed record AnalysisParseResult(AnalysisSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>One column moved by a shift: the user's method <see cref="Method"/> (called as <c>M(in e, sigma)</c>) and
+/// its translated body, in which <see cref="VariationIndexRef"/> stands for σ and the column reads its nominal value.</summary>
+internal sealed record ShiftedColumnSpec(string Column, string Method, Expr Body);
+
+/// <summary>A shifted-quantity systematic: the columns it moves and its σ points (strictly increasing, no 0).</summary>
+internal sealed record ShiftSpec(string Name, EquatableArray<double> Sigmas, EquatableArray<ShiftedColumnSpec> Columns);
+
+/// <summary>A weight systematic: a knob at σ points (<see cref="Sigmas"/>) or <see cref="Universes"/> universes. Its
+/// factor is the user's method <see cref="Method"/> (called as <c>M(in e, sigma|universe)</c>), translated as
+/// <see cref="Body"/> with <see cref="VariationIndexRef"/> for the σ or universe.</summary>
+internal sealed record WeightVariationSpec(string Name, string Method, Expr Body, EquatableArray<double> Sigmas, int Universes)
+{
+    public bool IsUniverses => Universes > 0;
+
+    public int Points => IsUniverses ? Universes : Sigmas.Count;
+}

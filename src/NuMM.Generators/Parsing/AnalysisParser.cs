@@ -60,6 +60,7 @@ internal static class AnalysisParser
         var cuts = new List<Decl>();
         var variables = new List<Decl>();
         var weights = new List<Decl>();
+        var systematics = new List<SystematicsParser.Decl>();
         foreach (var member in type.GetMembers())
         {
             ct.ThrowIfCancellationRequested();
@@ -71,6 +72,10 @@ internal static class AnalysisParser
                     case KnownNames.CutAttribute: cuts.Add(new Decl(m, a)); break;
                     case KnownNames.VariableAttribute: variables.Add(new Decl(m, a)); break;
                     case KnownNames.WeightAttribute: weights.Add(new Decl(m, a)); break;
+                    case KnownNames.ShiftAttribute:
+                    case KnownNames.KnobAttribute:
+                    case KnownNames.UniversesAttribute:
+                        systematics.Add(new SystematicsParser.Decl(m, a, a.AttributeClass!.ToDisplayString())); break;
                 }
             }
         }
@@ -179,6 +184,10 @@ internal static class AnalysisParser
         }
 
         var histograms = ParseHistograms(type, context, goodVariables, schemaSpec, bag);
+        var variableNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in goodVariables) variableNames.Add(v.Method.Name);
+        var (shifts, weightVariations) = SystematicsParser.Parse(context, systematics, variableNames);
+        WarnUnusedShifts(shifts, systematics, cutSpecs, weightSpecs, histograms, bag);
         if (bag.HasErrors) return null;
 
         var paramList = new List<ParameterSpec>();
@@ -187,7 +196,28 @@ internal static class AnalysisParser
         string modifiers = type.IsStatic ? "static partial class" : "partial class";
         return new AnalysisSpec(SymbolText.Namespace(type), type.Name, analysisName, modifiers, schemaSpec,
             new EquatableArray<CutSpec>(cutSpecs.ToArray()), new EquatableArray<WeightSpec>(weightSpecs.ToArray()),
-            new EquatableArray<ParameterSpec>(paramList.ToArray()), new EquatableArray<HistogramSpec>(histograms.ToArray()));
+            new EquatableArray<ParameterSpec>(paramList.ToArray()), new EquatableArray<HistogramSpec>(histograms.ToArray()),
+            new EquatableArray<ShiftSpec>(shifts.ToArray()), new EquatableArray<WeightVariationSpec>(weightVariations.ToArray()));
+    }
+
+    /// <summary>NUMM0703: a shifted column that no cut, weight or histogram reads gives variations equal to the nominal.</summary>
+    private static void WarnUnusedShifts(List<ShiftSpec> shifts, List<SystematicsParser.Decl> decls, List<CutSpec> cuts, List<WeightSpec> weights,
+        List<HistogramSpec> histograms, DiagnosticBag bag)
+    {
+        foreach (var s in shifts)
+            foreach (var c in s.Columns)
+            {
+                bool used = false;
+                foreach (var cut in cuts) used |= ExprWalk.ReadsColumn(cut.Body, c.Column);
+                foreach (var w in weights) used |= ExprWalk.ReadsColumn(w.Body, c.Column);
+                foreach (var h in histograms) used |= ExprWalk.ReadsColumn(h.X.Value, c.Column) || (h.Y is not null && ExprWalk.ReadsColumn(h.Y.Value, c.Column));
+                if (used) continue;
+                Location? at = null;
+                foreach (var d in decls)
+                    if (d.Kind == KnownNames.ShiftAttribute && d.Attribute.ConstructorArguments.Length == 3 && d.Attribute.ConstructorArguments[1].Value as string == c.Column)
+                        at = SymbolText.NameLocation(d.Method);
+                bag.Add(DiagnosticDescriptors.ShiftUnused, at, s.Name, c.Column);
+            }
     }
 
     private static List<HistogramSpec> ParseHistograms(INamedTypeSymbol type, AnalysisContext context, List<Decl> variables, SchemaSpec schema, DiagnosticBag bag)

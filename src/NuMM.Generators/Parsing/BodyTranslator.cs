@@ -26,11 +26,13 @@ internal sealed class BodyTranslator
     private readonly AnalysisContext _ctx;
     private readonly IMethodSymbol _method;
     private readonly Dictionary<ILocalSymbol, Tx> _locals = new(SymbolEqualityComparer.Default);
+    private readonly IParameterSymbol? _variation;
 
-    private BodyTranslator(AnalysisContext ctx, IMethodSymbol method)
+    private BodyTranslator(AnalysisContext ctx, IMethodSymbol method, IParameterSymbol? variation)
     {
         _ctx = ctx;
         _method = method;
+        _variation = variation;
     }
 
     /// <summary>The body operation of a method (null when it has no source body).</summary>
@@ -48,9 +50,13 @@ internal sealed class BodyTranslator
     }
 
     /// <summary>Translates the method's body, or returns null (diagnostics reported) when it cannot.</summary>
-    public static Tx? Translate(AnalysisContext ctx, IMethodSymbol method, IOperation body)
+    public static Tx? Translate(AnalysisContext ctx, IMethodSymbol method, IOperation body) => Translate(ctx, method, body, null);
+
+    /// <summary>Translates a shift, knob or universe body, in which <paramref name="variation"/> (its σ or universe
+    /// parameter) becomes a <see cref="VariationIndexRef"/>.</summary>
+    public static Tx? Translate(AnalysisContext ctx, IMethodSymbol method, IOperation body, IParameterSymbol? variation)
     {
-        var t = new BodyTranslator(ctx, method);
+        var t = new BodyTranslator(ctx, method, variation);
         try
         {
             // Side effects first: they are the most important thing to tell, wherever they hide.
@@ -112,6 +118,8 @@ internal sealed class BodyTranslator
             throw Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), _method.Name, reason);
         switch (op)
         {
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: IFieldReferenceOperation { Field.IsStatic: false } array } ix when IsEvent(array.Instance):
+                return ArrayElement(ix, array);
             case IFieldReferenceOperation f: return Field(f);
             case IPropertyReferenceOperation p when IsEvent(p.Instance):
                 throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, op.Syntax, p.Property.Name, _ctx.Schema.Name);
@@ -172,8 +180,41 @@ internal sealed class BodyTranslator
         return new Tx(new ColumnRef(f.Field.Name, vt), Unit(col.Unit));
     }
 
+    /// <summary><c>e.Column[k]</c> on a fixed-length array column, with a constant index or the universe parameter.</summary>
+    private Tx ArrayElement(IPropertyReferenceOperation ix, IFieldReferenceOperation array)
+    {
+        var field = array.Field;
+        if (field.Type is not INamedTypeSymbol { IsGenericType: true } named || named.OriginalDefinition.ToDisplayString() != KnownNames.FixedArray)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Syntax, $"'{ix.Syntax}'", "only fixed-length array columns (FixedArray<T>) can be indexed");
+        int length = 0;
+        foreach (var a in field.GetAttributes())
+            if (a.AttributeClass?.ToDisplayString() == KnownNames.ColumnAttribute)
+                foreach (var n in a.NamedArguments)
+                    if (n.Key == "Length" && n.Value.Value is int l) length = l;
+        if (length < 1)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Syntax, $"'{ix.Syntax}'", $"the array column '{field.Name}' declares no [Column(Length = N)]");
+        var elem = Supported(ix, named.TypeArguments[0]);
+        if (ix.Arguments.Length != 1)
+            throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Syntax, $"'{ix.Syntax}'", "an array column takes one index");
+        var index = Value(ix.Arguments[0].Value).Expr;
+        switch (index)
+        {
+            case Const { Type: ValType.Int } k when k.Value < 0 || k.Value >= length:
+                throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Syntax, $"'{ix.Syntax}'", $"index {k.Value.ToString(CultureInfo.InvariantCulture)} is outside 0..{(length - 1).ToString(CultureInfo.InvariantCulture)} of '{field.Name}'");
+            case Const { Type: ValType.Int }:
+            case VariationIndexRef { Type: ValType.Int }:
+                break;
+            default:
+                throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Arguments[0].Syntax, $"the index '{ix.Arguments[0].Syntax}'", "an array column is indexed by a constant or by the universe parameter, the same for every event");
+        }
+        string? unit = _ctx.Columns.TryGetValue(field.Name, out var col) ? Unit(col.Unit) : null;
+        return new Tx(new ArrayElemRef(field.Name, elem, index, length), unit);
+    }
+
     private Tx Parameter(IParameterReferenceOperation p)
     {
+        if (_variation is not null && SymbolEqualityComparer.Default.Equals(p.Parameter, _variation))
+            return new Tx(new VariationIndexRef(Supported(p, p.Parameter.Type)), null);
         if (IsEvent(p))
             throw Fail(DiagnosticDescriptors.NotTranslatable, p.Syntax, "the event itself", "read one of its columns (for example 'e.Energy') or pass it to a [Variable]");
         var t = Supported(p, p.Parameter.Type);
