@@ -611,8 +611,8 @@ internal static class AnalysisEmitter
         foreach (var sel in sels)
         {
             string j = I(sel.Index);
-            var decl = new List<string> { $"m_{j} = {all}" };
-            for (int k = 1; k <= n; k++) { decl.Add($"e{I(k)}_{j} = 0"); decl.Add($"f{I(k)}_{j} = 0"); }
+            var decl = new List<string> { $"pass{j} = {all}" };
+            for (int k = 1; k <= n; k++) { decl.Add($"first{I(k)}_{j} = 0"); decl.Add($"only{I(k)}_{j} = 0"); }
             body.WriteLine($"uint {string.Join(", ", decl)}; // {Literals.Comment(sel.Label)}");
         }
         var afterWeights = x.Snapshot();
@@ -635,8 +635,8 @@ internal static class AnalysisEmitter
                     computed[expr] = cname;
                 }
                 var line = new System.Text.StringBuilder();
-                for (int q = 1; q < k; q++) line.Append($"f{I(q)}_{j} &= {cname}; ");
-                line.Append($"e{I(k)}_{j} = f{I(k)}_{j} = m_{j} & ~{cname}; m_{j} &= {cname};");
+                for (int q = 1; q < k; q++) line.Append($"only{I(q)}_{j} &= {cname}; ");
+                line.Append($"first{I(k)}_{j} = only{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};");
                 body.WriteLine(line.ToString());
             }
             if (k < n)
@@ -644,8 +644,8 @@ internal static class AnalysisEmitter
                 var live = new List<string>();
                 foreach (var sel in sels)
                 {
-                    live.Add($"m_{I(sel.Index)}");
-                    for (int q = 1; q <= k; q++) live.Add($"f{I(q)}_{I(sel.Index)}");
+                    live.Add($"pass{I(sel.Index)}");
+                    for (int q = 1; q <= k; q++) live.Add($"only{I(q)}_{I(sel.Index)}");
                 }
                 body.WriteLine($"if (({string.Join(" | ", live)}) == 0) goto tally; // every event of the block is in its final rows");
                 jumped = true;
@@ -667,9 +667,9 @@ internal static class AnalysisEmitter
                     + (p.Weighted ? $" NuMMLanes.Add(ref s, {I(rb + row)}, {mask}, {wargs}, lane);" : "") + " }");
             }
             body.WriteLine($"// Rows of {Literals.Comment(sel.Label)}");
-            Row($"m_{j}", 0);
-            for (int k = 1; k <= n; k++) Row($"e{I(k)}_{j}", k);
-            for (int k = 1; k <= n; k++) Row($"f{I(k)}_{j}", n + k);
+            Row($"pass{j}", 0);
+            for (int k = 1; k <= n; k++) Row($"first{I(k)}_{j}", k);
+            for (int k = 1; k <= n; k++) Row($"only{I(k)}_{j}", n + k);
         }
 
         // Histograms of the nominal selection (their values stay in scratch for the weight variations).
@@ -692,17 +692,17 @@ internal static class AnalysisEmitter
                 body.WriteLine($"    ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, {I(lanes)});");
                 body.WriteLine("var vql = vwl * vwl; var vqh = vwh * vwh;");
                 body.WriteLine($"int vrow = ({I(slot)} + vu) * Rows;");
-                body.WriteLine("NuMMLanes.Add(ref s, vrow, m_0, vwl, vwh, vql, vqh, lane);");
-                for (int k = 1; k <= n; k++) body.WriteLine($"NuMMLanes.Add(ref s, vrow + {I(k)}, e{I(k)}_0, vwl, vwh, vql, vqh, lane);");
-                for (int k = 1; k <= n; k++) body.WriteLine($"NuMMLanes.Add(ref s, vrow + {I(n + k)}, f{I(k)}_0, vwl, vwh, vql, vqh, lane);");
+                body.WriteLine("NuMMLanes.Add(ref s, vrow, pass0, vwl, vwh, vql, vqh, lane);");
+                for (int k = 1; k <= n; k++) body.WriteLine($"NuMMLanes.Add(ref s, vrow + {I(k)}, first{I(k)}_0, vwl, vwh, vql, vqh, lane);");
+                for (int k = 1; k <= n; k++) body.WriteLine($"NuMMLanes.Add(ref s, vrow + {I(n + k)}, only{I(k)}_0, vwl, vwh, vql, vqh, lane);");
                 if (a.Histograms.Count > 0)
                 {
-                    using (body.Block("if (m_0 != 0)"))
+                    using (body.Block("if (pass0 != 0)"))
                     {
                         body.WriteLine("vwl.CopyTo(vweights);");
                         body.WriteLine($"vwh.CopyTo(vweights.Slice({I(half)}));");
                         body.WriteLine($"var vr = into.Variations[{I(slot - 1)} + vu].Result;");
-                        body.WriteLine("uint hb = m_0;");
+                        body.WriteLine("uint hb = pass0;");
                         using (body.Block("do"))
                         {
                             body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
@@ -774,7 +774,7 @@ internal static class AnalysisEmitter
         string j = I(sel.Index);
         body.WriteLine();
         var snapshot = x.Snapshot();
-        using (body.Block($"if (m_{j} != 0) // histograms of {Literals.Comment(sel.Label)}"))
+        using (body.Block($"if (pass{j} != 0) // histograms of {Literals.Comment(sel.Label)}"))
         {
             if (p.Weighted)
             {
@@ -801,7 +801,7 @@ internal static class AnalysisEmitter
                 if (p.Weighted) args += ", weights[l]";
                 fills.Add($"{hn}_{j}.Fill({args});");
             }
-            body.WriteLine($"uint hb = m_{j};");
+            body.WriteLine($"uint hb = pass{j};");
             using (body.Block("do"))
             {
                 body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
