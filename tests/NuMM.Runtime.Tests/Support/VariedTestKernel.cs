@@ -5,7 +5,7 @@ namespace NuMM.Runtime.Tests.Support;
 
 /// <summary>The <see cref="TestKernel"/> analysis with in-kernel variations filled the way a generated kernel fills them:
 /// a shifted x scale "xScale" (x·(1 + 0.05σ), σ = −1, +1, +2), a weight knob "wKnob" (w·(1 + 0.2σ·y), σ = ±1) and
-/// <see cref="UniverseCount"/> universes "flux" (w·(1 + 0.1·g), g uniform in [−1, 1) per event and universe).</summary>
+/// <see cref="UniverseCount"/> universes "flux" (<see cref="UniverseWeight"/>).</summary>
 internal sealed class VariedTestKernel : IAnalysisKernel<DynamicColumnBatch>
 {
     public const int UniverseCount = 6;
@@ -14,7 +14,9 @@ internal sealed class VariedTestKernel : IAnalysisKernel<DynamicColumnBatch>
 
     public static double ShiftX(double x, double sigma) => x * (1 + 0.05 * sigma);
     public static double KnobWeight(double w, float y, double sigma) => w * (1 + 0.2 * sigma * y);
-    public static double UniverseWeight(double w, long id, int u) => w * (1 + 0.1 * (2 * TestData.Uniform(id, 100 + u) - 1));
+    /// <summary>A common ±10 % normalisation per universe (correlated across bins, like a flux) and ±5 % per event.</summary>
+    public static double UniverseWeight(double w, long id, int u) =>
+        w * (1 + 0.1 * (2 * TestData.Uniform(u, 99) - 1) + 0.05 * (2 * TestData.Uniform(id, 100 + u) - 1));
 
     private readonly TestKernel _nominal = new();
 
