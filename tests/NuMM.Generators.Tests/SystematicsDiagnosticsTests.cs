@@ -185,4 +185,52 @@ public class SystematicsDiagnosticsTests
         var run = GeneratorHarness.RunGenerator(Analysis("""[Universes("u", 10)] public static double U(in Ev e, int universe) => 1.0 + 0.01 * universe * e.E;"""));
         Assert.DoesNotContain(run.Numm, d => d.Severity == DiagnosticSeverity.Error);
     }
+
+    private const string ArraySchema = """
+        using System;
+        using NuMM.Dsl;
+        using NuMM.Runtime.Data;
+        [EventSchema]
+        public partial struct Ev
+        {
+            [Column(Unit = "GeV")] public float E;
+            [Column(Length = 50)] public FixedArray<float> Flux;
+        }
+        [Analysis(typeof(Ev))]
+        public static partial class Sel
+        {
+            [Cut(1, "energy")] public static bool Energy(in Ev e) => e.E > 1f;
+
+        """;
+
+    [Fact]
+    public void NUMM0709_MoreUniversesThanTheArrayHolds()
+        => Expect(ArraySchema + """
+                [Universes("flux", 100)] public static float U(in Ev e, int universe) => e.Flux[universe];
+            }
+            """, "NUMM0709", "U", "'flux'", "100 universes", "'Flux'", "holds 50");
+
+    [Fact]
+    public void NUMM0708_ArrayColumnCannotBeShifted()
+        => Expect(ArraySchema + """
+                [Shift("s", nameof(Ev.Flux), -1, 1)] public static FixedArray<float> S(in Ev e, double sigma) => e.Flux;
+            }
+            """, "NUMM0708", "nameof(Ev.Flux)", "array columns cannot be shifted");
+
+    [Fact]
+    public void NUMM0203_ArrayIndexedByAnEventValue_SaysWhy()
+        => Expect(ArraySchema + """
+                [Universes("flux", 10)] public static float U(in Ev e, int universe) => e.Flux[universe + 1];
+            }
+            """, "NUMM0203", "universe + 1", "a constant or by the universe parameter");
+
+    [Fact]
+    public void UniversesMatchingTheArray_NoDiagnostics()
+    {
+        var run = GeneratorHarness.RunGenerator(ArraySchema + """
+                [Universes("flux", 50)] public static float U(in Ev e, int universe) => e.Flux[universe];
+            }
+            """);
+        Assert.DoesNotContain(run.Numm, d => d.Severity >= DiagnosticSeverity.Warning);
+    }
 }

@@ -89,6 +89,11 @@ internal static class SystematicsParser
                     continue;
                 }
                 col = found;
+                if (col.IsArray)
+                {
+                    bag.Add(DiagnosticDescriptors.ShiftNotSupported, ArgumentLocation(d.Attribute, 1) ?? loc, name, column, "array columns cannot be shifted yet; shift a scalar column");
+                    continue;
+                }
                 if (field.IsReadOnly || schema.IsReadOnly)
                 {
                     bag.Add(DiagnosticDescriptors.ShiftNotSupported, ArgumentLocation(d.Attribute, 1) ?? loc, name, column, "the field is readonly, so the reference twin cannot make a shifted copy of the event; remove 'readonly'");
