@@ -96,7 +96,7 @@ public class RootReadBenchmarks
         return bytes;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             if (File.Exists(Path.Combine(d.FullName, "NuMM.sln"))) return d.FullName;

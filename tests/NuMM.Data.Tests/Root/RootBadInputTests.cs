@@ -32,6 +32,20 @@ public sealed class RootBadInputTests
         Assert.Equal("tiny.root", ex.File);
     }
 
+    [Theory]
+    [InlineData(4)]      // a few bytes past the TFile key: inside its name
+    [InlineData(1000)]   // somewhere in the middle of the file
+    public void Open_CorruptBegin_IsAnErrorNotAnEmptyFile(int shift)
+    {
+        var b = Bytes("uproot-HZZ-zlib.root");
+        int begin = BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(8));
+        BinaryPrimitives.WriteInt32BigEndian(b.AsSpan(8), begin + shift);
+        var ex = Assert.Throws<DataFormatException>(() => RootFile.Open(b, "hzz-bad-begin.root"));
+        Assert.Equal("hzz-bad-begin.root", ex.File);
+        Assert.Equal(8, ex.ByteOffset);
+        Assert.Contains($"fBEGIN = {begin + shift} does not point at the file's TFile key", ex.Message);
+    }
+
     [Fact]
     public void Open_TruncatedFile_SaysTruncated()
     {

@@ -7,7 +7,9 @@ namespace NuMM.Data.Tests.Root;
 /// files contain: directories nested two deep, 64-bit seek pointers (large-file header, key version > 1000) and baskets
 /// embedded in the TTree object (TBranch.fBaskets). The tree "dir/sub/t" has 5 entries in two branches:
 /// <c>x/I</c> = 10, 20, 30 (disk basket) + 40, 50 (embedded) and <c>s/C</c> = "p", "qq", "" (disk, with an entry-offset
-/// table) + "ab", "c" (embedded, with its offset array); a third branch "obj" is a split-object TBranchElement. Because this writer encodes the same understanding of the format
+/// table) + "ab", "c" (embedded, with its offset array, basket flag 11, or 51 with a displacement array when asked); the
+/// embedded basket of x has flag 12 (no offsets); a leaf-list branch <c>p</c> = "x/D:y/I:z/B" (entry e: 1.5·e, −7·e, e − 2)
+/// with three entries on disk and two embedded; a fourth branch "obj" is a split-object TBranchElement. Because this writer encodes the same understanding of the format
 /// as the reader, it checks structure and code paths; the real files check the understanding itself.</summary>
 internal static class SyntheticRootFile
 {
@@ -64,7 +66,10 @@ internal static class SyntheticRootFile
 
     private const int BasketTail = 2 + 4 + 4 + 4 + 4 + 1;
 
-    public static byte[] Build(bool large)
+    /// <summary>Entry e of the leaf list p: x = 1.5·e (double), y = −7·e (int32), z = e − 2 (int8).</summary>
+    private static void LeafListEntry(W w, int e) { w.F64(1.5 * e); w.I32(-7 * e); w.U8((byte)(sbyte)(e - 2)); }
+
+    public static byte[] Build(bool large, bool displacement = false)
     {
         var file = new W();
         const int begin = 100;
@@ -103,6 +108,18 @@ internal static class SyntheticRootFile
         file.Raw(sb.B.ToArray());
         int sBytes = sb.Pos;
 
+        // Leaf list p = "x/D:y/I:z/B": 13 bytes per entry, entries 0–2 on disk, 3–4 embedded.
+        int pKeylen = KeyLen("TBasket", "p", "t", large, BasketTail);
+        long pSeek = file.Pos;
+        var pd = new W();
+        for (int e = 0; e < 3; e++) LeafListEntry(pd, e);
+        var pb = new W();
+        Key(pb, pKeylen + pd.Pos, pd.Pos, pKeylen, pSeek, begin, "TBasket", "p", "t", large);
+        pb.I16(3); pb.I32(32000); pb.I32(0); pb.I32(3); pb.I32(pKeylen + pd.Pos); pb.U8(0);
+        pb.Raw(pd.B.ToArray());
+        file.Raw(pb.B.ToArray());
+        int pBytes = pb.Pos;
+
         // Directory records for "dir" and "sub" are written as the data of their keys; their key lists come later.
         int dirKeylen = KeyLen("TDirectoryFile", "dir", "dir", large);
         int subKeylen = KeyLen("TDirectoryFile", "sub", "sub", large);
@@ -114,7 +131,7 @@ internal static class SyntheticRootFile
         // The TTree object, uncompressed.
         int treeKeylen = KeyLen("TTree", "t", "synthetic", large);
         long treeKeyAt = file.Pos;
-        var tree = TreeObject(treeKeylen, large, xSeek, xBytes, sSeek, sBytes);
+        var tree = TreeObject(treeKeylen, large, xSeek, xBytes, sSeek, sBytes, pSeek, pBytes, displacement);
         var tk = new W();
         Key(tk, treeKeylen + tree.Length, tree.Length, treeKeylen, treeKeyAt, subKeyAt, "TTree", "t", "synthetic", large);
         tk.Raw(tree);
@@ -153,7 +170,7 @@ internal static class SyntheticRootFile
         return bytes;
     }
 
-    private static byte[] TreeObject(int keylen, bool large, long xSeek, int xBytes, long sSeek, int sBytes)
+    private static byte[] TreeObject(int keylen, bool large, long xSeek, int xBytes, long sSeek, int sBytes, long pSeek, int pBytes, bool displacement)
     {
         var w = new W();
         var classTags = new Dictionary<string, long>();
@@ -180,10 +197,10 @@ internal static class SyntheticRootFile
             foreach (var it in items) { if (it is null) w.I32(0); else it(); }
             w.End(a);
         }
-        void Leaf(string cls, string name, string title, int lenType)
+        void Leaf(string cls, string name, string title, int lenType, int offset = 0)
         {
             int a = w.Begin(1);
-            int l = w.Begin(2); TNamed(name, title); w.I32(1); w.I32(lenType); w.I32(0); w.U8(0); w.U8(0); w.I32(0); w.End(l);
+            int l = w.Begin(2); TNamed(name, title); w.I32(1); w.I32(lenType); w.I32(offset); w.U8(0); w.U8(0); w.I32(0); w.End(l);
             w.I32(0); w.I32(0);
             w.End(a);
         }
@@ -192,12 +209,16 @@ internal static class SyntheticRootFile
             int kl = KeyLen("TBasket", name, "t", large, BasketTail);
             w.I32(kl); w.I16(large ? 1004 : 4); w.I32(0); w.I32(0); w.I16(kl); w.I16(1); w.Seek(0, large); w.Seek(0, large);
             w.Str("TBasket"); w.Str(name); w.Str("t");
-            w.I16(3); w.I32(32000); w.I32(offsets is null ? 4 : 0); w.I32(nev); w.I32(kl + data.Length); w.U8(offsets is null ? 2 : 1);
+            // TBasket::Streamer's flag: 1 with an entry-offset array, 2 without; +10 because the buffer follows (the
+            // basket lives in the tree); +40 when a displacement array follows the offsets.
+            bool disp = displacement && offsets is not null;
+            w.I16(3); w.I32(32000); w.I32(offsets is null ? 4 : 0); w.I32(nev); w.I32(kl + data.Length); w.U8((offsets is null ? 12 : 11) + (disp ? 40 : 0));
             if (offsets is not null) { w.I32(offsets.Length); foreach (var o in offsets) w.I32(kl + o); }
+            if (disp) { w.I32(offsets!.Length); foreach (var o in offsets!) w.I32(kl + o); }
             w.Raw(new byte[kl]); // the buffer starts with a copy of the key
             w.Raw(data);
         }
-        void Branch(string name, string title, long seek, int bytes, Action leaf, Action basket)
+        void Branch(string name, string title, long seek, int bytes, Action leaf, Action basket, params Action[] moreLeaves)
         {
             int a = w.Begin(13);
             TNamed(name, title);
@@ -206,7 +227,7 @@ internal static class SyntheticRootFile
             int io = w.Begin(1); w.U8(0); w.End(io);
             w.I32(0); w.I32(10); w.I32(0); w.I64(5); w.I64(0); w.I64(0); w.I64(0);
             ObjArray();
-            ObjArray(leaf);
+            ObjArray([leaf, .. moreLeaves]);
             ObjArray(null, basket);
             w.U8(1); w.I32(bytes); for (int i = 1; i < 10; i++) w.I32(0);
             w.U8(1); w.I64(0); w.I64(3); for (int i = 2; i < 10; i++) w.I64(0);
@@ -231,6 +252,16 @@ internal static class SyntheticRootFile
             () => Pointer("TBranch", () => Branch("s", "s/C", sSeek, sBytes,
                 () => Pointer("TLeafC", () => Leaf("TLeafC", "s", "s", 1)),
                 () => Pointer("TBasket", () => EmbeddedBasket("s", 2, [2, (byte)'a', (byte)'b', 1, (byte)'c'], [0, 3])))),
+            () => Pointer("TBranch", () => Branch("p", "x/D:y/I:z/B", pSeek, pBytes,
+                () => Pointer("TLeafD", () => Leaf("TLeafD", "x", "x", 8, 0)),
+                () => Pointer("TBasket", () =>
+                {
+                    var ed = new W();
+                    LeafListEntry(ed, 3); LeafListEntry(ed, 4);
+                    EmbeddedBasket("p", 2, ed.B.ToArray(), null);
+                }),
+                () => Pointer("TLeafI", () => Leaf("TLeafI", "y", "y", 4, 8)),
+                () => Pointer("TLeafB", () => Leaf("TLeafB", "z", "z", 1, 12)))),
             // A split-object branch, as ROOT writes for a class member: listed, refused on read.
             () => Pointer("TBranchElement", () =>
             {

@@ -17,7 +17,7 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
     private readonly ColumnInfo[] _schema;
     private readonly ColumnBinding[] _bindings;
     private readonly Stream[] _streams;
-    private readonly uint[] _crc;
+    private readonly System.IO.Hashing.Crc32[] _crc;
     private readonly byte[]?[] _scratch;
     private long _position;
 
@@ -27,7 +27,7 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
         _schema = [.. schema];
         _bindings = bindings;
         _streams = new Stream[bindings.Length];
-        _crc = new uint[bindings.Length];
+        _crc = new System.IO.Hashing.Crc32[bindings.Length];
         _scratch = new byte[bindings.Length][];
         try
         {
@@ -36,10 +36,11 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
                 int k = bindings[b].SourceIndex;
                 _streams[b] = file.OpenArray(k);
                 int slot = b;
+                _crc[b] = new System.IO.Hashing.Crc32();
                 var info = file.Array(k);
                 try
                 {
-                    NpyHeader.Read(_streams[b], info.Name, file.Path, null, bytes => _crc[slot] = Crc32Ieee.Append(_crc[slot], bytes));
+                    NpyHeader.Read(_streams[b], info.Name, file.Path, null, bytes => _crc[slot].Append(bytes));
                 }
                 catch (Exception e) when (NumpyFile.IsContainerError(e))
                 {
@@ -101,9 +102,9 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
             if (got != raw.Length)
                 throw _Error(info.Name, string.Create(CultureInfo.InvariantCulture,
                     $"Array '{info.Name}' ends after {_position + got / ColumnTypes.Size(info.Type)} of its {total} entries."), _position + got / ColumnTypes.Size(info.Type));
-            _crc[b] = Crc32Ieee.Append(_crc[b], raw);
-            if (last && _file.ExpectedCrc(bind.SourceIndex) is uint expected && expected != _crc[b])
-                throw _Error(info.Name, $"Member '{info.Name}.npy' fails its zip CRC-32 check: stored 0x{expected:X8}, computed 0x{_crc[b]:X8}; the data is corrupt.", null);
+            _crc[b].Append(raw);
+            if (last && _file.ExpectedCrc(bind.SourceIndex) is uint expected && expected != _crc[b].GetCurrentHashAsUInt32())
+                throw _Error(info.Name, $"Member '{info.Name}.npy' fails its zip CRC-32 check: stored 0x{expected:X8}, computed 0x{_crc[b].GetCurrentHashAsUInt32():X8}; the data is corrupt.", null);
             if (info.BigEndian) SwapBytes(raw, info.Type);
             if (bind.Converts)
             {

@@ -40,6 +40,9 @@ internal static class BasketReader
             if (eb.NevBuf != info.Entries)
                 throw new DataFormatException($"Embedded basket {index} holds {eb.NevBuf} entries; the branch's basket table expects {info.Entries}",
                     file.Path, branchPath, info.EntryStart, null);
+            if (eb.OffsetsLeftOut && branch.EntryOffsetLen > 0 && eb.NevBuf > 0)
+                throw new DataFormatException($"Embedded basket {index} has variable-size entries but ROOT left their offsets out (basket flag ≥ 80); NuMM does not regenerate them",
+                    file.Path, branchPath, info.EntryStart, null);
             CheckOffsets(eb.Offsets, eb.Data.Length, file, branchPath, info, null);
             if (eb.Offsets is null && eb.NevBuf > eb.Data.Length)
                 throw new DataFormatException($"Embedded basket {index} claims {eb.NevBuf} fixed-size entries in only {eb.Data.Length} data bytes", file.Path, branchPath, info.EntryStart, null);

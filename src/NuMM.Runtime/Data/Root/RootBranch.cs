@@ -26,16 +26,22 @@ public sealed class RootBranch
     private readonly LeafModel? _leaf;
     private BasketInfo[]? _baskets;
 
-    internal RootBranch(RootTree tree, BranchModel model, string? countBranch)
+    internal RootBranch(RootTree tree, BranchModel model, string? countBranch) : this(tree, model, countBranch, null) { }
+
+    /// <summary>A branch, or (when <paramref name="member"/> is set) one leaf of a leaf-list branch seen as its own
+    /// branch "branch.leaf": every entry of the shared baskets holds the leaves one after the other, so this leaf's values
+    /// sit at a fixed byte offset in each entry.</summary>
+    internal RootBranch(RootTree tree, BranchModel model, string? countBranch, LeafListMember? member)
     {
         Tree = tree;
         _model = model;
-        Name = model.Name;
-        Title = model.Title;
+        _member = member;
+        Name = member is null ? model.Name : model.Name + "." + member.Leaf.Name;
+        Title = member is null ? model.Title : member.Leaf.Title;
         ClassName = model.ClassName;
         Entries = model.Entries;
         CountBranch = countBranch;
-        _leaf = model.Leaves.Count == 1 ? model.Leaves[0] : null;
+        _leaf = member?.Leaf ?? (model.Leaves.Count == 1 ? model.Leaves[0] : null);
         LeafClassName = _leaf?.ClassName ?? (model.Leaves.Count == 0 ? "" : string.Join(",", model.Leaves.ConvertAll(l => l.ClassName)));
         LeafType = _leaf is null ? RootLeafType.Unsupported : LeafTypeOf(_leaf);
         Dimensions = _leaf is null ? [] : ParseDimensions(_leaf.Title, _leaf.Name);
@@ -46,6 +52,17 @@ public sealed class RootBranch
         FixedLength = Kind is RootArrayKind.Fixed or RootArrayKind.Counted ? Math.Max(1, _leaf!.Len) : 1;
         UnsupportedReason = FindUnsupportedReason();
     }
+
+    /// <summary>Where one leaf of a leaf-list branch sits in each entry.</summary>
+    /// <param name="Leaf">The leaf.</param>
+    /// <param name="ByteOffset">Bytes before this leaf's values in each entry.</param>
+    /// <param name="EntryBytes">Bytes of one entry (all leaves).</param>
+    internal sealed record LeafListMember(LeafModel Leaf, int ByteOffset, int EntryBytes);
+
+    private readonly LeafListMember? _member;
+
+    /// <summary>For one leaf of a leaf-list branch ("branch.leaf"), the name of that leaf-list branch; else null.</summary>
+    public string? LeafListBranch => _member is null ? null : _model.Name;
 
     /// <summary>The tree.</summary>
     public RootTree Tree { get; }
@@ -162,13 +179,30 @@ public sealed class RootBranch
         if (_model.ObjectClassName is not null)
             return $"split-object branch ({_model.ObjectClassName}); NuMM reads flat TTrees (one numeric leaf per branch)";
         if (_model.Leaves.Count == 0) return "the branch has no leaves";
-        if (_model.Leaves.Count > 1) return $"leaf-list branch with {_model.Leaves.Count} leaves ({Title}); NuMM reads one leaf per branch";
+        if (_model.Leaves.Count > 1 && _member is null)
+            return LeafListProblem(_model) is string why
+                ? $"leaf-list branch ({Title}) whose leaves cannot be split into columns: {why}"
+                : $"leaf-list branch ({Title}); read its leaves as the branches {string.Join(", ", _model.Leaves.ConvertAll(l => "'" + _model.Name + "." + l.Name + "'"))}";
         if (_model.FileName.Length > 0) return $"its baskets are stored in another file ('{_model.FileName}')";
         if (LeafType == RootLeafType.Unsupported)
             return _leaf!.ClassName is "TLeafF16" or "TLeafD32"
                 ? $"{_leaf.ClassName} (packed Float16_t/Double32_t) is not decoded"
                 : $"leaf class {_leaf.ClassName} with {_leaf.LenType}-byte elements is not a flat numeric leaf";
         if (Kind == RootArrayKind.String && _leaf!.LeafCount is not null) return "arrays of strings are not supported";
+        return null;
+    }
+
+    /// <summary>Why the leaves of a leaf-list branch cannot be read as separate columns, or null when they can: every leaf
+    /// must be a numeric scalar or fixed-size array, so each entry has the same size.</summary>
+    internal static string? LeafListProblem(BranchModel m)
+    {
+        if (m.ObjectClassName is not null || m.Leaves.Count < 2) return "not a leaf list";
+        foreach (var l in m.Leaves)
+        {
+            if (l.LeafCount is not null) return $"leaf '{l.Name}' is a counted array, so entries differ in size";
+            if (l.ClassName == "TLeafC") return $"leaf '{l.Name}' is a string, so entries differ in size";
+            if (LeafTypeOf(l) == RootLeafType.Unsupported) return $"leaf '{l.Name}' has class {l.ClassName} with {l.LenType}-byte elements";
+        }
         return null;
     }
 
@@ -236,7 +270,22 @@ public sealed class RootBranch
         }
     }
 
-    internal DecodedBasket LoadBasket(int index) => BasketReader.Load(Tree.File, _model, Path, Baskets[index], index);
+    internal DecodedBasket LoadBasket(int index)
+    {
+        var b = BasketReader.Load(Tree.File, _model, Path, Baskets[index], index);
+        if (_member is null) return b;
+        // One leaf of a leaf list: gather its bytes out of each entry, so it reads like a one-leaf branch.
+        var m = _member;
+        long expected = (long)b.Entries * m.EntryBytes;
+        if (b.Offsets is not null || b.Border != expected)
+            throw new DataFormatException($"Basket {index} holds {b.Border} data bytes; {b.Entries} entries of the {m.EntryBytes}-byte leaf list need {expected}",
+                Tree.File.Path, Path, Baskets[index].EntryStart, Baskets[index].Seek == 0 ? null : Baskets[index].Seek);
+        int size = FixedLength * LeafDecoder.SizeOf(LeafType);
+        var data = new byte[b.Entries * size];
+        var payload = b.Payload;
+        for (int e = 0; e < b.Entries; e++) payload.Slice(e * m.EntryBytes + m.ByteOffset, size).CopyTo(data.AsSpan(e * size));
+        return new DecodedBasket { Data = data, Start = 0, Border = data.Length, Entries = b.Entries };
+    }
 
     /// <summary>Checks that a basket of a fixed-size branch holds exactly entries × values-per-entry elements.</summary>
     internal void CheckFixedBasket(DecodedBasket b, int index)

@@ -52,6 +52,7 @@ public sealed class RootFile : IDisposable
                 throw new DataFormatException($"Header fEND = {end} is past the end of the file (length {source.Length}); the file is truncated", path, "file header", null, 12);
             if (nbytesName <= 0 || begin + (long)nbytesName >= source.Length)
                 throw new DataFormatException($"Header fNbytesName = {nbytesName} puts the top directory outside the file", path, "file header", null, null);
+            CheckFileKey(begin);
             Root = RootDirectory.ReadTop(this, begin + (long)nbytesName);
         }
         catch
@@ -135,6 +136,37 @@ public sealed class RootFile : IDisposable
         var buf = new byte[count];
         _source.ReadAt(offset, buf);
         return buf;
+    }
+
+    /// <summary>fBEGIN must point at the TFile key, which names class "TFile" and records its own position; a corrupt
+    /// fBEGIN would otherwise read some other bytes as the top directory and could list no trees without any error.</summary>
+    private void CheckFileKey(int begin)
+    {
+        const string what = "file header";
+        string found;
+        try
+        {
+            var first = ReadBytes(begin, Math.Min(18, _source.Length - begin), what);
+            int keylen = first.Length < 18 ? 0 : (first[14] << 8) | first[15];
+            if (keylen < 18) throw new DataFormatException("key too short", Path, what, null, begin);
+            var bytes = ReadBytes(begin, keylen, what);
+            var b = new RootBuffer(bytes, 0, bytes.Length, Path, what, begin, 0);
+            b.Skip(4);
+            int version = b.I16();
+            b.Skip(8);
+            b.Skip(4);
+            long seekKey = version > 1000 ? b.I64() : b.I32();
+            if (version > 1000) b.I64(); else b.I32();
+            string cls = b.TString();
+            if (cls == "TFile" && seekKey == begin) return;
+            found = $"a key of class '{cls}' recording position {seekKey}";
+        }
+        catch (DataFormatException)
+        {
+            found = "no readable key";
+        }
+        throw new DataFormatException($"Header fBEGIN = {begin} does not point at the file's TFile key (found {found}); the header is corrupt",
+            Path, what, null, 8);
     }
 
     /// <summary>Reads the key header stored at <paramref name="seek"/>.</summary>

@@ -29,6 +29,8 @@ internal sealed class EmbeddedBasket
     public required byte[] Data { get; init; }
     /// <summary>Entry start offsets into <see cref="Data"/> (NevBuf + 1 values), or null for fixed-size entries.</summary>
     public int[]? Offsets { get; init; }
+    /// <summary>True when ROOT left the entry offsets out for the reader to regenerate (basket flag ≥ 80).</summary>
+    public bool OffsetsLeftOut { get; init; }
 }
 
 /// <summary>A TBranch (or subclass) as streamed in the tree metadata.</summary>

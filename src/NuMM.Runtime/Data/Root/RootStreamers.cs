@@ -333,24 +333,37 @@ internal sealed class RootStreamers
             throw _b.Error($"Embedded basket key header is {_b.Position - keyStart} bytes, its fKeylen says {keylen}");
         if (nevBuf < 0 || last < keylen)
             throw _b.Error($"Embedded basket has fNevBuf {nevBuf}, fLast {last}, fKeylen {keylen}; expected fNevBuf ≥ 0 and fLast ≥ fKeylen");
+        // ROOT's TBasket::Streamer: flag 0 is a header only; otherwise 1 means an entry-offset array follows and 2 that
+        // none does (fixed-size entries), +10 that the buffer itself follows (a basket embedded in the TTree, so 11 or
+        // 12), +40 that a displacement array follows the offsets; 21–39 carry displacement bits in the offsets' top
+        // byte; ≥ 80 means the offsets were left out for the reader to regenerate.
+        if (flag == 0) return new SkippedObject("TBasket (header only)");
+        bool offsetsLeftOut = flag >= 80;
+        if (offsetsLeftOut) flag -= 80;
         int[]? offsets = null;
-        if (flag is 1 or 11 && nevBuf > 0)
+        if (!offsetsLeftOut && flag % 10 != 2)
         {
-            int n = _b.Count(4, "Embedded basket entry offset");
-            if (n != nevBuf) throw _b.Error($"Embedded basket offset array has {n} entries, expected fNevBuf = {nevBuf}");
-            offsets = new int[n + 1];
-            for (int i = 0; i < n; i++) offsets[i] = _b.I32() - keylen;
-            offsets[n] = last - keylen;
-            if (flag == 11) { int d = _b.Count(4, "Embedded basket displacement"); _b.Skip(4 * d); }
+            if (nevBuf > 0)
+            {
+                int n = _b.Count(4, "Embedded basket entry offset");
+                if (n < nevBuf) throw _b.Error($"Embedded basket offset array has {n} entries, expected at least fNevBuf = {nevBuf}");
+                offsets = new int[nevBuf + 1];
+                for (int i = 0; i < n; i++)
+                {
+                    int o = _b.I32();
+                    if (flag is > 20 and < 40) o &= 0x00FFFFFF;
+                    if (i < nevBuf) offsets[i] = o - keylen;
+                }
+                offsets[nevBuf] = last - keylen;
+            }
+            if (flag > 40) { int d = _b.Count(4, "Embedded basket displacement"); _b.Skip(4 * d); }
         }
-        else if (flag is 11 or 12 && nevBuf > 0)
-        {
-            int d = _b.Count(4, "Embedded basket displacement"); _b.Skip(4 * d);
-        }
+        if (flag != 1 && flag <= 10) return new SkippedObject("TBasket (header only)");
         int limit = end >= 0 ? end : _b.End;
-        if (flag is 0 or 80 || limit - _b.Position < last) return new SkippedObject("TBasket (header only)");
+        if (limit - _b.Position < last)
+            throw _b.Error($"Embedded basket declares fLast = {last} buffer bytes but only {limit - _b.Position} remain in the TBasket record");
         _b.Skip(keylen);                // the buffer starts with a copy of the key
         var data = _b.Bytes(last - keylen).ToArray();
-        return new EmbeddedBasket { Keylen = keylen, NevBuf = nevBuf, NevBufSize = nevBufSize, Last = last, Data = data, Offsets = offsets };
+        return new EmbeddedBasket { Keylen = keylen, NevBuf = nevBuf, NevBufSize = nevBufSize, Last = last, Data = data, Offsets = offsets, OffsetsLeftOut = offsetsLeftOut };
     }
 }

@@ -32,16 +32,31 @@ public sealed class RootTree
         var leafOwner = new Dictionary<LeafModel, BranchModel>(ReferenceEqualityComparer.Instance);
         foreach (var b in flat) foreach (var l in b.Leaves) leafOwner.TryAdd(l, b);
 
-        _branches = new RootBranch[flat.Count];
-        for (int i = 0; i < flat.Count; i++)
+        var branches = new List<RootBranch>(flat.Count);
+        foreach (var b in flat)
         {
-            var b = flat[i];
             string? count = null;
             var lc = b.Leaves.Count == 1 ? b.Leaves[0].LeafCount : null;
             if (lc is not null) count = leafOwner.TryGetValue(lc, out var owner) ? owner.Name : lc.Name;
-            _branches[i] = new RootBranch(this, b, count);
-            _byName.TryAdd(b.Name, _branches[i]);
+            var rb = new RootBranch(this, b, count);
+            branches.Add(rb);
+            _byName.TryAdd(b.Name, rb);
+            // A leaf list "x/D:y/I:z/B" is one branch; each leaf follows it as the branch "name.leaf".
+            if (b.Leaves.Count > 1 && RootBranch.LeafListProblem(b) is null)
+            {
+                int entryBytes = 0;
+                foreach (var l in b.Leaves) entryBytes += Math.Max(1, l.Len) * l.LenType;
+                int offset = 0;
+                foreach (var l in b.Leaves)
+                {
+                    var member = new RootBranch(this, b, null, new RootBranch.LeafListMember(l, offset, entryBytes));
+                    offset += Math.Max(1, l.Len) * l.LenType;
+                    branches.Add(member);
+                    _byName.TryAdd(member.Name, member);
+                }
+            }
         }
+        _branches = branches.ToArray();
     }
 
     internal static RootTree Read(RootFile file, RootKey key)

@@ -8,7 +8,8 @@ namespace NuMM.Runtime.Data.Root.Compression;
 /// <summary>Undoes ROOT's record compression: a sequence of blocks, each with a 9-byte header (algorithm as two
 /// ASCII letters, a method byte, the compressed and the uncompressed size as 3-byte little-endian integers)
 /// followed by the payload. ZLIB ("ZL") uses <see cref="ZLibStream"/>, LZ4 ("L4", with an 8-byte big-endian XXH64 of
-/// the payload first) a managed decoder, ZSTD ("ZS") and LZMA ("XZ") the system libraries.</summary>
+/// the payload first) K4os.Compression.LZ4 and K4os.Hash.xxHash, ZSTD ("ZS") ZstdSharp, and LZMA ("XZ") the system
+/// library liblzma (see docs/performance.md for the measurements behind each choice).</summary>
 internal static class RootDecompressor
 {
     private const int HeaderSize = 9;
@@ -77,7 +78,7 @@ internal static class RootDecompressor
                 {
                     "ZLIB" => Zlib(payload, target),
                     "LZ4" => Lz4(payload, target),
-                    "ZSTD" => NativeCodecs.DecodeZstd(payload, target),
+                    "ZSTD" => Zstd(payload, target),
                     "LZMA" => NativeCodecs.DecodeXz(payload, target),
                     "ROOT-legacy" => throw new DataFormatException("Block uses ROOT's pre-2000 'CS' compression, which NuMM does not read; re-save the file with ROOT ≥ 5",
                         file, objectName, null, fileOffset + pos),
@@ -121,9 +122,21 @@ internal static class RootDecompressor
         if (payload.Length < 8) throw new InvalidOperationException("LZ4 block shorter than its 8-byte checksum");
         ulong expected = BinaryPrimitives.ReadUInt64BigEndian(payload);
         var body = payload.Slice(8);
-        ulong actual = XxHash64.Hash(body);
+        ulong actual = K4os.Hash.xxHash.XXH64.DigestOf(body);
         if (actual != expected)
             throw new InvalidOperationException($"LZ4 checksum mismatch: XXH64 of the block is 0x{actual:X16}, the header says 0x{expected:X16}");
-        return Lz4Block.Decode(body, target);
+        // K4os's decoder checks every length and offset against both buffers and returns −1 on malformed input.
+        int n = K4os.Compression.LZ4.LZ4Codec.Decode(body, target);
+        if (n < 0) throw new InvalidOperationException("LZ4 block is malformed (a length or match offset runs outside the block or the output)");
+        return n;
+    }
+
+    // ZstdSharp's decompressor holds a context that must not be shared between threads; baskets decode in parallel.
+    [ThreadStatic] private static ZstdSharp.Decompressor? _zstd;
+
+    private static int Zstd(ReadOnlySpan<byte> payload, Span<byte> target)
+    {
+        try { return (_zstd ??= new ZstdSharp.Decompressor()).Unwrap(payload, target); }
+        catch (ZstdSharp.ZstdException e) { throw new InvalidOperationException("zstd: " + e.Message, e); }
     }
 }

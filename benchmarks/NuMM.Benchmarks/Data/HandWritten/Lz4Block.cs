@@ -1,6 +1,6 @@
 using System;
 
-namespace NuMM.Runtime.Data.Root.Compression;
+namespace NuMM.Benchmarks.Data.HandWritten;
 
 /// <summary>Managed decoder for the LZ4 block format (no frame). Every length and offset is checked against
 /// the input and output sizes, so corrupt input ends with <see cref="InvalidOperationException"/>, never an overrun.</summary>

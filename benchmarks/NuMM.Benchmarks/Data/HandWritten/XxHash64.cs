@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace NuMM.Runtime.Data.Root.Compression;
+namespace NuMM.Benchmarks.Data.HandWritten;
 
 /// <summary>Managed XXH64 (Yann Collet's 64-bit xxHash), used to verify ROOT's LZ4 block checksums.</summary>
 internal static class XxHash64

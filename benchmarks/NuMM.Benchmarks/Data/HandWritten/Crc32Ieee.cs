@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
 
-namespace NuMM.Runtime.Data.Numpy;
+namespace NuMM.Benchmarks.Data.HandWritten;
 
 /// <summary>CRC-32 of zip, gzip and PNG (ISO-HDLC: reflected polynomial 0xEDB88320, initial value and final
 /// xor 0xFFFFFFFF), slicing-by-8. Used to check each .npz member against the CRC its zip directory records.</summary>
