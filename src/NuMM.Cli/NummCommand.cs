@@ -28,7 +28,7 @@ public static class NummCommand
 
         var inspectFile = new Argument<string>("FILE") { Description = "A NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file." };
         var inspect = new Command("inspect", "List a file's trees (ROOT) or columns (NuMM, numpy, CSV) with types, units and entry counts.");
-        var verify = new Option<bool>("--verify") { Description = "NuMM files: read every chunk and check its checksum and the finite flags." };
+        var verify = new Option<bool>("--verify") { Description = "Read all data: NuMM files every chunk (checksums, finite flags); ROOT files every basket of every readable branch, decompressed and checked." };
         inspect.Arguments.Add(inspectFile);
         inspect.Options.Add(verify);
         inspect.SetAction(r => Guard(error, "inspect", () => InspectCommand.Run(r.GetValue(inspectFile)!, output, r.GetValue(verify))));

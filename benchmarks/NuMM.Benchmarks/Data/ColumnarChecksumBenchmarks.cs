@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using NuMM.Benchmarks.Data.HandWritten;
+using NuMM.Runtime.Data.Columnar;
 
 namespace NuMM.Benchmarks.Data;
 
@@ -21,7 +22,7 @@ public class ColumnarChecksumBenchmarks
     public void Setup()
     {
         new Random(3).NextBytes(_data);
-        if (Crc32C.Compute(_data) != Crc32.HashToUInt32(Crc32ParameterSet.Crc32C, _data) || Crc32C.Compute(_data) != BitOperationsCrc32C(_data))
+        if (Crc32C.Compute(_data) != System.IO.Hashing.Crc32.HashToUInt32(Crc32ParameterSet.Crc32C, _data) || Crc32C.Compute(_data) != BitOperationsCrc32C(_data))
             throw new InvalidOperationException("CRC-32C implementations disagree");
         if (Crc32Ieee.Compute(_data) != Crc32.HashToUInt32(_data)) throw new InvalidOperationException("CRC-32 implementations disagree");
     }

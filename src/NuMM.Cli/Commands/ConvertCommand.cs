@@ -35,6 +35,10 @@ public static class ConvertCommand
         var mapping = request.MappingFile is null ? null : SchemaMapping.Load(request.MappingFile);
         using var input = InputFiles.Open(request.Input, request.Tree);
         var schema = Plan(input, request, mapping);
+        // Converting a whole tree: say which branches are left out and why, so nothing disappears silently.
+        if (input is RootTreeInput tree && request.Columns is null && (mapping is null || mapping.Entries.Count == 0))
+            foreach (var (branch, reason) in tree.SkippedBranches())
+                output.WriteLine($"skipped branch '{branch}': {reason}");
 
         var provenance = new List<KeyValuePair<string, string>>
         {
@@ -89,7 +93,14 @@ public static class ConvertCommand
             ColumnInfo? stored = byName.GetValueOrDefault(sourceName) ?? (input as RootTreeInput)?.Resolve(sourceName);
             if (stored is null)
             {
-                problems.Add(entry is null ? $"'{name}' is not a column of the input" : $"'{name}' maps to '{sourceName}' (mapping line {entry.Line}), which is not a column of the input");
+                string? why = (input as RootTreeInput)?.WhyNot(sourceName);
+                problems.Add((entry, why) switch
+                {
+                    (null, null) => $"'{name}' is not a column of the input",
+                    (null, _) => $"'{name}' cannot be converted: {why}",
+                    (_, null) => $"'{name}' maps to '{sourceName}' (mapping line {entry.Line}), which is not a column of the input",
+                    _ => $"'{name}' maps to '{sourceName}' (mapping line {entry.Line}), which cannot be converted: {why}",
+                });
                 continue;
             }
             // The output remembers which input column or branch filled it.

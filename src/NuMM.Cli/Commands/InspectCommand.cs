@@ -20,7 +20,8 @@ public static class InspectCommand
     /// <summary>Writes the listing of <paramref name="path"/> to <paramref name="output"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="output">Where the listing goes.</param>
-    /// <param name="verify">For NuMM files, also read every chunk and check its checksum and finite flags.</param>
+    /// <param name="verify">Also read all data: for NuMM files every chunk (checksums, finite flags); for ROOT files every
+    /// basket of every readable branch, decompressed and checked.</param>
     public static void Run(string path, TextWriter output, bool verify = false)
     {
         var format = InputFormats.Detect(path);
@@ -76,18 +77,35 @@ public static class InspectCommand
                     WriteTable(output, ["branch", "type", "shape", "entries", "note"], tree.Branches.Select(b => new[]
                     {
                         b.Name,
-                        b.NaturalColumnType is ColumnType ct ? ColumnTypes.Name(ct) : b.LeafType.ToString(),
+                        b.IsReadable && b.NaturalColumnType is ColumnType ct ? ColumnTypes.Name(ct) : b.LeafType == RootLeafType.String ? "string" : b.LeafClassName,
                         Shape(b),
                         Invariant($"{b.Entries}"),
                         b.UnsupportedReason ?? "",
                     }));
+                    if (verify)
+                    {
+                        int baskets = 0, branches = 0;
+                        foreach (var b in tree.Branches.Where(b => b.IsReadable))
+                        {
+                            baskets += b.Verify();
+                            branches++;
+                        }
+                        output.WriteLine(Invariant($"verified: {baskets} baskets of {branches} readable branches decompressed and checked"));
+                    }
                 }
                 break;
             }
         }
     }
 
-    private static string Shape(RootBranch b) => b.Kind switch
+    private static string Shape(RootBranch b) => b switch
+    {
+        { ObjectClassName: not null } => "object",
+        { IsLeafList: true } => "leaf list {" + b.Title + "}",
+        _ => KindShape(b),
+    };
+
+    private static string KindShape(RootBranch b) => b.Kind switch
     {
         RootArrayKind.Scalar => "scalar",
         RootArrayKind.Fixed => "[" + string.Join("][", b.Dimensions.Count > 0 ? b.Dimensions : [b.FixedLength]) + "]",

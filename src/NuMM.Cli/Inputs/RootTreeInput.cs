@@ -83,6 +83,40 @@ public sealed class RootTreeInput : IColumnFile
         return new ColumnInfo(source, type, "", source, false);
     }
 
+    /// <summary>Why the branch named by <paramref name="source"/> ("branch" or "branch[k]") cannot fill a column, in the
+    /// reader's words; null when no such branch exists.</summary>
+    /// <param name="source">A branch name, optionally with an element index.</param>
+    public string? WhyNot(string source)
+    {
+        int lb = source.IndexOf('[');
+        var branch = _tree.FindBranch(lb > 0 ? source[..lb] : source);
+        if (branch is null) return null;
+        var probe = new ColumnInfo(source, branch.NaturalColumnType ?? ColumnType.Double, "", source, false);
+        var problems = _tree.CheckColumns([probe]);
+        return problems.Count > 0 ? problems[0] : null;
+    }
+
+    /// <summary>Every branch that is not one of <see cref="Columns"/>, with the reason it is left out.</summary>
+    public IEnumerable<(string Branch, string Reason)> SkippedBranches()
+    {
+        var kept = new HashSet<string>(_columns.Select(c => c.Source), StringComparer.Ordinal);
+        foreach (var b in _tree.Branches)
+        {
+            if (kept.Contains(b.Name)) continue;
+            string reason = b switch
+            {
+                { IsLeafList: true, IsReadable: false } when _tree.Branches.Any(m => m.LeafListBranch == b.Name) =>
+                    $"leaf list ({b.Title}); its leaves are converted as the columns {string.Join(", ", _tree.Branches.Where(m => m.LeafListBranch == b.Name).Select(m => m.Name))}",
+                { IsReadable: false } => b.UnsupportedReason!,
+                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); NuMM columns hold one value per entry",
+                { Kind: RootArrayKind.Fixed } => $"fixed array of {b.FixedLength} values per entry; convert single elements with --columns or a mapping as '{b.Name}[k]'",
+                { Kind: RootArrayKind.String } => "string branch; NuMM columns are numeric",
+                _ => $"the branch has {b.Entries} entries, the tree {_tree.Entries}",
+            };
+            yield return (b.Name, reason);
+        }
+    }
+
     /// <inheritdoc/>
     public IBatchSource<IColumnBatch> OpenSource(IReadOnlyList<ColumnInfo> schema, SchemaMapping? mapping = null, ColumnConversion conversion = ColumnConversion.None)
     {

@@ -61,6 +61,13 @@ public sealed class RootBranch
 
     private readonly LeafListMember? _member;
 
+    /// <summary>True for a leaf-list branch itself ("x/D:y/I:z/B", several leaves in one branch); its leaves are listed
+    /// after it as the branches "name.leaf".</summary>
+    public bool IsLeafList => _member is null && _model.Leaves.Count > 1;
+
+    /// <summary>For a split-object branch (TBranchElement, TBranchObject), the streamed class; else null.</summary>
+    public string? ObjectClassName => _model.ObjectClassName;
+
     /// <summary>For one leaf of a leaf-list branch ("branch.leaf"), the name of that leaf-list branch; else null.</summary>
     public string? LeafListBranch => _member is null ? null : _model.Name;
 
@@ -385,6 +392,41 @@ public sealed class RootBranch
             pos += p.Values.Length;
         }
         return new RootJagged<T>(all, offsets);
+    }
+
+    /// <summary>Decompresses every basket of the branch and checks it as a whole-branch read would (sizes, entry-offset
+    /// tables, string entries), discarding the values. Returns the number of baskets checked.</summary>
+    /// <param name="maxDegreeOfParallelism">Threads used for decompression; −1 for all cores.</param>
+    /// <exception cref="DataFormatException">The branch is unreadable or a basket is corrupt.</exception>
+    public int Verify(int maxDegreeOfParallelism = -1)
+    {
+        EnsureReadable();
+        switch (Kind)
+        {
+            case RootArrayKind.String: ReadStrings(maxDegreeOfParallelism); break;
+            case RootArrayKind.Counted: VerifyAs(maxDegreeOfParallelism, jagged: true); break;
+            default: VerifyAs(maxDegreeOfParallelism, jagged: false); break;
+        }
+        return Baskets.Length;
+    }
+
+    private void VerifyAs(int dop, bool jagged)
+    {
+        switch (NaturalColumnType)
+        {
+            case ColumnType.Boolean: if (jagged) ReadJagged<bool>(dop); else Read<bool>(dop); break;
+            case ColumnType.SByte: if (jagged) ReadJagged<sbyte>(dop); else Read<sbyte>(dop); break;
+            case ColumnType.Byte: if (jagged) ReadJagged<byte>(dop); else Read<byte>(dop); break;
+            case ColumnType.Int16: if (jagged) ReadJagged<short>(dop); else Read<short>(dop); break;
+            case ColumnType.UInt16: if (jagged) ReadJagged<ushort>(dop); else Read<ushort>(dop); break;
+            case ColumnType.Int32: if (jagged) ReadJagged<int>(dop); else Read<int>(dop); break;
+            case ColumnType.UInt32: if (jagged) ReadJagged<uint>(dop); else Read<uint>(dop); break;
+            case ColumnType.Int64: if (jagged) ReadJagged<long>(dop); else Read<long>(dop); break;
+            case ColumnType.UInt64: if (jagged) ReadJagged<ulong>(dop); else Read<ulong>(dop); break;
+            case ColumnType.Single: if (jagged) ReadJagged<float>(dop); else Read<float>(dop); break;
+            case ColumnType.Double: if (jagged) ReadJagged<double>(dop); else Read<double>(dop); break;
+            default: throw new DataFormatException($"Branch holds {LeafType} values, which NuMM does not decode", Tree.File.Path, Path, null, null);
+        }
     }
 
     /// <summary>Reads a string branch (TLeafC): one string per entry, decoded as Latin-1 (ROOT stores bytes).</summary>

@@ -1,0 +1,133 @@
+using System.Buffers.Binary;
+using NuMM.Data.Tests.Root;
+using NuMM.Runtime.Data.Batches;
+using NuMM.Runtime.Data.Columnar;
+using NuMM.Runtime.Data.Root;
+using static NuMM.Cli.Tests.CliRunner;
+
+namespace NuMM.Cli.Tests;
+
+/// <summary>`numm inspect` and `numm convert` on ROOT files with branches NuMM cannot turn into columns: each is shown
+/// with its real shape, named with its reason when skipped, and refused with the reader's reason when asked for.</summary>
+public class RootGapsTests
+{
+    private static string Synthetic(TempDirectory dir)
+    {
+        string path = dir.File("synthetic.root");
+        File.WriteAllBytes(path, SyntheticRootFile.Build(large: false));
+        return path;
+    }
+
+    private static T[] ReadColumn<T>(ColumnarFileReader reader, string name) where T : unmanaged
+    {
+        var col = reader.Columns.Single(c => c.Name == name);
+        var source = reader.OpenSource([col]);
+        var batch = new DynamicColumnBatch([col], 1000);
+        var values = new List<T>();
+        while (source.ReadNext(batch)) values.AddRange(batch.Column<T>(0)[..batch.Length].ToArray());
+        return [.. values];
+    }
+
+    [Fact]
+    public void Inspect_Synthetic_ShowsLeafListObjectAndTheLeafColumns()
+    {
+        using var dir = new TempDirectory();
+        var (code, stdout, _) = Run("inspect", Synthetic(dir));
+        Assert.Equal(0, code);
+        Assert.Matches(@"\n\s+p\s+TLeafD,TLeafI,TLeafB\s+leaf list \{x/D:y/I:z/B\}\s+5\s+leaf-list branch", stdout);
+        Assert.Matches(@"\n\s+p\.x\s+float64\s+scalar\s+5", stdout);
+        Assert.Matches(@"\n\s+p\.z\s+int8\s+scalar\s+5", stdout);
+        Assert.Matches(@"\n\s+obj\s+TLeafI\s+object\s+5\s+split-object branch", stdout);
+        Assert.Matches(@"\n\s+s\s+string\s+string\s+5", stdout);
+    }
+
+    [Fact]
+    public void InspectVerify_Root_DecompressesEveryBasketOfEveryReadableBranch()
+    {
+        // HZZ-zlib: 51 readable branches holding 57 baskets (the sum of their fWriteBasket).
+        var (code, stdout, stderr) = Run("inspect", TestFile("uproot-HZZ-zlib.root"), "--verify");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using (var f = RootFile.Open(TestFile("uproot-HZZ-zlib.root")))
+            Assert.Equal(57, f.GetTree("events").Branches.Sum(b => b.BasketCount));
+        Assert.Contains("verified: 57 baskets of 51 readable branches decompressed and checked", stdout);
+    }
+
+    [Fact]
+    public void InspectVerify_Root_CorruptBasketIsAnErrorThatPlainInspectDoesNotSee()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("hzz-bad-basket.root");
+        var bytes = File.ReadAllBytes(TestFile("uproot-HZZ-zlib.root"));
+        long seek;
+        int nbytes;
+        using (var f = RootFile.Open(bytes, "x"))
+        {
+            var info = f.GetTree("events").GetBranch("Jet_Px").Baskets[0];
+            (seek, nbytes) = (info.Seek, info.Bytes);
+        }
+        // Flip bytes inside the compressed payload (past the key header), not the key itself.
+        for (int k = 0; k < 8; k++) bytes[seek + nbytes - 20 + k] ^= 0xA5;
+        File.WriteAllBytes(path, bytes);
+        Assert.Equal(0, Run("inspect", path).Code);
+        var (code, _, stderr) = Run("inspect", path, "--verify");
+        Assert.Equal(1, code);
+        Assert.Contains("events/Jet_Px", stderr);
+    }
+
+    [Fact]
+    public void Inspect_CorruptBeginPointer_ExitsWithAnError()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("hzz-bad-begin.root");
+        var bytes = File.ReadAllBytes(TestFile("uproot-HZZ-zlib.root"));
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(8)) + 40);
+        File.WriteAllBytes(path, bytes);
+        var (code, stdout, stderr) = Run("inspect", path);
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("0 trees", stdout);
+        Assert.Contains("fBEGIN", stderr);
+    }
+
+    [Fact]
+    public void Convert_WholeSyntheticTree_NamesEverySkippedBranchAndConvertsTheLeafList()
+    {
+        using var dir = new TempDirectory();
+        string output = dir.File("synthetic.numm");
+        var (code, stdout, stderr) = Run("convert", Synthetic(dir), output);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("skipped branch 'p': leaf list (x/D:y/I:z/B); its leaves are converted as the columns p.x, p.y, p.z", stdout);
+        Assert.Contains("skipped branch 's': string branch", stdout);
+        Assert.Contains("skipped branch 'obj': split-object branch (TBranchElement of class 'MyEvent')", stdout);
+        using var reader = ColumnarFileReader.Open(output);
+        Assert.Equal(["x", "p.x", "p.y", "p.z"], reader.Columns.Select(c => c.Name));
+        // Entry e of the leaf list holds 1.5·e, −7·e, e − 2 (SyntheticRootFile); x holds 10, 20, 30, 40, 50.
+        Assert.Equal([0.0, 1.5, 3.0, 4.5, 6.0], ReadColumn<double>(reader, "p.x"));
+        Assert.Equal([0, -7, -14, -21, -28], ReadColumn<int>(reader, "p.y"));
+        Assert.Equal(new sbyte[] { -2, -1, 0, 1, 2 }, ReadColumn<sbyte>(reader, "p.z"));
+        Assert.Equal([10, 20, 30, 40, 50], ReadColumn<int>(reader, "x"));
+    }
+
+    [Fact]
+    public void Convert_WholeHzzTree_NamesTheJaggedBranches()
+    {
+        using var dir = new TempDirectory();
+        var (code, stdout, _) = Run("convert", TestFile("uproot-HZZ.root"), dir.File("hzz.numm"));
+        Assert.Equal(0, code);
+        Assert.Contains("skipped branch 'Jet_Px': jagged array (per-entry length from 'NJet')", stdout);
+        Assert.Contains("skipped branch 'Muon_E': jagged array (per-entry length from 'NMuon')", stdout);
+    }
+
+    [Fact]
+    public void Convert_AskingForAJaggedBranch_GivesTheReadersReason()
+    {
+        using var dir = new TempDirectory();
+        var (code, _, stderr) = Run("convert", TestFile("uproot-HZZ.root"), dir.File("never.numm"), "--columns", "NJet,Jet_Px");
+        Assert.Equal(1, code);
+        Assert.Contains("'Jet_Px' cannot be converted:", stderr);
+        Assert.Contains("a counted array (per-entry length from 'NJet') cannot fill one value per event", stderr);
+        Assert.DoesNotContain("not a column of the input", stderr);
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
+}
