@@ -56,8 +56,10 @@ public class HeadlineExampleTests
         foreach (var (category, yield) in new[] { (SampleCategory.NueCC, 2.41e5), (SampleCategory.NumuCC, 6.29e6), (SampleCategory.NC, 2.66e6) })
         {
             var flow = analysis.Run(NearDetectorSimulation.Background(category, Small), 0.0).CutFlow;
-            // Importance sampling over 9 binary choices: the weights average to the yield; 20 000 events give a few %.
-            Assert.InRange(flow.SumW[0] / yield, 0.9, 1.1);
+            // Stratified importance sampling over the 512 inside/outside patterns: exact for a multiple of 512 events;
+            // 20 000 = 39 · 512 + 32 leaves a partial cycle of 32 events (patterns 0–31, outside the last four windows,
+            // weights 2⁴ Π(1 − p) ≈ 1–1.5 times the mean), which moves the sum by well under 1 %; allow 2 %.
+            Assert.InRange(flow.SumW[0] / yield, 0.98, 1.02);
         }
     }
 

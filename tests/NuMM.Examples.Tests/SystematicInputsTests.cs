@@ -11,10 +11,13 @@ public class SystematicInputsTests
     private static readonly SimulationSettings Settings = new(NuOnEEvents: 30_000, BackgroundEventsPerCategory: 30_000, Seed: 5, BatchSize: 4096);
     private const int U = SystematicInputs.FluxUniverseCount;
 
+    // The ν-on-e sample, simulated once for the tests that only read it.
+    private static readonly Lazy<List<NdSingleElectronEvent.Batch>> NuOnESample = new(() => NearDetectorSimulation.NuOnE(Settings));
+
     [Fact]
     public void Layout_IsElementMajorLikeAnArrayColumn_AndParallelToTheBatches()
     {
-        var sample = NearDetectorSimulation.NuOnE(Settings);
+        var sample = NuOnESample.Value;
         var inputs = SystematicInputs.Simulate(sample, Settings);
         Assert.Equal(sample.Count, inputs.Count);
         for (int b = 0; b < sample.Count; b++)
@@ -75,7 +78,7 @@ public class SystematicInputsTests
         // the 2 GeV peak is 8–10 % (the size the technote's flux systematic stands for; issue 14). The standard
         // deviation of 100 universes scatters by 1/√(2·99) ≈ 7 % relative, so accept 3σ beyond that range:
         // 8 % × 0.79 to 10 % × 1.21. The mean of 100 universes is 1 within 3 σ/√100.
-        var (yields, nominal, _) = SelectedUniverseYields(NearDetectorSimulation.NuOnE(Settings), e => true);
+        var (yields, nominal, _) = SelectedUniverseYields(NuOnESample.Value, e => true);
         var ratios = yields.Select(y => y / nominal).ToArray();
         double mean = ratios.Average(), sd = StandardDeviation(ratios);
         Assert.InRange(sd, 0.08 * 0.79, 0.10 * 1.21);
@@ -88,7 +91,7 @@ public class SystematicInputsTests
     {
         // A shared normalisation correlates all energies; the shape modes (focusing, kaon tail) keep the correlation
         // below one and make the tail (E_ν > 8 GeV, kaon decays) vary more than the peak (E_ν < 3 GeV, pion decays).
-        var sample = NearDetectorSimulation.NuOnE(Settings);
+        var sample = NuOnESample.Value;
         var (peak, peakNominal, _) = SelectedUniverseYields(sample, e => e < 3.0);
         var (tail, tailNominal, _) = SelectedUniverseYields(sample, e => e > 8.0);
         var p = peak.Select(y => y / peakNominal).ToArray();
@@ -101,7 +104,7 @@ public class SystematicInputsTests
     [Fact]
     public void KnobResponses_ZeroForNuOnE_AndFollowTheInteractionMode()
     {
-        foreach (var inputs in SystematicInputs.Simulate(NearDetectorSimulation.NuOnE(Settings), Settings))
+        foreach (var inputs in SystematicInputs.Simulate(NuOnESample.Value, Settings))
             for (int i = 0; i < inputs.Length; i++)
             {
                 Assert.Equal(InteractionMode.NuElectronElastic, inputs.Mode[i]);
