@@ -102,6 +102,22 @@ public class SystematicsTableTests
     }
 
     [Fact]
+    public void Table_HistogramCount_UsesTheHistogramIntegralOfEachVariation()
+    {
+        var r = Run();
+        var table = new SystematicsTable([new SystematicsTableComponent("y", r, "y")]);
+        double n = r.Histogram1D("y").Integral();
+        Assert.Equal((r.Variation("wKnob", -1).Histogram1D("y").Integral() - n) / n, table.Effect("wKnob", "y")!.Value.Down, 1e-15);
+        Assert.Equal((2 * r.Variation("calib", 1).Histogram1D("y").Integral() - n) / n, table.Effect("calib", "y")!.Value.Up, 1e-15);
+        var totals = Enumerable.Range(0, VariedTestKernel.UniverseCount).Select(u => r.Universe("flux", u).Histogram1D("y").Integral()).ToArray();
+        double mean = totals.Average();
+        double sd = Math.Sqrt(totals.Sum(t => (t - mean) * (t - mean)) / (totals.Length - 1));
+        Assert.Equal(sd / n, table.Effect("flux", "y")!.Value.Spread, 1e-12);
+        Assert.Contains("histogram 'x'", Assert.Throws<ArgumentException>(() =>
+            new SystematicsTable([new SystematicsTableComponent("x", new VariedTestKernel().CreateResult(), "x")])).Message);
+    }
+
+    [Fact]
     public void Table_ZeroNominalCount_Throws()
     {
         var empty = new VariedTestKernel().CreateResult();

@@ -11,7 +11,9 @@ namespace NuMM.Runtime.Reporting.Tables;
 /// <summary>One column of a <see cref="SystematicsTable"/>: a prediction component and its varied result.</summary>
 /// <param name="Name">The component's name (for example "ν-on-e").</param>
 /// <param name="Result">Its analysis result with variations.</param>
-public sealed record SystematicsTableComponent(string Name, AnalysisResult Result);
+/// <param name="Histogram">When given, the component's event count is the sum of this 1-D histogram's regular bins (for
+/// components that are histograms of one shared result); when null, the weighted cut-flow yield.</param>
+public sealed record SystematicsTableComponent(string Name, AnalysisResult Result, string? Histogram = null);
 
 /// <summary>The effect of one systematic on the selected event count of one component, as fractions (0.031 = 3.1 %).</summary>
 /// <param name="Kind">The systematic's kind.</param>
@@ -28,7 +30,8 @@ public readonly record struct SystematicEffect(VariationKind Kind, double Up, do
 }
 
 /// <summary>The technote's "table of systematic uncertainties on the event count" (section 3.5): one row per systematic,
-/// one column per component, each cell the relative change of the weighted event count after the selection — ±1σ for
+/// one column per component, each cell the relative change of the weighted event count after the selection (or in a
+/// histogram, see <see cref="SystematicsTableComponent.Histogram"/>) — ±1σ for
 /// shifts, knobs and samples (sample counts first scaled to the component's nominal exposure), the universe standard
 /// deviation for multi-universe systematics — and a last row with the quadrature sum of the symmetric sizes
 /// (<see cref="SystematicEffect.Size"/>). Systematics a component does not have are left empty.</summary>
@@ -55,9 +58,10 @@ public sealed class SystematicsTable
             var r = comp.Result;
             int s = step < 0 ? r.CutFlow.CutCount : step;
             if (s > r.CutFlow.CutCount) throw new ArgumentOutOfRangeException(nameof(step), step, $"Component '{comp.Name}' has steps 0..{r.CutFlow.CutCount}.");
-            double nominal = r.CutFlow.Yield(s);
+            double Count(AnalysisResult x) => comp.Histogram is null ? x.CutFlow.Yield(s) : x.Histogram1D(comp.Histogram).Integral();
+            double nominal = Count(r);
             if (!(nominal != 0) || !double.IsFinite(nominal))
-                throw new ArgumentException($"Component '{comp.Name}': the nominal event count after step {s} is {nominal.ToString("R", CultureInfo.InvariantCulture)}; relative changes need a non-zero count.", nameof(components));
+                throw new ArgumentException($"Component '{comp.Name}': the nominal event count {(comp.Histogram is null ? $"after step {s}" : $"in histogram '{comp.Histogram}'")} is {nominal.ToString("R", CultureInfo.InvariantCulture)}; relative changes need a non-zero count.", nameof(components));
             foreach (var sys in r.Systematics)
             {
                 if (!_systematics.Contains(sys)) _systematics.Add(sys);
@@ -65,7 +69,8 @@ public sealed class SystematicsTable
                 var kind = vs[0].Kind;
                 if (kind == VariationKind.Universe)
                 {
-                    var spread = UniverseSpread.OfEventCount(r, sys, s);
+                    var counts = vs.Select(v => (IReadOnlyList<double>)[Count(v.Result)]).ToArray();
+                    var spread = UniverseSpread.FromValues(counts, [nominal], SpreadCentre.UniverseMean, $"Component '{comp.Name}', systematic '{sys}'");
                     _effects[(sys, c)] = new SystematicEffect(kind, double.NaN, double.NaN, spread.StandardDeviation[0] / Math.Abs(nominal));
                     continue;
                 }
@@ -75,7 +80,7 @@ public sealed class SystematicsTable
                         if (v.Sigma == sigma)
                         {
                             double f = SystematicPrediction.Factor(v.Exposure, r.Exposure, $"Component '{comp.Name}', variation '{v.Label}'");
-                            return (v.Result.CutFlow.Yield(s) * f - nominal) / nominal;
+                            return (Count(v.Result) * f - nominal) / nominal;
                         }
                     return double.NaN;
                 }
