@@ -104,12 +104,12 @@ public static class ConvertCommand
                 continue;
             }
             // The output remembers which input column or branch filled it.
-            result.Add(new ColumnInfo(name, entry?.Type ?? stored.Type, entry?.Unit ?? stored.Unit, sourceName, stored.RequireFinite));
+            result.Add(new ColumnInfo(name, entry?.Type ?? stored.Type, entry?.Unit ?? stored.Unit, sourceName, stored.RequireFinite, stored.Length));
         }
         if (result.Count == 0 && problems.Count == 0) problems.Add("no columns to convert");
         if (problems.Count > 0)
         {
-            string available = string.Join(", ", input.Columns.Select(c => $"{c.Name} ({ColumnTypes.Name(c.Type)})"));
+            string available = string.Join(", ", input.Columns.Select(c => $"{c.Name} ({ColumnTypes.Describe(c)})"));
             throw new DataFormatException($"Cannot convert ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}): {string.Join("; ", problems)}. Available: {available}.",
                 request.Input, null);
         }

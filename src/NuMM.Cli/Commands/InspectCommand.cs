@@ -54,7 +54,7 @@ public static class InspectCommand
                 using var f = NumpyFile.Open(path);
                 output.WriteLine(Invariant($"{path}: numpy {(f.IsArchive ? ".npz archive" : ".npy array")}, {f.EntryCount} entries, {f.Columns.Count} arrays"));
                 WriteTable(output, ["column", "type", "dtype", "entries"],
-                    f.Arrays.Select(a => new[] { a.Name, ColumnTypes.Name(a.Type), a.Descr, Invariant($"{a.Length}") }));
+                    f.Arrays.Select(a => new[] { a.Name, ColumnTypes.Describe(new ColumnInfo(a.Name, a.Type, "", a.Name, false, a.ValuesPerEntry)), a.Descr, Invariant($"{a.Length}") }));
                 break;
             }
             case InputFormat.Csv:
@@ -117,8 +117,8 @@ public static class InspectCommand
     {
         var header = showSource ? new[] { "column", "type", "unit", "source", "finite", "entries" } : ["column", "type", "unit", "entries"];
         WriteTable(output, header, columns.Select(c => showSource
-            ? new[] { c.Name, ColumnTypes.Name(c.Type), c.Unit, c.Source, c.RequireFinite ? "yes" : "", Invariant($"{entries}") }
-            : [c.Name, ColumnTypes.Name(c.Type), c.Unit, Invariant($"{entries}")]));
+            ? new[] { c.Name, ColumnTypes.Describe(c), c.Unit, c.Source, c.RequireFinite ? "yes" : "", Invariant($"{entries}") }
+            : [c.Name, ColumnTypes.Describe(c), c.Unit, Invariant($"{entries}")]));
     }
 
     private static void WriteTable(TextWriter output, string[] header, IEnumerable<string[]> rows)

@@ -7,8 +7,9 @@ using NuMM.Runtime.Data.Root;
 
 namespace NuMM.Cli.Inputs;
 
-/// <summary>One TTree of a ROOT file seen as columns: every readable scalar branch, with its natural type.
-/// Elements of fixed-size array branches are reachable as "branch[k]" through a mapping or --columns.</summary>
+/// <summary>One TTree of a ROOT file seen as columns: every readable scalar branch, with its natural type, and every
+/// readable fixed-size array branch (<c>w[100]/F</c>) as an array column of its values per entry. Single elements of
+/// fixed-size array branches are reachable as "branch[k]" through a mapping or --columns.</summary>
 public sealed class RootTreeInput : IColumnFile
 {
     private readonly RootFile _file;
@@ -43,8 +44,8 @@ public sealed class RootTreeInput : IColumnFile
             }
             TreePath = treePath;
             _columns = _tree.Branches
-                .Where(b => b.IsReadable && b.Kind == RootArrayKind.Scalar && b.NaturalColumnType is not null)
-                .Select(b => new ColumnInfo(b.Name, b.NaturalColumnType!.Value, "", b.Name, false))
+                .Where(b => IsColumn(b))
+                .Select(b => new ColumnInfo(b.Name, b.NaturalColumnType!.Value, "", b.Name, false, b.FixedLength))
                 .ToArray();
         }
         catch
@@ -72,15 +73,16 @@ public sealed class RootTreeInput : IColumnFile
     /// <summary>ROOT trees carry no NuMM exposure; give it with --pot or --livetime.</summary>
     public Exposure Exposure => Exposure.None;
 
-    /// <summary>The column a source name refers to: a scalar branch, or "branch[k]" of a fixed-size array branch.</summary>
+    /// <summary>The column a source name refers to: a scalar branch, a whole fixed-size array branch (an array column),
+    /// or "branch[k]" of a fixed-size array branch.</summary>
     /// <param name="source">A branch name, optionally with an element index.</param>
     public ColumnInfo? Resolve(string source)
     {
         int lb = source.IndexOf('[');
         var branch = _tree.FindBranch(lb > 0 ? source[..lb] : source);
         if (branch?.NaturalColumnType is not ColumnType type || !branch.IsReadable) return null;
-        if (lb > 0 ? branch.Kind != RootArrayKind.Fixed : branch.Kind != RootArrayKind.Scalar) return null;
-        return new ColumnInfo(source, type, "", source, false);
+        if (lb > 0) return branch.Kind == RootArrayKind.Fixed ? new ColumnInfo(source, type, "", source, false) : null;
+        return IsColumn(branch) ? new ColumnInfo(source, type, "", source, false, branch.FixedLength) : null;
     }
 
     /// <summary>Why the branch named by <paramref name="source"/> ("branch" or "branch[k]") cannot fill a column, in the
@@ -108,14 +110,17 @@ public sealed class RootTreeInput : IColumnFile
                 { IsLeafList: true, IsReadable: false } when _tree.Branches.Any(m => m.LeafListBranch == b.Name) =>
                     $"leaf list ({b.Title}); its leaves are converted as the columns {string.Join(", ", _tree.Branches.Where(m => m.LeafListBranch == b.Name).Select(m => m.Name))}",
                 { IsReadable: false } => b.UnsupportedReason!,
-                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); NuMM columns hold one value per entry",
-                { Kind: RootArrayKind.Fixed } => $"fixed array of {b.FixedLength} values per entry; convert single elements with --columns or a mapping as '{b.Name}[k]'",
+                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); a NuMM array column holds the same number of values in every entry",
+                { Kind: RootArrayKind.Fixed } => $"fixed array of {b.FixedLength} values per entry, more than an array column holds ({ColumnInfo.MaxLength}); convert single elements with --columns or a mapping as '{b.Name}[k]'",
                 { Kind: RootArrayKind.String } => "string branch; NuMM columns are numeric",
                 _ => $"the branch has {b.Entries} entries, the tree {_tree.Entries}",
             };
             yield return (b.Name, reason);
         }
     }
+
+    private static bool IsColumn(RootBranch b) => b.IsReadable && b.NaturalColumnType is not null
+        && (b.Kind == RootArrayKind.Scalar || (b.Kind == RootArrayKind.Fixed && b.FixedLength <= ColumnInfo.MaxLength));
 
     /// <inheritdoc/>
     public IBatchSource<IColumnBatch> OpenSource(IReadOnlyList<ColumnInfo> schema, SchemaMapping? mapping = null, ColumnConversion conversion = ColumnConversion.None)

@@ -74,14 +74,19 @@ internal static class ColumnarTestData
         writer.Commit();
     }
 
-    /// <summary>Reads every entry of the given columns into arrays (as raw bytes per column).</summary>
+    /// <summary>Reads every entry of the given columns into arrays (as raw bytes per column; for an array column, batch by
+    /// batch, the run of each value k).</summary>
     public static byte[][] ReadAll(IBatchSource<IColumnBatch> source, ColumnInfo[] schema, int batchSize)
     {
         var batch = new DynamicColumnBatch(schema, batchSize);
         var outputs = schema.Select(_ => new List<byte>()).ToArray();
         while (source.ReadNext(batch))
             for (int c = 0; c < schema.Length; c++)
-                outputs[c].AddRange(batch.ColumnBytes(c)[..(batch.Length * DynamicColumnBatch.ElementSize(schema[c].Type))].ToArray());
+            {
+                int size = DynamicColumnBatch.ElementSize(schema[c].Type);
+                for (int k = 0; k < schema[c].Length; k++)
+                    outputs[c].AddRange(batch.ColumnBytes(c).Slice(k * batchSize * size, batch.Length * size).ToArray());
+            }
         Assert.Equal(0, batch.Length);
         return outputs.Select(o => o.ToArray()).ToArray();
     }

@@ -9,7 +9,9 @@ namespace NuMM.Data.Tests.Root;
 /// <c>x/I</c> = 10, 20, 30 (disk basket) + 40, 50 (embedded) and <c>s/C</c> = "p", "qq", "" (disk, with an entry-offset
 /// table) + "ab", "c" (embedded, with its offset array, basket flag 11, or 51 with a displacement array when asked); the
 /// embedded basket of x has flag 12 (no offsets); a leaf-list branch <c>p</c> = "x/D:y/I:z/B" (entry e: 1.5·e, −7·e, e − 2)
-/// with three entries on disk and two embedded; a fourth branch "obj" is a split-object TBranchElement. Because this writer encodes the same understanding of the format
+/// with three entries on disk and two embedded; a fixed-size array branch <c>w[4]/F</c> holds <see cref="WValue"/>(i, k) =
+/// 10 i + k (entries 0–2 on disk, 3–4 embedded) except value 2 of entry 3, which is NaN; a fifth branch "obj" is a
+/// split-object TBranchElement. Because this writer encodes the same understanding of the format
 /// as the reader, it checks structure and code paths; the real files check the understanding itself.</summary>
 internal static class SyntheticRootFile
 {
@@ -66,6 +68,16 @@ internal static class SyntheticRootFile
 
     private const int BasketTail = 2 + 4 + 4 + 4 + 4 + 1;
 
+    /// <summary>Value k of entry i of branch "w".</summary>
+    public static float WValue(int i, int k) => i == 3 && k == 2 ? float.NaN : 10 * i + k;
+
+    private static byte[] WValues(int from, int to)
+    {
+        var d = new W();
+        for (int i = from; i < to; i++) for (int k = 0; k < 4; k++) d.I32(BitConverter.SingleToInt32Bits(WValue(i, k)));
+        return d.B.ToArray();
+    }
+
     /// <summary>Entry e of the leaf list p: x = 1.5·e (double), y = −7·e (int32), z = e − 2 (int8).</summary>
     private static void LeafListEntry(W w, int e) { w.F64(1.5 * e); w.I32(-7 * e); w.U8((byte)(sbyte)(e - 2)); }
 
@@ -120,6 +132,16 @@ internal static class SyntheticRootFile
         file.Raw(pb.B.ToArray());
         int pBytes = pb.Pos;
 
+        int wKeylen = KeyLen("TBasket", "w", "t", large, BasketTail);
+        long wSeek = file.Pos;
+        var wd = WValues(0, 3);
+        var wb = new W();
+        Key(wb, wKeylen + wd.Length, wd.Length, wKeylen, wSeek, begin, "TBasket", "w", "t", large);
+        wb.I16(3); wb.I32(32000); wb.I32(16); wb.I32(3); wb.I32(wKeylen + wd.Length); wb.U8(0);
+        wb.Raw(wd);
+        file.Raw(wb.B.ToArray());
+        int wBytes = wb.Pos;
+
         // Directory records for "dir" and "sub" are written as the data of their keys; their key lists come later.
         int dirKeylen = KeyLen("TDirectoryFile", "dir", "dir", large);
         int subKeylen = KeyLen("TDirectoryFile", "sub", "sub", large);
@@ -131,7 +153,7 @@ internal static class SyntheticRootFile
         // The TTree object, uncompressed.
         int treeKeylen = KeyLen("TTree", "t", "synthetic", large);
         long treeKeyAt = file.Pos;
-        var tree = TreeObject(treeKeylen, large, xSeek, xBytes, sSeek, sBytes, pSeek, pBytes, displacement);
+        var tree = TreeObject(treeKeylen, large, xSeek, xBytes, sSeek, sBytes, pSeek, pBytes, wSeek, wBytes, displacement);
         var tk = new W();
         Key(tk, treeKeylen + tree.Length, tree.Length, treeKeylen, treeKeyAt, subKeyAt, "TTree", "t", "synthetic", large);
         tk.Raw(tree);
@@ -170,7 +192,7 @@ internal static class SyntheticRootFile
         return bytes;
     }
 
-    private static byte[] TreeObject(int keylen, bool large, long xSeek, int xBytes, long sSeek, int sBytes, long pSeek, int pBytes, bool displacement)
+    private static byte[] TreeObject(int keylen, bool large, long xSeek, int xBytes, long sSeek, int sBytes, long pSeek, int pBytes, long wSeek, int wBytes, bool displacement)
     {
         var w = new W();
         var classTags = new Dictionary<string, long>();
@@ -197,10 +219,10 @@ internal static class SyntheticRootFile
             foreach (var it in items) { if (it is null) w.I32(0); else it(); }
             w.End(a);
         }
-        void Leaf(string cls, string name, string title, int lenType, int offset = 0)
+        void Leaf(string cls, string name, string title, int lenType, int offset = 0, int len = 1)
         {
             int a = w.Begin(1);
-            int l = w.Begin(2); TNamed(name, title); w.I32(1); w.I32(lenType); w.I32(offset); w.U8(0); w.U8(0); w.I32(0); w.End(l);
+            int l = w.Begin(2); TNamed(name, title); w.I32(len); w.I32(lenType); w.I32(offset); w.U8(0); w.U8(0); w.I32(0); w.End(l);
             w.I32(0); w.I32(0);
             w.End(a);
         }
@@ -262,6 +284,9 @@ internal static class SyntheticRootFile
                 }),
                 () => Pointer("TLeafI", () => Leaf("TLeafI", "y", "y", 4, 8)),
                 () => Pointer("TLeafB", () => Leaf("TLeafB", "z", "z", 1, 12)))),
+            () => Pointer("TBranch", () => Branch("w", "w[4]/F", wSeek, wBytes,
+                () => Pointer("TLeafF", () => Leaf("TLeafF", "w", "w[4]", 4, len: 4)),
+                () => Pointer("TBasket", () => EmbeddedBasket("w", 2, WValues(3, 5), null)))),
             // A split-object branch, as ROOT writes for a class member: listed, refused on read.
             () => Pointer("TBranchElement", () =>
             {

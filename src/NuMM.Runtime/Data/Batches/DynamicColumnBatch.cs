@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace NuMM.Runtime.Data.Batches;
 
 /// <summary>A columnar batch whose columns are chosen at run time (for tools such as <c>numm convert</c> that
-/// have no generated schema type). Each column is one managed array of its element type.</summary>
+/// have no generated schema type). Each column is one managed array of its element type: <see cref="Capacity"/> values,
+/// or Capacity × <see cref="ColumnInfo.Length"/> for an array column (value k of event i at k × Capacity + i).</summary>
 public sealed class DynamicColumnBatch : IColumnBatch
 {
     private readonly ColumnInfo[] _columns;
@@ -13,7 +14,7 @@ public sealed class DynamicColumnBatch : IColumnBatch
     private int _length;
 
     /// <summary>Creates a batch with room for <paramref name="capacity"/> events of the given columns.</summary>
-    /// <param name="columns">The columns, in order; names must be unique.</param>
+    /// <param name="columns">The columns, in order; names must be unique, lengths 1 … <see cref="ColumnInfo.MaxLength"/>.</param>
     /// <param name="capacity">Events the batch can hold; ≥ 1.</param>
     public DynamicColumnBatch(IReadOnlyList<ColumnInfo> columns, int capacity)
     {
@@ -26,8 +27,12 @@ public sealed class DynamicColumnBatch : IColumnBatch
         {
             var c = columns[i] ?? throw new ArgumentException($"Column {i} is null.", nameof(columns));
             if (!seen.Add(c.Name)) throw new ArgumentException($"Column '{c.Name}' appears twice.", nameof(columns));
+            if (c.Length < 1 || c.Length > ColumnInfo.MaxLength)
+                throw new ArgumentException($"Column '{c.Name}' has length {c.Length}; a column holds 1 to {ColumnInfo.MaxLength} values per event.", nameof(columns));
+            if ((long)capacity * c.Length > Array.MaxLength)
+                throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"Column '{c.Name}' of {c.Length} values per event cannot hold {capacity} events in one array.");
             _columns[i] = c;
-            _storage[i] = Allocate(c.Type, capacity);
+            _storage[i] = Allocate(c.Type, capacity * c.Length);
         }
         Capacity = capacity;
     }

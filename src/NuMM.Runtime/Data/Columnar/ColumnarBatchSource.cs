@@ -8,7 +8,9 @@ namespace NuMM.Runtime.Data.Columnar;
 
 /// <summary>Reads the bound columns of a NuMM columnar file into batches, in entry order. A chunk is read with
 /// one positioned read straight into the batch when the batch takes the whole row group at once (batch capacity
-/// a multiple of the row-group size); otherwise through one scratch buffer per column allocated on first use.
+/// a multiple of the row-group size) and the column holds one value per entry; otherwise (and always for array columns,
+/// whose chunk stride is the row group's entry count, not the batch capacity) through one scratch buffer per column
+/// allocated on first use.
 /// Every chunk's header and CRC-32C are checked, and columns declared finite are scanned for NaN and ±∞.
 /// Nothing is allocated per batch.</summary>
 public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureSource
@@ -62,36 +64,45 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
             {
                 ref readonly var bind = ref _bindings[b];
                 var target = bind.Target.Type;
-                int targetSize = ColumnTypes.Size(target);
-                var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, target).Slice(filled * targetSize, take * targetSize);
-                if (!bind.Converts && _offsetInGroup == 0 && take == inGroup)
+                int targetSize = ColumnTypes.Size(target), values = bind.Target.Length;
+                var column = ColumnTypes.Bytes(batch, bind.SchemaIndex, target);
+                if (!bind.Converts && values == 1 && _offsetInGroup == 0 && take == inGroup)
                 {
+                    var dest = column.Slice(filled * targetSize, take * targetSize);
                     ReadChunk(_group, bind, dest);
+                    Validate(bind, dest, take, firstEntry, -1);
+                    continue;
                 }
-                else
+                int sourceSize = ColumnTypes.Size(bind.Source.Type);
+                if (_scratchGroup[b] != _group)
                 {
-                    int sourceSize = ColumnTypes.Size(bind.Source.Type);
-                    if (_scratchGroup[b] != _group)
-                    {
-                        _scratch[b] ??= new byte[(long)_file.RowGroupCapacity * sourceSize];
-                        _scratchGroup[b] = -1;
-                        ReadChunk(_group, bind, _scratch[b].AsSpan(0, inGroup * sourceSize));
-                        _scratchGroup[b] = _group;
-                    }
-                    var src = _scratch[b].AsSpan(_offsetInGroup * sourceSize, take * sourceSize);
+                    long bytes = (long)inGroup * sourceSize * values;
+                    if (bytes > Array.MaxLength)
+                        throw _file.Error(string.Create(CultureInfo.InvariantCulture, $"The chunk of row group {_group} holds {bytes} bytes, more than one buffer can hold; rewrite the file with smaller row groups."), bind.Target.Name, firstEntry);
+                    // Sized by the first (full) row group read; only a file whose first group is short grows it later.
+                    if (_scratch[b] is null || _scratch[b]!.Length < bytes) _scratch[b] = new byte[bytes];
+                    _scratchGroup[b] = -1;
+                    ReadChunk(_group, bind, _scratch[b].AsSpan(0, (int)bytes));
+                    _scratchGroup[b] = _group;
+                }
+                // Value k of an array column: a run of the chunk's entries at k × inGroup, of the batch's at k × capacity.
+                for (int k = 0; k < values; k++)
+                {
+                    var src = _scratch[b].AsSpan((k * inGroup + _offsetInGroup) * sourceSize, take * sourceSize);
+                    var dest = column.Slice((k * capacity + filled) * targetSize, take * targetSize);
                     if (bind.Converts)
                     {
                         int bad = ValueConverter.Convert(src, bind.Source.Type, dest, target, take);
                         if (bad >= 0)
-                            throw _file.Error($"Column '{bind.Source.Name}' holds a value that does not fit {ColumnTypes.Name(target)} (requested conversion from {ColumnTypes.Name(bind.Source.Type)}).",
+                            throw _file.Error($"Column '{bind.Source.Name}' holds a value{Value(values, k)} that does not fit {ColumnTypes.Name(target)} (requested conversion from {ColumnTypes.Name(bind.Source.Type)}).",
                                 bind.Target.Name, firstEntry + bad);
                     }
                     else
                     {
                         src.CopyTo(dest);
                     }
+                    Validate(bind, dest, take, firstEntry, values == 1 ? -1 : k);
                 }
-                Validate(bind, dest, take, firstEntry);
             }
             filled += take;
             _offsetInGroup += take;
@@ -105,8 +116,12 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         return filled > 0;
     }
 
-    private void Validate(in ColumnBinding bind, ReadOnlySpan<byte> values, int count, long firstEntry)
+    private static string Value(int values, int k) => values == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (value {k} of {values} per entry)");
+
+    /// <summary>Checks one run of values; <paramref name="element"/> is the array value k the run holds, or −1 for a scalar column.</summary>
+    private void Validate(in ColumnBinding bind, ReadOnlySpan<byte> values, int count, long firstEntry, int element)
     {
+        string which = element < 0 ? "" : Value(bind.Target.Length, element);
         var type = bind.Target.Type;
         if (bind.RequireFinite)
         {
@@ -116,14 +131,14 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
                 double v = type == ColumnType.Single
                     ? BinaryPrimitives.ReadSingleLittleEndian(values[(bad * 4)..])
                     : BinaryPrimitives.ReadDoubleLittleEndian(values[(bad * 8)..]);
-                throw _file.Error($"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}.", bind.Target.Name, firstEntry + bad);
+                throw _file.Error($"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}{which}.", bind.Target.Name, firstEntry + bad);
             }
         }
         if (type == ColumnType.Boolean && bind.Source.Type == ColumnType.Boolean)
         {
             int bad = ValueChecks.FirstInvalidBoolean(values);
             if (bad >= 0)
-                throw _file.Error($"Boolean column '{bind.Source.Name}' holds byte {values[bad]}; expected 0 or 1.", bind.Target.Name, firstEntry + bad);
+                throw _file.Error($"Boolean column '{bind.Source.Name}' holds byte {values[bad]}{which}; expected 0 or 1.", bind.Target.Name, firstEntry + bad);
         }
     }
 
@@ -172,7 +187,7 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         if (cols.Length != _schema.Length)
             throw new ArgumentException($"The batch has {cols.Length} columns; this source was opened for {_schema.Length}.", nameof(batch));
         for (int i = 0; i < cols.Length; i++)
-            if (!ReferenceEquals(cols[i], _schema[i]) && (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type))
-                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({ColumnTypes.Name(cols[i].Type)}); the source was opened for '{_schema[i].Name}' ({ColumnTypes.Name(_schema[i].Type)}).", nameof(batch));
+            if (!ReferenceEquals(cols[i], _schema[i]) && (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type || cols[i].Length != _schema[i].Length))
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({ColumnTypes.Describe(cols[i])}); the source was opened for '{_schema[i].Name}' ({ColumnTypes.Describe(_schema[i])}).", nameof(batch));
     }
 }

@@ -62,7 +62,7 @@ public sealed class ColumnarFileReader : IColumnFile
     /// <summary>Number of row groups.</summary>
     public int RowGroupCount => _groupCount.Length;
 
-    /// <summary>The minor format version the file was written with (the major version is always 1).</summary>
+    /// <summary>The minor format version the file was written with (the major version is always 1; array columns need 1.1).</summary>
     public ushort MinorVersion { get; }
 
     internal SafeFileHandle Handle => _handle;
@@ -73,7 +73,8 @@ public sealed class ColumnarFileReader : IColumnFile
 
     /// <summary>Where the chunk of <paramref name="column"/> in row group <paramref name="rowGroup"/> lies, for callers
     /// that memory-map the file: its payload is <see cref="ColumnarChunkInfo.PayloadLength"/> bytes of little-endian
-    /// values starting at the 64-byte-aligned <see cref="ColumnarChunkInfo.PayloadOffset"/>.</summary>
+    /// values starting at the 64-byte-aligned <see cref="ColumnarChunkInfo.PayloadOffset"/> (for an array column of N
+    /// values per entry, value k of the chunk's entry i at k × entries + i).</summary>
     /// <param name="rowGroup">The row group, 0 ≤ rowGroup &lt; <see cref="RowGroupCount"/>.</param>
     /// <param name="column">The column index in <see cref="Columns"/>.</param>
     public ColumnarChunkInfo GetChunk(int rowGroup, int column)
@@ -193,11 +194,13 @@ public sealed class ColumnarFileReader : IColumnFile
             long at = r.Offset;
             byte code = r.Byte();
             byte flags = r.Byte();
-            r.Skip(2);
+            int values = r.UInt16(); // 0 in files written before version 1.1: one value per entry
             var type = ColumnarLayout.TypeFromCode(code) ?? throw Fail($"Column {c} has unknown type code {code}.", at);
+            if (values > ColumnInfo.MaxLength)
+                throw Fail(string.Create(CultureInfo.InvariantCulture, $"Column {c} holds {values} values per entry; at most {ColumnInfo.MaxLength} are supported."), at + 2);
             string name = r.String(), unit = r.String(), source = r.String();
             if (name.Length == 0 || !names.Add(name)) throw Fail($"Column {c} has an empty or repeated name '{name}'.", at);
-            columns[c] = new ColumnInfo(name, type, unit, source, (flags & 1) != 0);
+            columns[c] = new ColumnInfo(name, type, unit, source, (flags & 1) != 0, Math.Max(values, 1));
         }
         long exposureAt = r.Offset;
         int kind = r.Int32();
@@ -252,10 +255,10 @@ public sealed class ColumnarFileReader : IColumnFile
                 long off = BinaryPrimitives.ReadInt64LittleEndian(index.AsSpan(p));
                 long len = BinaryPrimitives.ReadInt64LittleEndian(index.AsSpan(p + 8));
                 chunkCrc[k] = BinaryPrimitives.ReadUInt32LittleEndian(index.AsSpan(p + 16));
-                long expectedLen = (long)groupCount[g] * ColumnTypes.Size(columns[c].Type);
+                long expectedLen = (long)groupCount[g] * ColumnTypes.Size(columns[c].Type) * columns[c].Length;
                 if (len != expectedLen)
                     throw Fail(string.Create(CultureInfo.InvariantCulture,
-                        $"Row group {g}: the index gives a {len}-byte chunk; {groupCount[g]} entries of {ColumnTypes.Name(columns[c].Type)} need {expectedLen}."), indexOffset + p + 8, columns[c].Name);
+                        $"Row group {g}: the index gives a {len}-byte chunk; {groupCount[g]} entries of {ColumnTypes.Describe(columns[c])} need {expectedLen}."), indexOffset + p + 8, columns[c].Name);
                 if (off < minOffset || (off & (ColumnarLayout.Alignment - 1)) != 0 || off > indexOffset - ColumnarLayout.ChunkHeaderSize - len)
                     throw Fail(string.Create(CultureInfo.InvariantCulture,
                         $"Row group {g}: chunk offset {off} lies outside the data region [{minOffset}, {indexOffset}) or is not {ColumnarLayout.Alignment}-byte aligned."), indexOffset + p, columns[c].Name);
@@ -312,9 +315,9 @@ public sealed class ColumnarFileReader : IColumnFile
 
         public byte Byte() => Take(1)[0];
 
-        public void Skip(int n) => Take(n);
-
         public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public ushort UInt16() => BinaryPrimitives.ReadUInt16LittleEndian(Take(2));
 
         public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
 

@@ -17,7 +17,8 @@ public sealed class ColumnarFileWriter : IDisposable
 {
     private readonly ColumnInfo[] _columns;
     private readonly int[] _sizes;
-    private readonly byte[][] _chunks; // per column: 64-byte chunk header, then the row group's payload, then padding
+    private readonly int[] _lengths; // values per entry: 1, or N for an array column
+    private readonly byte[][] _chunks; // per column: 64-byte chunk header, then the row group's payload (array value k at k × capacity), then padding
     private readonly int _capacity;
     private readonly int _headerLength;
     private readonly uint _headerCrc;
@@ -47,6 +48,8 @@ public sealed class ColumnarFileWriter : IDisposable
             ArgumentNullException.ThrowIfNull(c, nameof(columns));
             if (string.IsNullOrEmpty(c.Name)) throw new ArgumentException("A column needs a non-empty name.", nameof(columns));
             if (!names.Add(c.Name)) throw new ArgumentException($"Column '{c.Name}' appears twice.", nameof(columns));
+            if (c.Length < 1 || c.Length > ColumnInfo.MaxLength)
+                throw new ArgumentException($"Column '{c.Name}' has length {c.Length}; a column holds 1 to {ColumnInfo.MaxLength} values per entry.", nameof(columns));
         }
         var provenance = (options.Provenance ?? []).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         for (int i = 0; i < provenance.Length; i++)
@@ -62,6 +65,11 @@ public sealed class ColumnarFileWriter : IDisposable
         _columns = columns.ToArray();
         _capacity = options.RowGroupEntries;
         _sizes = _columns.Select(c => ColumnTypes.Size(c.Type)).ToArray();
+        _lengths = _columns.Select(c => c.Length).ToArray();
+        for (int c = 0; c < _columns.Length; c++)
+            if ((long)_capacity * _sizes[c] * _lengths[c] > Array.MaxLength - 2 * ColumnarLayout.Alignment)
+                throw new ArgumentOutOfRangeException(nameof(options), options.RowGroupEntries,
+                    $"A row group of {_capacity} entries of column '{_columns[c].Name}' ({_lengths[c]} × {_sizes[c]} bytes per entry) exceeds 2 GiB; use smaller row groups.");
         byte[] header = EncodeHeader(_columns, e, provenance);
         _headerLength = header.Length;
         _headerCrc = Crc32C.Compute(header);
@@ -77,7 +85,7 @@ public sealed class ColumnarFileWriter : IDisposable
             WritePadding(_stream.Position);
             _chunks = new byte[_columns.Length][];
             for (int c = 0; c < _columns.Length; c++)
-                _chunks[c] = new byte[ColumnarLayout.ChunkHeaderSize + ColumnarLayout.Align((long)_capacity * _sizes[c])];
+                _chunks[c] = new byte[ColumnarLayout.ChunkHeaderSize + ColumnarLayout.Align((long)_capacity * _sizes[c] * _lengths[c])];
         }
         catch
         {
@@ -99,7 +107,7 @@ public sealed class ColumnarFileWriter : IDisposable
     public long EntriesWritten { get; private set; }
 
     /// <summary>Appends the <see cref="IColumnBatch.Length"/> valid events of <paramref name="batch"/>, whose
-    /// columns must have the writer's names and types in the same order.</summary>
+    /// columns must have the writer's names, types and lengths in the same order.</summary>
     /// <param name="batch">The events to append.</param>
     /// <exception cref="DataFormatException">A column declared finite holds NaN or ±∞ (names the column and entry).</exception>
     public void Write(IColumnBatch batch)
@@ -110,17 +118,20 @@ public sealed class ColumnarFileWriter : IDisposable
         if (cols.Length != _columns.Length)
             throw new ArgumentException($"The batch has {cols.Length} columns; the file has {_columns.Length}.", nameof(batch));
         for (int c = 0; c < cols.Length; c++)
-            if (cols[c].Name != _columns[c].Name || cols[c].Type != _columns[c].Type)
-                throw new ArgumentException($"Batch column {c} is '{cols[c].Name}' ({ColumnTypes.Name(cols[c].Type)}); the file expects '{_columns[c].Name}' ({ColumnTypes.Name(_columns[c].Type)}).", nameof(batch));
-        int n = batch.Length;
+            if (cols[c].Name != _columns[c].Name || cols[c].Type != _columns[c].Type || cols[c].Length != _columns[c].Length)
+                throw new ArgumentException($"Batch column {c} is '{cols[c].Name}' ({ColumnTypes.Describe(cols[c])}); the file expects '{_columns[c].Name}' ({ColumnTypes.Describe(_columns[c])}).", nameof(batch));
+        int n = batch.Length, stride = batch.Capacity;
         for (int c = 0; c < _columns.Length; c++)
         {
             if (!_columns[c].RequireFinite) continue;
-            int bad = ValueChecks.FirstNonFinite(ColumnTypes.Bytes(batch, c, _columns[c].Type), _columns[c].Type, n);
-            if (bad >= 0)
+            var bytes = ColumnTypes.Bytes(batch, c, _columns[c].Type);
+            for (int k = 0; k < _lengths[c]; k++)
             {
+                int bad = ValueChecks.FirstNonFinite(bytes[(k * stride * _sizes[c])..], _columns[c].Type, n);
+                if (bad < 0) continue;
                 _faulted = true;
-                throw new DataFormatException($"Column '{_columns[c].Name}' is declared finite but holds {FormatValue(batch, c, bad)}.", Path, _columns[c].Name, EntriesWritten + bad);
+                string which = _lengths[c] == 1 ? "" : $" as value {k}";
+                throw new DataFormatException($"Column '{_columns[c].Name}' is declared finite but holds {FormatValue(batch, c, k * stride + bad)}{which}.", Path, _columns[c].Name, EntriesWritten + bad);
             }
         }
         int done = 0;
@@ -132,8 +143,10 @@ public sealed class ColumnarFileWriter : IDisposable
                 for (int c = 0; c < _columns.Length; c++)
                 {
                     int size = _sizes[c];
-                    ColumnTypes.Bytes(batch, c, _columns[c].Type).Slice(done * size, take * size)
-                        .CopyTo(_chunks[c].AsSpan(ColumnarLayout.ChunkHeaderSize + _pending * size));
+                    var bytes = ColumnTypes.Bytes(batch, c, _columns[c].Type);
+                    for (int k = 0; k < _lengths[c]; k++)
+                        bytes.Slice((k * stride + done) * size, take * size)
+                            .CopyTo(_chunks[c].AsSpan(ColumnarLayout.ChunkHeaderSize + (k * _capacity + _pending) * size));
                 }
                 _pending += take;
                 done += take;
@@ -223,7 +236,12 @@ public sealed class ColumnarFileWriter : IDisposable
         for (int c = 0; c < _columns.Length; c++)
         {
             byte[] chunk = _chunks[c];
-            long payload = (long)_pending * _sizes[c];
+            int run = _pending * _sizes[c];
+            // A short last row group: close the gaps between the runs of an array column's values (moving down, so in place).
+            if (_pending < _capacity)
+                for (int k = 1; k < _lengths[c]; k++)
+                    chunk.AsSpan(ColumnarLayout.ChunkHeaderSize + k * _capacity * _sizes[c], run).CopyTo(chunk.AsSpan(ColumnarLayout.ChunkHeaderSize + k * run));
+            long payload = (long)run * _lengths[c];
             long padded = ColumnarLayout.Align(payload);
             var data = chunk.AsSpan(ColumnarLayout.ChunkHeaderSize, (int)padded);
             data[(int)payload..].Clear();
@@ -292,6 +310,7 @@ public sealed class ColumnarFileWriter : IDisposable
             tmp[..4].Clear();
             tmp[0] = ColumnarLayout.TypeCode(c.Type);
             tmp[1] = (byte)(c.RequireFinite ? 1 : 0);
+            BinaryPrimitives.WriteUInt16LittleEndian(tmp[2..], (ushort)c.Length);
             ms.Write(tmp[..4]);
             WriteString(c.Name);
             WriteString(c.Unit);

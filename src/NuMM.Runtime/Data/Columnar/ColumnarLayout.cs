@@ -2,7 +2,7 @@ using System;
 
 namespace NuMM.Runtime.Data.Columnar;
 
-/// <summary>The byte layout of a NuMM columnar file (version 1.0); docs/format.md describes it byte by byte.
+/// <summary>The byte layout of a NuMM columnar file (version 1.1); docs/format.md describes it byte by byte.
 /// All integers and floats are little-endian.</summary>
 internal static class ColumnarLayout
 {
@@ -19,8 +19,9 @@ internal static class ColumnarLayout
     /// <summary>Index magic "NIDX".</summary>
     public const uint IndexMagic = 0x5844494Eu;
 
-    /// <summary>The format version this code writes; readers accept any minor version of it.</summary>
-    public const ushort MajorVersion = 1, MinorVersion = 0;
+    /// <summary>The format version this code writes; readers accept any minor version of it. 1.1 added array columns
+    /// (values per entry in the column record's former reserved bytes, which 1.0 writers left 0).</summary>
+    public const ushort MajorVersion = 1, MinorVersion = 1;
 
     /// <summary>Every block starts at a multiple of this, so a memory-mapped chunk is aligned for any vector width.</summary>
     public const int Alignment = 64;

@@ -127,8 +127,18 @@ public sealed class CsvFile : IColumnFile
     /// <param name="schema">The batch's columns, in order.</param>
     /// <param name="mapping">Schema column → CSV column overrides; null for none.</param>
     /// <param name="conversion">Which type differences may be converted; by default none.</param>
-    public CsvBatchSource OpenSource(IReadOnlyList<ColumnInfo> schema, SchemaMapping? mapping = null, ColumnConversion conversion = ColumnConversion.None) =>
-        new(this, schema, SchemaBinder.Bind(schema, _columns, Path, mapping, conversion));
+    /// <exception cref="DataFormatException">A column is missing or mismatched, or the schema has array columns (a CSV
+    /// cell holds one value).</exception>
+    public CsvBatchSource OpenSource(IReadOnlyList<ColumnInfo> schema, SchemaMapping? mapping = null, ColumnConversion conversion = ColumnConversion.None)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var arrays = schema.Where(c => c.Length > 1).ToList();
+        if (arrays.Count > 0)
+            throw new DataFormatException("A CSV table holds one value per row and column, so it cannot fill the schema's array column"
+                + $"{(arrays.Count == 1 ? "" : "s")} {string.Join(", ", arrays.Select(c => $"'{c.Name}' ({c.Length} values per event)"))}; "
+                + "store the data as .npz (a 2-D array per column) or in the NuMM format.", Path, string.Join(", ", arrays.Select(c => c.Name)));
+        return new(this, schema, SchemaBinder.Bind(schema, _columns, Path, mapping, conversion));
+    }
 
     internal ReadOnlySpan<byte> Data(int column) => _data[column];
 

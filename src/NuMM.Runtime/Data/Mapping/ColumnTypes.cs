@@ -34,6 +34,11 @@ public static class ColumnTypes
         _ => type.ToString(),
     };
 
+    /// <summary>The type name of a column, with its length for an array column ("float32", "float32[100]").</summary>
+    /// <param name="column">A column.</param>
+    public static string Describe(ColumnInfo column) =>
+        column.Length == 1 ? Name(column.Type) : $"{Name(column.Type)}[{column.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+
     /// <summary>Parses a type name: the names of <see cref="Name"/>, the C# keywords (float, double, int, long, ...)
     /// and the <see cref="ColumnType"/> member names, case-insensitively.</summary>
     /// <param name="text">The type name.</param>

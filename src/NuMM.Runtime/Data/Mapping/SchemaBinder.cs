@@ -59,6 +59,12 @@ public static class SchemaBinder
                 continue;
             }
             var stored = available[s];
+            if (stored.Length != target.Length)
+            {
+                problems.Add($"{label}: {Shape(stored.Length)} in the file, the schema expects {Shape(target.Length)}");
+                problemColumns.Add(target.Name);
+                continue;
+            }
             if (stored.Type != target.Type)
             {
                 bool ok = conversion switch
@@ -90,10 +96,12 @@ public static class SchemaBinder
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"The file does not provide what the schema needs ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
         foreach (var p in problems) sb.Append("\n  - ").Append(p);
-        sb.Append("\n  available: ").Append(available.Count == 0 ? "(no columns)" : string.Join(", ", available.Select(a => $"{a.Name} ({ColumnTypes.Name(a.Type)})")));
+        sb.Append("\n  available: ").Append(available.Count == 0 ? "(no columns)" : string.Join(", ", available.Select(a => $"{a.Name} ({ColumnTypes.Describe(a)})")));
         if (mapping.Path is not null) sb.Append("\n  mapping file: ").Append(mapping.Path);
         throw new DataFormatException(sb.ToString(), file, string.Join(", ", problemColumns));
     }
+
+    private static string Shape(int length) => length == 1 ? "one value per event" : $"an array of {length} values per event";
 
     private static bool TryFallback(ColumnInfo target, string source, IReadOnlyList<ColumnInfo> available, Dictionary<string, int> index, out int found)
     {

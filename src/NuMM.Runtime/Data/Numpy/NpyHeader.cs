@@ -6,15 +6,17 @@ using System.Text;
 
 namespace NuMM.Runtime.Data.Numpy;
 
-/// <summary>One array of a .npy file (or .npz member) as NuMM reads it: a 1-D array of a fixed-size
-/// boolean, integer or float dtype.</summary>
+/// <summary>One array of a .npy file (or .npz member) as NuMM reads it: a C-ordered array of a fixed-size
+/// boolean, integer or float dtype whose first dimension runs over entries; a 2-D (or higher) array is an array column
+/// of <see cref="ValuesPerEntry"/> values per entry (the product of the other dimensions).</summary>
 /// <param name="Name">The column name (the .npz member name without ".npy", or the .npy file's stem).</param>
 /// <param name="Type">The element type.</param>
 /// <param name="BigEndian">True when the dtype is big-endian ('&gt;'); values are byte-swapped on read.</param>
-/// <param name="Length">Number of elements.</param>
+/// <param name="Length">Number of entries (the first dimension).</param>
 /// <param name="DataOffset">Bytes before the data (magic, version, header length and header).</param>
 /// <param name="Descr">The dtype descriptor as written ('&lt;f4', '&gt;f8', '|b1', ...).</param>
-public sealed record NpyArrayInfo(string Name, ColumnType Type, bool BigEndian, long Length, int DataOffset, string Descr);
+/// <param name="ValuesPerEntry">Values per entry: 1 for a 1-D array, the product of the dimensions after the first otherwise.</param>
+public sealed record NpyArrayInfo(string Name, ColumnType Type, bool BigEndian, long Length, int DataOffset, string Descr, int ValuesPerEntry = 1);
 
 /// <summary>Parses the header of the .npy format (versions 1.0, 2.0 and 3.0; numpy's NEP 1): the magic
 /// "\x93NUMPY", the version, the header length, and a Python dict literal with 'descr', 'fortran_order' and
@@ -73,16 +75,22 @@ internal static class NpyHeader
         }
         var (descr, fortran, shape) = ParseDict(text, file, name, prefix);
         var (type, bigEndian) = ParseDescr(descr, file, name, prefix);
-        if (shape.Count != 1)
-            throw new DataFormatException($"Array '{name}' has shape ({string.Join(", ", shape)}{(shape.Count == 1 ? "," : "")}); NuMM reads one 1-D array per column.", file, name, byteOffset: prefix);
-        if (fortran)
-            throw new DataFormatException($"Array '{name}' is stored in Fortran order; NuMM reads C-ordered 1-D arrays.", file, name, byteOffset: prefix);
-        long length = shape[0];
-        int size = Mapping.ColumnTypes.Size(type);
-        if (available is long avail && (length > (avail - prefix - headerLength) / size || avail - prefix - headerLength != length * size))
+        string shapeText = $"({string.Join(", ", shape)}{(shape.Count == 1 ? "," : "")})";
+        if (shape.Count == 0)
+            throw new DataFormatException($"Array '{name}' has shape (); NuMM reads arrays whose first dimension runs over entries.", file, name, byteOffset: prefix);
+        long values = 1;
+        for (int d = 1; d < shape.Count; d++) values = Math.Min(values * Math.Min(shape[d], ColumnInfo.MaxLength + 1L), ColumnInfo.MaxLength + 1L); // capped: no overflow
+        if (values < 1 || values > ColumnInfo.MaxLength)
             throw new DataFormatException(string.Create(CultureInfo.InvariantCulture,
-                $"Array '{name}' declares {length} elements of '{descr}' ({length * (double)size:R} bytes) but {avail - prefix - headerLength} data bytes are stored."), file, name, byteOffset: prefix + headerLength);
-        return new NpyArrayInfo(name, type, bigEndian, length, prefix + headerLength, descr);
+                $"Array '{name}' has shape {shapeText}: {values} values per entry; an array column holds 1 to {ColumnInfo.MaxLength}."), file, name, byteOffset: prefix);
+        if (fortran && shape.Count > 1)
+            throw new DataFormatException($"Array '{name}' has shape {shapeText} stored in Fortran order; NuMM reads C-ordered arrays (numpy.ascontiguousarray).", file, name, byteOffset: prefix);
+        long length = shape[0];
+        long entryBytes = Mapping.ColumnTypes.Size(type) * values;
+        if (available is long avail && (length > (avail - prefix - headerLength) / entryBytes || avail - prefix - headerLength != length * entryBytes))
+            throw new DataFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"Array '{name}' declares {length} × {values} elements of '{descr}' ({length * (double)entryBytes:R} bytes) but {avail - prefix - headerLength} data bytes are stored."), file, name, byteOffset: prefix + headerLength);
+        return new NpyArrayInfo(name, type, bigEndian, length, prefix + headerLength, descr, (int)values);
     }
 
     private static void ReadExactly(Stream s, Span<byte> buffer, string file, string name, long offset, Action<ReadOnlySpan<byte>>? onBytes)

@@ -9,8 +9,9 @@ using NuMM.Runtime.Data.Mapping;
 namespace NuMM.Runtime.Data.Numpy;
 
 /// <summary>Streams the bound arrays of a <see cref="NumpyFile"/> into batches: each array is read sequentially
-/// straight into the batch column (into a scratch buffer only when a conversion was requested), byte-swapped
-/// when stored big-endian, and checked against the member's zip CRC-32 when its last value has been read.</summary>
+/// straight into the batch column (into a scratch buffer when a conversion was requested, or for a 2-D array, whose
+/// entry-major values are transposed into the batch's element-major array column), byte-swapped when stored
+/// big-endian, and checked against the member's zip CRC-32 when its last value has been read.</summary>
 public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
 {
     private readonly NumpyFile _file;
@@ -19,6 +20,7 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
     private readonly Stream[] _streams;
     private readonly System.IO.Hashing.Crc32[] _crc;
     private readonly byte[]?[] _scratch;
+    private readonly byte[]?[] _transposed;
     private long _position;
 
     internal NumpyBatchSource(NumpyFile file, IReadOnlyList<ColumnInfo> schema, ColumnBinding[] bindings)
@@ -29,6 +31,7 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
         _streams = new Stream[bindings.Length];
         _crc = new System.IO.Hashing.Crc32[bindings.Length];
         _scratch = new byte[bindings.Length][];
+        _transposed = new byte[bindings.Length][];
         try
         {
             for (int b = 0; b < bindings.Length; b++)
@@ -76,12 +79,14 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
             ref readonly var bind = ref _bindings[b];
             var info = _file.Array(bind.SourceIndex);
             var targetType = bind.Target.Type;
-            var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, targetType)[..(take * ColumnTypes.Size(targetType))];
-            int rawBytes = take * ColumnTypes.Size(info.Type);
+            int values = info.ValuesPerEntry, size = ColumnTypes.Size(info.Type);
+            var column = ColumnTypes.Bytes(batch, bind.SchemaIndex, targetType);
+            var dest = column[..(take * ColumnTypes.Size(targetType))];
+            int rawBytes = take * size * values;
             Span<byte> raw;
-            if (bind.Converts)
+            if (bind.Converts || values > 1)
             {
-                if (_scratch[b] is null || _scratch[b]!.Length < rawBytes) _scratch[b] = new byte[(long)batch.Capacity * ColumnTypes.Size(info.Type)];
+                if (_scratch[b] is null || _scratch[b]!.Length < rawBytes) _scratch[b] = new byte[(long)batch.Capacity * size * values];
                 raw = _scratch[b].AsSpan(0, rawBytes);
             }
             else
@@ -101,30 +106,49 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
             }
             if (got != raw.Length)
                 throw _Error(info.Name, string.Create(CultureInfo.InvariantCulture,
-                    $"Array '{info.Name}' ends after {_position + got / ColumnTypes.Size(info.Type)} of its {total} entries."), _position + got / ColumnTypes.Size(info.Type));
+                    $"Array '{info.Name}' ends after {_position + got / (size * values)} of its {total} entries."), _position + got / (size * values));
             _crc[b].Append(raw);
             if (last && _file.ExpectedCrc(bind.SourceIndex) is uint expected && expected != _crc[b].GetCurrentHashAsUInt32())
                 throw _Error(info.Name, $"Member '{info.Name}.npy' fails its zip CRC-32 check: stored 0x{expected:X8}, computed 0x{_crc[b].GetCurrentHashAsUInt32():X8}; the data is corrupt.", null);
             if (info.BigEndian) SwapBytes(raw, info.Type);
-            if (bind.Converts)
+            if (values > 1)
             {
-                int bad = ValueConverter.Convert(raw, info.Type, dest, targetType, take);
-                if (bad >= 0)
-                    throw _Error(info.Name, $"Array '{info.Name}' holds a value that does not fit {ColumnTypes.Name(targetType)} (requested conversion from {ColumnTypes.Name(info.Type)}).", _position + bad);
+                // Entry-major (value k of entry i at i × values + k) to element-major runs of `take` entries.
+                if (_transposed[b] is null || _transposed[b]!.Length < rawBytes) _transposed[b] = new byte[(long)batch.Capacity * size * values];
+                var runs = _transposed[b].AsSpan(0, rawBytes);
+                Transpose(raw, runs, take, values, size);
+                raw = runs;
             }
-            if (bind.RequireFinite)
+            int targetSize = ColumnTypes.Size(targetType);
+            for (int k = 0; k < values; k++)
             {
-                int bad = ValueChecks.FirstNonFinite(dest, targetType, take);
-                if (bad >= 0)
+                var run = raw.Slice(k * take * size, take * size);
+                dest = column.Slice(k * batch.Capacity * targetSize, take * targetSize);
+                string which = values == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (value {k} of {values} per entry)");
+                if (bind.Converts)
                 {
-                    double v = targetType == ColumnType.Single ? MemoryMarshal.Cast<byte, float>(dest)[bad] : MemoryMarshal.Cast<byte, double>(dest)[bad];
-                    throw _Error(bind.Target.Name, $"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}.", _position + bad);
+                    int bad = ValueConverter.Convert(run, info.Type, dest, targetType, take);
+                    if (bad >= 0)
+                        throw _Error(info.Name, $"Array '{info.Name}' holds a value{which} that does not fit {ColumnTypes.Name(targetType)} (requested conversion from {ColumnTypes.Name(info.Type)}).", _position + bad);
                 }
-            }
-            if (targetType == ColumnType.Boolean && info.Type == ColumnType.Boolean)
-            {
-                int bad = ValueChecks.FirstInvalidBoolean(dest);
-                if (bad >= 0) throw _Error(info.Name, $"Boolean array '{info.Name}' holds byte {dest[bad]}; expected 0 or 1.", _position + bad);
+                else if (values > 1)
+                {
+                    run.CopyTo(dest);
+                }
+                if (bind.RequireFinite)
+                {
+                    int bad = ValueChecks.FirstNonFinite(dest, targetType, take);
+                    if (bad >= 0)
+                    {
+                        double v = targetType == ColumnType.Single ? MemoryMarshal.Cast<byte, float>(dest)[bad] : MemoryMarshal.Cast<byte, double>(dest)[bad];
+                        throw _Error(bind.Target.Name, $"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}{which}.", _position + bad);
+                    }
+                }
+                if (targetType == ColumnType.Boolean && info.Type == ColumnType.Boolean)
+                {
+                    int bad = ValueChecks.FirstInvalidBoolean(dest);
+                    if (bad >= 0) throw _Error(info.Name, $"Boolean array '{info.Name}' holds byte {dest[bad]}{which}; expected 0 or 1.", _position + bad);
+                }
             }
         }
         _position += take;
@@ -133,6 +157,13 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
     }
 
     private DataFormatException _Error(string column, string message, long? entry) => new(message, _file.Path, column, entry);
+
+    private static void Transpose(ReadOnlySpan<byte> entryMajor, Span<byte> elementMajor, int entries, int values, int size)
+    {
+        for (int i = 0; i < entries; i++)
+            for (int k = 0; k < values; k++)
+                entryMajor.Slice((i * values + k) * size, size).CopyTo(elementMajor.Slice((k * entries + i) * size, size));
+    }
 
     private static void SwapBytes(Span<byte> data, ColumnType type)
     {
@@ -159,8 +190,8 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
         if (cols.Length != _schema.Length)
             throw new ArgumentException($"The batch has {cols.Length} columns; this source was opened for {_schema.Length}.", nameof(batch));
         for (int i = 0; i < cols.Length; i++)
-            if (!ReferenceEquals(cols[i], _schema[i]) && (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type))
-                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({ColumnTypes.Name(cols[i].Type)}); the source was opened for '{_schema[i].Name}' ({ColumnTypes.Name(_schema[i].Type)}).", nameof(batch));
+            if (!ReferenceEquals(cols[i], _schema[i]) && (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type || cols[i].Length != _schema[i].Length))
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({ColumnTypes.Describe(cols[i])}); the source was opened for '{_schema[i].Name}' ({ColumnTypes.Describe(_schema[i])}).", nameof(batch));
     }
 
     /// <summary>Closes the array streams.</summary>

@@ -9,7 +9,9 @@ using NuMM.Runtime.Data.Mapping;
 namespace NuMM.Runtime.Data.Numpy;
 
 /// <summary>Reads numpy files as columns: a .npz archive (what <c>numpy.savez</c> and <c>numpy.savez_compressed</c>
-/// write; stored or deflated members) holds one 1-D array per column, named by its member name without ".npy";
+/// write; stored or deflated members) holds one array per column, named by its member name without ".npy": a 1-D
+/// array is a scalar column, an array of shape (entries, n) (or (entries, a, b, …), flattened in C order) an array
+/// column of n (a × b × …) values per entry;
 /// a single .npy file is one column named by the file's stem. Every array must have the same length. Each
 /// .npz member is checked against the CRC-32 of the zip directory while it is read.</summary>
 public sealed class NumpyFile : IColumnFile
@@ -27,7 +29,7 @@ public sealed class NumpyFile : IColumnFile
         _zip = zip;
         _entries = entries;
         _arrays = arrays;
-        _columns = arrays.Select(a => new ColumnInfo(a.Name, a.Type, "", a.Name, false)).ToArray();
+        _columns = arrays.Select(a => new ColumnInfo(a.Name, a.Type, "", a.Name, false, a.ValuesPerEntry)).ToArray();
         EntryCount = arrays.Length == 0 ? 0 : arrays[0].Length;
     }
 
@@ -51,8 +53,8 @@ public sealed class NumpyFile : IColumnFile
 
     /// <summary>Opens a .npz archive, or a .npy file when the name ends in ".npy", and parses every array header.</summary>
     /// <param name="path">The file.</param>
-    /// <exception cref="DataFormatException">The file is not a valid archive or array, an array is not a 1-D
-    /// array of a supported dtype, or the arrays differ in length.</exception>
+    /// <exception cref="DataFormatException">The file is not a valid archive or array, an array is not a C-ordered
+    /// array of a supported dtype, or the arrays differ in length (first dimension).</exception>
     public static NumpyFile Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -103,6 +103,16 @@ internal static class LeafDecoder
         }
     }
 
+    /// <summary>Decodes <paramref name="count"/> entries of <paramref name="values"/> values each, stored entry after entry in
+    /// <paramref name="src"/>, into an array column: value k of entry i lands at <paramref name="dst"/>[k × <paramref name="stride"/>
+    /// + <paramref name="first"/> + i].</summary>
+    public static void DecodeTransposed<TD>(ReadOnlySpan<byte> src, RootLeafType from, Span<TD> dst, int stride, int first, int count, int values) where TD : unmanaged
+    {
+        // One strided pass per value k: each writes one contiguous run of the column.
+        for (int k = 0; k < values; k++)
+            Decode(src, from, dst.Slice(k * stride + first, count), values, k);
+    }
+
     private static unsafe void From<TS, TD>(ReadOnlySpan<byte> src, Span<TD> dst, int stride, int first) where TS : unmanaged where TD : unmanaged
     {
         int size = sizeof(TS);

@@ -97,11 +97,11 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
         {
             var (g, i) = work[w];
             var b = g.CachedIndex == i && g.Cached is not null ? g.Cached : g.Branch.LoadBasket(i);
-            g.Branch.CheckFixedBasket(b, i);
+            if (g.Branch.Kind != RootArrayKind.Counted) g.Branch.CheckFixedBasket(b, i); // counted entries are checked one by one in Fill
             decoded[w] = b;
             var info = g.Branch.Baskets[i];
             long from = Math.Max(info.EntryStart, e0), to = Math.Min(info.EntryStop, e1);
-            foreach (var p in g.Plans) Fill(batch, p, b, (int)(from - info.EntryStart), (int)(from - e0), (int)(to - from));
+            foreach (var p in g.Plans) Fill(batch, p, b, info.EntryStart, (int)(from - info.EntryStart), (int)(from - e0), (int)(to - from));
         });
         for (int w = 0; w < work.Count; w++)
         {
@@ -129,49 +129,89 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
         return lo;
     }
 
-    private static void Fill(TBatch batch, ColumnPlan p, DecodedBasket b, int srcEntry, int dst, int count)
+    private void Fill(TBatch batch, ColumnPlan p, DecodedBasket b, long basketStart, int srcEntry, int dst, int count)
     {
         switch (p.Column.Type)
         {
-            case ColumnType.Boolean: FillT<bool>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.SByte: FillT<sbyte>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.Byte: FillT<byte>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.Int16: FillT<short>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.UInt16: FillT<ushort>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.Int32: FillT<int>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.UInt32: FillT<uint>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.Int64: FillT<long>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.UInt64: FillT<ulong>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.Single: FillT<float>(batch, p, b, srcEntry, dst, count); break;
-            case ColumnType.Double: FillT<double>(batch, p, b, srcEntry, dst, count); break;
+            case ColumnType.Boolean: FillT<bool>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.SByte: FillT<sbyte>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.Byte: FillT<byte>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.Int16: FillT<short>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.UInt16: FillT<ushort>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.Int32: FillT<int>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.UInt32: FillT<uint>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.Int64: FillT<long>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.UInt64: FillT<ulong>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.Single: FillT<float>(batch, p, b, basketStart, srcEntry, dst, count); break;
+            case ColumnType.Double: FillT<double>(batch, p, b, basketStart, srcEntry, dst, count); break;
             default: throw new ArgumentOutOfRangeException(nameof(p), p.Column.Type, "Unknown column type.");
         }
     }
 
-    private static void FillT<T>(TBatch batch, ColumnPlan p, DecodedBasket b, int srcEntry, int dst, int count) where T : unmanaged
+    private void FillT<T>(TBatch batch, ColumnPlan p, DecodedBasket b, long basketStart, int srcEntry, int dst, int count) where T : unmanaged
     {
-        var target = batch.Column<T>(p.ColumnIndex).Slice(dst, count);
+        var column = batch.Column<T>(p.ColumnIndex);
         var br = p.Branch;
-        if (p.Element < 0)
-            LeafDecoder.Decode(b.Payload.Slice(srcEntry * LeafDecoder.SizeOf(br.LeafType)), br.LeafType, target);
-        else
-            LeafDecoder.Decode(b.Payload, br.LeafType, target, br.FixedLength, srcEntry * br.FixedLength + p.Element);
+        int values = p.Column.Length, size = LeafDecoder.SizeOf(br.LeafType);
+        if (p.Element >= 0)
+        {
+            LeafDecoder.Decode(b.Payload, br.LeafType, column.Slice(dst, count), br.FixedLength, srcEntry * br.FixedLength + p.Element);
+            return;
+        }
+        if (values == 1 && br.Kind != RootArrayKind.Counted)
+        {
+            LeafDecoder.Decode(b.Payload.Slice(srcEntry * size), br.LeafType, column.Slice(dst, count));
+            return;
+        }
+        // An array column: the basket holds each entry's values together (entry-major), the batch each value's run of
+        // entries (element-major, stride = capacity). A counted branch qualifies only when every entry holds exactly
+        // `values` values, so its entries are as densely packed as a fixed array's.
+        var payload = b.Payload;
+        if (br.Kind == RootArrayKind.Counted)
+        {
+            int start = CheckCountedEntries(p, b, basketStart, srcEntry, count, values * size);
+            payload = payload.Slice(start, count * values * size);
+            srcEntry = 0;
+        }
+        LeafDecoder.DecodeTransposed(payload.Slice(srcEntry * values * size), br.LeafType, column, batch.Capacity, dst, count, values);
+    }
+
+    /// <summary>The byte offset of entry <paramref name="srcEntry"/> in the basket's payload, after checking that it and the
+    /// next <paramref name="count"/> − 1 entries each hold exactly <paramref name="entryBytes"/> bytes.</summary>
+    private int CheckCountedEntries(ColumnPlan p, DecodedBasket b, long basketStart, int srcEntry, int count, int entryBytes)
+    {
+        var offsets = b.Offsets;
+        for (int e = srcEntry; e < srcEntry + count; e++)
+        {
+            int bytes = offsets is null ? 0 : offsets[e + 1] - offsets[e];
+            if (bytes == entryBytes) continue;
+            long entry = basketStart + e;
+            int size = LeafDecoder.SizeOf(p.Branch.LeafType);
+            string held = bytes % size == 0 ? $"{bytes / size} values" : $"{bytes} bytes, not a whole number of values";
+            throw new DataFormatException($"Array column '{p.Column.Name}' needs {p.Column.Length} values in every entry of counted branch '{p.Branch.Name}' "
+                + $"(count from '{p.Branch.CountBranch}'), but this entry holds {held}",
+                _tree.File.Path, $"{_tree.Name}/{p.Branch.Name}", entry, null);
+        }
+        return offsets is null ? 0 : offsets[srcEntry];
     }
 
     private void CheckFinite(TBatch batch, ColumnPlan p, int n, long e0)
     {
-        int bad = p.Column.Type switch
+        for (int k = 0; k < p.Column.Length; k++)
         {
-            ColumnType.Double => LeafDecoder.FirstNonFinite<double>(batch.Column<double>(p.ColumnIndex)[..n]),
-            ColumnType.Single => LeafDecoder.FirstNonFinite<float>(batch.Column<float>(p.ColumnIndex)[..n]),
-            _ => -1,
-        };
-        if (bad >= 0)
-        {
+            int at = k * batch.Capacity;
+            int bad = p.Column.Type switch
+            {
+                ColumnType.Double => LeafDecoder.FirstNonFinite<double>(batch.Column<double>(p.ColumnIndex).Slice(at, n)),
+                ColumnType.Single => LeafDecoder.FirstNonFinite<float>(batch.Column<float>(p.ColumnIndex).Slice(at, n)),
+                _ => -1,
+            };
+            if (bad < 0) continue;
             string v = p.Column.Type == ColumnType.Double
-                ? batch.Column<double>(p.ColumnIndex)[bad].ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : batch.Column<float>(p.ColumnIndex)[bad].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            throw new DataFormatException($"Column '{p.Column.Name}' requires finite values but branch '{p.Branch.Name}' holds {v}",
+                ? batch.Column<double>(p.ColumnIndex)[at + bad].ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : batch.Column<float>(p.ColumnIndex)[at + bad].ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string which = p.Column.Length == 1 ? "" : $" as value {k} of {p.Column.Length}";
+            throw new DataFormatException($"Column '{p.Column.Name}' requires finite values but branch '{p.Branch.Name}' holds {v}{which}",
                 _tree.File.Path, $"{_tree.Name}/{p.Branch.Name}", e0 + bad, null);
         }
     }

@@ -108,7 +108,9 @@ public sealed class RootTree
 
     /// <summary>Checks a schema against the tree: each column's source (<see cref="ColumnInfo.Source"/>, or its name when empty)
     /// must name a readable scalar branch, or an element "branch[k]" of a fixed-size array branch, whose type converts to
-    /// the column type. Returns every problem found (empty when the schema fits).</summary>
+    /// the column type. An array column (<see cref="ColumnInfo.Length"/> N &gt; 1) names a fixed-size array branch of N values
+    /// per entry (<c>w[N]/F</c>), or a counted branch whose every entry holds N values (checked as the entries are read).
+    /// Returns every problem found (empty when the schema fits).</summary>
     /// <param name="columns">The schema's columns.</param>
     public IReadOnlyList<string> CheckColumns(IReadOnlyList<ColumnInfo> columns)
     {
@@ -144,14 +146,32 @@ public sealed class RootTree
             if (!br.IsReadable) { errors.Add($"{where}: {br.UnsupportedReason}"); continue; }
             if (br.Entries != Entries) { errors.Add($"{where}: the branch has {br.Entries} entries, the tree {Entries}"); continue; }
             if (br.Kind == RootArrayKind.String) { errors.Add($"{where}: a string branch cannot fill a {c.Type} column"); continue; }
-            if (br.Kind == RootArrayKind.Counted)
+            bool array = c.Length > 1;
+            if (array && element >= 0)
             {
-                errors.Add($"{where}: a counted array (per-entry length from '{br.CountBranch}') cannot fill one value per event; read it with RootBranch.ReadJagged");
+                errors.Add($"{where}: the column holds {c.Length} values per event but '{source}' names one element; map it to the whole branch '{br.Name}'");
                 continue;
             }
-            if (br.Kind == RootArrayKind.Fixed && element < 0)
+            if (array && br.Kind == RootArrayKind.Scalar)
             {
-                errors.Add($"{where}: a fixed array of {br.FixedLength} values per entry; map the column to one element, '{br.Name}[k]' with 0 ≤ k < {br.FixedLength}");
+                errors.Add($"{where}: a scalar branch (one value per entry) cannot fill an array column of {c.Length} values per event");
+                continue;
+            }
+            if (array && br.Kind == RootArrayKind.Fixed && br.FixedLength != c.Length)
+            {
+                errors.Add($"{where}: the branch holds {br.FixedLength} values per entry, the column {c.Length}");
+                continue;
+            }
+            if (br.Kind == RootArrayKind.Counted && !array)
+            {
+                errors.Add($"{where}: a counted array (per-entry length from '{br.CountBranch}') cannot fill one value per event; declare an array column "
+                    + "[Column(Length = N)] when every entry holds N values, or read it with RootBranch.ReadJagged");
+                continue;
+            }
+            if (br.Kind == RootArrayKind.Fixed && element < 0 && br.FixedLength != c.Length)
+            {
+                errors.Add($"{where}: a fixed array of {br.FixedLength} values per entry; map the column to one element, '{br.Name}[k]' with 0 ≤ k < {br.FixedLength}, "
+                    + $"or declare it an array column of {br.FixedLength} values");
                 continue;
             }
             if (element >= 0 && (br.Kind != RootArrayKind.Fixed || element >= br.FixedLength))
@@ -207,5 +227,6 @@ public sealed class RootTree
     public override string ToString() => $"{Name} ({Entries} entries, {_branches.Length} branches)";
 }
 
-/// <summary>One schema column bound to a branch (and, for fixed arrays, one element of it).</summary>
+/// <summary>One schema column bound to a branch: to one element of a fixed array (<see cref="Element"/> ≥ 0), or to the
+/// whole branch (−1; for an array column, all <see cref="ColumnInfo.Length"/> values of each entry).</summary>
 internal sealed record ColumnPlan(int ColumnIndex, ColumnInfo Column, RootBranch Branch, int Element);

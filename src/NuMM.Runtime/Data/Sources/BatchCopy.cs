@@ -24,6 +24,8 @@ public static class BatchCopy
         {
             if (!string.Equals(a[c].Name, b[c].Name, StringComparison.Ordinal) || a[c].Type != b[c].Type)
                 throw new ArgumentException($"Column {c} is '{a[c].Name}' ({a[c].Type}) in the source batch but '{b[c].Name}' ({b[c].Type}) in the destination.", nameof(to));
+            if (a[c].Length != b[c].Length)
+                throw new ArgumentException($"Column '{a[c].Name}' holds {a[c].Length} values per event in the source batch but {b[c].Length} in the destination.", nameof(to));
             switch (a[c].Type)
             {
                 case ColumnType.Boolean: CopyColumn<bool>(from, to, c, n); break;
@@ -50,6 +52,13 @@ public static class BatchCopy
         return string.Join(", ", names);
     }
 
-    private static void CopyColumn<T>(IColumnBatch from, IColumnBatch to, int c, int n) where T : unmanaged =>
-        from.Column<T>(c)[..n].CopyTo(to.Column<T>(c));
+    // Array columns are element-major with the batch capacity as stride: one run of n values per element.
+    private static void CopyColumn<T>(IColumnBatch from, IColumnBatch to, int c, int n) where T : unmanaged
+    {
+        var source = from.Column<T>(c);
+        var target = to.Column<T>(c);
+        int length = from.Columns[c].Length;
+        for (int k = 0; k < length; k++)
+            source.Slice(k * from.Capacity, n).CopyTo(target.Slice(k * to.Capacity, n));
+    }
 }
