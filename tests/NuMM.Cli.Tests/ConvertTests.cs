@@ -124,6 +124,35 @@ public class ConvertTests
     }
 
     [Fact]
+    public void Convert_RootFixedArrayBranches_WholeArrayColumnsByDefault()
+    {
+        using var dir = new TempDirectory();
+        string output = dir.File("arrays.numm");
+        var (code, _, stderr) = Run("convert", TestFile("uproot-sample-6.20.04-zlib.root"), output);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using var root = RootFile.Open(TestFile("uproot-sample-6.20.04-zlib.root"));
+        var tree = root.GetTree("sample");
+        int[] ai4 = tree.GetBranch("ai4").Read<int>(); // entry-major, 3 values per entry
+        using var reader = ColumnarFileReader.Open(output);
+        var col = reader.Columns.Single(c => c.Name == "ai4");
+        Assert.Equal((ColumnType.Int32, 3), (col.Type, col.Length));
+        Assert.DoesNotContain(reader.Columns, c => c.Name == "Ai4"); // counted branches vary per entry: not converted
+        var batch = new DynamicColumnBatch([col], 8);
+        var source = reader.OpenSource([col]);
+        int i0 = 0;
+        while (source.ReadNext(batch))
+        {
+            for (int i = 0; i < batch.Length; i++)
+                for (int k = 0; k < 3; k++) Assert.Equal(ai4[3 * (i0 + i) + k], batch.Column<int>(0)[k * 8 + i]);
+            i0 += batch.Length;
+        }
+        Assert.Equal(30, i0);
+        var (_, inspect, _) = Run("inspect", output);
+        Assert.Matches(@"ai4\s+int32\[3\]", inspect);
+    }
+
+    [Fact]
     public void Convert_MissingColumns_OneLineNamingEveryMissingColumnAndNoOutput()
     {
         using var dir = new TempDirectory();

@@ -14,7 +14,7 @@ public class RoundTripTests
         Assert.Equal(0, Run("convert", TestFile("sample.csv"), output, "--livetime", "86400", "--created", "run 42").Code);
         var (code, stdout, _) = Run("inspect", output);
         Assert.Equal(0, code);
-        Assert.Contains("NuMM columnar file, version 1.0, 4 entries, 6 columns, 1 row group of up to 65536 entries", stdout);
+        Assert.Contains("NuMM columnar file, version 1.1, 4 entries, 6 columns, 1 row group of up to 65536 entries", stdout);
         Assert.Contains("exposure: 86400 s", stdout);
         Assert.Contains("created = run 42", stdout);
         Assert.Contains("input = sample.csv", stdout);

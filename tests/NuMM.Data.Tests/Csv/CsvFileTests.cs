@@ -105,4 +105,16 @@ public class CsvFileTests
         Assert.Equal(0, e.Entry);
         Assert.Contains("does not fit int32", e.Message);
     }
+
+    [Fact]
+    public void OpenSource_ArrayColumns_ClearErrorNamingThem()
+    {
+        using var csv = CsvFile.Open(TestFile("sample.csv"));
+        ColumnInfo[] schema = [new("E", ColumnType.Double, "GeV", "E", false), new("flux", ColumnType.Single, "", "flux", false, 100), new("run", ColumnType.Int32, "", "run", false, 2)];
+        var e = Assert.Throws<DataFormatException>(() => csv.OpenSource(schema));
+        Assert.Contains("cannot fill the schema's array columns 'flux' (100 values per event), 'run' (2 values per event)", e.Message);
+        Assert.Contains(".npz (a 2-D array per column) or in the NuMM format", e.Message);
+        Assert.Equal("flux, run", e.ObjectName);
+        Assert.Equal(TestFile("sample.csv"), e.File);
+    }
 }

@@ -120,8 +120,8 @@ public class NumpyFileTests
 
     [Theory]
     [InlineData("unequal_lengths.npz", "The arrays differ in length", "pdg")]
-    [InlineData("two_dimensional.npz", "has shape (1000, 3); NuMM reads one 1-D array per column", "xyz")]
-    [InlineData("fortran_order.npz", "has shape (1000, 2)", "m")]
+    [InlineData("fortran_order.npz", "has shape (1000, 2) stored in Fortran order; NuMM reads C-ordered arrays", "m")]
+    [InlineData("zero_width.npz", "has shape (1000, 0): 0 values per entry; an array column holds 1 to 10000", "empty")]
     [InlineData("unicode.npz", "has dtype '<U3'", "name")]
     public void Open_UnsupportedArrays_ThrowsNamingArray(string file, string message, string array)
     {

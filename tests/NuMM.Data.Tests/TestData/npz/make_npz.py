@@ -10,6 +10,11 @@ C# tests recompute the expected data without reading numpy's random streams:
   isCC[i]   = bool(i % 2 == 0)
   hits[i]   = uint8(i % 256)
   w[i]      = float32(0.125 * (i % 5))
+Array columns (arrays.npz, first dimension = entry):
+  flux[i, k]    = float32(1 + ((7 i + 13 k) % 101) / 128)   shape (N, 100)
+  vtx_be[i, k]  = float64(i - 0.5 k), big-endian             shape (N, 3)
+  grid[i, a, b] = int16(100 a + 10 b - i % 7)                 shape (N, 2, 3), a 6-value column in C order
+  bad_nan       = flux with element [517, 42] = NaN           (for the finiteness test)
 """
 import os
 
@@ -52,6 +57,15 @@ def main():
     e_nan = cols["E"].copy()
     e_nan[517] = np.nan
     np.savez(os.path.join(HERE, "nan.npz"), E=e_nan, pdg=cols["pdg"])
+    # Array columns.
+    i = np.arange(N)[:, None]
+    flux = (1 + ((7 * i + 13 * np.arange(100)[None, :]) % 101) / 128.0).astype("<f4")
+    vtx = (i - 0.5 * np.arange(3)[None, :]).astype(">f8")
+    grid = (100 * np.arange(2)[None, :, None] + 10 * np.arange(3)[None, None, :] - (np.arange(N) % 7)[:, None, None]).astype("<i2")
+    flux_nan = flux.copy()
+    flux_nan[517, 42] = np.nan
+    np.savez(os.path.join(HERE, "arrays.npz"), E=cols["E"], flux=flux, vtx_be=vtx, grid=grid, bad_nan=flux_nan)
+    np.savez(os.path.join(HERE, "zero_width.npz"), E=cols["E"], empty=np.zeros((N, 0), dtype="<f4"))
 
 
 if __name__ == "__main__":
