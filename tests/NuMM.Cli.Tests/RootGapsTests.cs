@@ -101,7 +101,14 @@ public class RootGapsTests
         Assert.Contains("skipped branch 's': string branch", stdout);
         Assert.Contains("skipped branch 'obj': split-object branch (TBranchElement of class 'MyEvent')", stdout);
         using var reader = ColumnarFileReader.Open(output);
-        Assert.Equal(["x", "p.x", "p.y", "p.z"], reader.Columns.Select(c => c.Name));
+        Assert.Equal(["x", "p.x", "p.y", "p.z", "w"], reader.Columns.Select(c => c.Name));
+        // The fixed-size array branch w[4]/F is converted whole, as an array column of 4 values per entry.
+        var w = reader.Columns.Single(c => c.Name == "w");
+        Assert.Equal((NuMM.Runtime.Data.ColumnType.Single, 4), (w.Type, w.Length));
+        var batch = new DynamicColumnBatch([w], 5);
+        Assert.True(reader.OpenSource([w]).ReadNext(batch));
+        for (int i = 0; i < 5; i++)
+            for (int k = 0; k < 4; k++) Assert.Equal(SyntheticRootFile.WValue(i, k), batch.Column<float>(0)[k * 5 + i]);
         // Entry e of the leaf list holds 1.5·e, −7·e, e − 2 (SyntheticRootFile); x holds 10, 20, 30, 40, 50.
         Assert.Equal([0.0, 1.5, 3.0, 4.5, 6.0], ReadColumn<double>(reader, "p.x"));
         Assert.Equal([0, -7, -14, -21, -28], ReadColumn<int>(reader, "p.y"));
