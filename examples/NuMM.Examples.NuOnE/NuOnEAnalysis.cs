@@ -8,6 +8,8 @@ namespace NuMM.Examples.NuOnE;
 /// <summary>Runs the generated selection kernel over a sample on all cores.</summary>
 public sealed class NuOnEAnalysis(SimulationSettings settings)
 {
+    private readonly Dictionary<object, int> _passes = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The magnetic moment at which the signal templates are made, in Bohr magnetons; the signal scales
     /// as (μ/μ_ref)².</summary>
     public const double ReferenceMomentBohr = 1e-9;
@@ -16,8 +18,13 @@ public sealed class NuOnEAnalysis(SimulationSettings settings)
     /// (0 for the Standard-Model samples).</summary>
     public AnalysisResult Run(IReadOnlyList<NdSingleElectronEvent.Batch> sample, double magneticMomentBohr)
     {
+        _passes[sample] = Passes(sample) + 1;
         var kernel = new NdSingleElectronSelection.Kernel { MagneticMomentBohr = magneticMomentBohr };
         return AnalysisRunner.Run(kernel, new ArrayBatchSource<NdSingleElectronEvent.Batch>(sample),
             () => new NdSingleElectronEvent.Batch(settings.BatchSize));
     }
+
+    /// <summary>How many times <see cref="Run"/> has read <paramref name="sample"/> (each read fills the nominal result and
+    /// every systematic variation at once).</summary>
+    public int Passes(IReadOnlyList<NdSingleElectronEvent.Batch> sample) => _passes.TryGetValue(sample, out int n) ? n : 0;
 }

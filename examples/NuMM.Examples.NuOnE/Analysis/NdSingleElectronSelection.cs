@@ -1,4 +1,5 @@
 using NuMM.Dsl;
+using NuMM.Runtime.Data;
 using NuMM.Runtime.Physics.ElectronScattering;
 using NuMM.Runtime.Physics.Reweighting;
 
@@ -40,6 +41,12 @@ public partial struct NdSingleElectronEvent
     // Central-value weights: flux (PPFX), cross-section tune, and the normalisation of the simulated sample to the
     // nominal exposure (events per simulated event).
     public float PpfxWeight, XsecWeight, NormWeight;
+
+    // Systematic inputs, simulated by the stand-in (Simulation/SystematicInputs.cs; not NOvA's): the weights of 100
+    // PPFX-like flux universes, and the fractional weight change per +1σ of three GENIE-like cross-section knobs
+    // (0 for ν-on-e events, whose cross section the technote takes as known, section 3.5).
+    [Column(Length = 100)] public FixedArray<float> FluxUniverse;
+    public float MaCcqeResponse, MaResResponse, DisResponse;
 }
 
 /// <summary>The NOvA near-detector ν-on-e / magnetic-moment selection, cut for cut as in the technote (section 3.3,
@@ -109,6 +116,29 @@ public static partial class NdSingleElectronSelection
     [Weight("magnetic moment")]
     public static double MagneticMoment(in NdSingleElectronEvent e, double magneticMomentBohr = 0.0) =>
         SignalWeight(e.Species, e.TrueNuEnergy, e.TrueElectronEnergy, magneticMomentBohr);
+
+    // Systematic variations (technote section 3.5), filled by the kernel in the same pass as the nominal selection.
+
+    /// <summary>Calorimetric energy scale (detector systematic, calibration): the shower energy moves by 5 % per σ, as
+    /// the technote's calibration-shifted samples; the Decaf, Energy and E θ² cuts and both spectra follow.</summary>
+    [Shift("energy scale", nameof(NdSingleElectronEvent.ShowerEnergy), -2, -1, 1, 2)]
+    public static float EnergyScale(in NdSingleElectronEvent e, double sigma) => e.ShowerEnergy * (1f + 0.05f * (float)sigma);
+
+    /// <summary>Flux: 100 PPFX-like universes (the technote's PPFX universes, or their PCA in the fit).</summary>
+    [Universes("flux", 100)]
+    public static float Flux(in NdSingleElectronEvent e, int universe) => e.FluxUniverse[universe];
+
+    /// <summary>CCQE axial mass (GENIE MaCCQE), non-ν-on-e backgrounds only.</summary>
+    [Knob("MaCCQE", -3, -2, -1, 1, 2, 3)]
+    public static float MaCcqe(in NdSingleElectronEvent e, double sigma) => 1f + (float)sigma * e.MaCcqeResponse;
+
+    /// <summary>Resonance axial mass (GENIE MaCCRES/MaNCRES), non-ν-on-e backgrounds only.</summary>
+    [Knob("MaRES", -3, -2, -1, 1, 2, 3)]
+    public static float MaRes(in NdSingleElectronEvent e, double sigma) => 1f + (float)sigma * e.MaResResponse;
+
+    /// <summary>Deep-inelastic normalisation, non-ν-on-e backgrounds only.</summary>
+    [Knob("DIS normalisation", -3, -2, -1, 1, 2, 3)]
+    public static float DisNormalisation(in NdSingleElectronEvent e, double sigma) => 1f + (float)sigma * e.DisResponse;
 
     /// <summary>(dσ/dy)_μ / (dσ/dy)_SM for a ν-on-e event (energies in GeV, μ in μ_B); 1 when μ = 0.</summary>
     [Pure]
