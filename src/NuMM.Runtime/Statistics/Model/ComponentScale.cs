@@ -16,6 +16,12 @@ public sealed class ComponentScale
 {
     private readonly ScaleFunction _function;
 
+    /// <summary>Which factory made the scale (exporters can map Constant, Linear and Square; Function is opaque).</summary>
+    internal enum Kinds { Constant, Linear, Square, Function }
+
+    internal Kinds Kind { get; private init; } = Kinds.Function;
+    internal double ConstantFactor { get; private init; } = double.NaN;
+
     private ComponentScale(string description, string[] parameterNames, ScaleFunction function)
     {
         Description = description;
@@ -39,16 +45,16 @@ public sealed class ComponentScale
     {
         if (!double.IsFinite(factor) || factor < 0)
             throw new ArgumentOutOfRangeException(nameof(factor), factor, "A constant component scale must be finite and ≥ 0.");
-        return new(factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture), [], _ => factor);
+        return new(factor.ToString("R", System.Globalization.CultureInfo.InvariantCulture), [], _ => factor) { Kind = Kinds.Constant, ConstantFactor = factor };
     }
 
     /// <summary>Scale = parameter (a free normalisation or a signal strength).</summary>
     /// <param name="parameter">Parameter name.</param>
-    public static ComponentScale Linear(string parameter) => new(parameter, [Check(parameter)], v => v[0]);
+    public static ComponentScale Linear(string parameter) => new(parameter, [Check(parameter)], v => v[0]) { Kind = Kinds.Linear };
 
     /// <summary>Scale = parameter² (the magnetic-moment signal: the cross section grows with μ_ν²).</summary>
     /// <param name="parameter">Parameter name (for example "mu", in units of the reference moment the template was made with).</param>
-    public static ComponentScale Square(string parameter) => new(parameter + "²", [Check(parameter)], v => v[0] * v[0]);
+    public static ComponentScale Square(string parameter) => new(parameter + "²", [Check(parameter)], v => v[0] * v[0]) { Kind = Kinds.Square };
 
     /// <summary>Any function of named parameters.</summary>
     /// <param name="description">Text for reports, for example "μ² · ε".</param>

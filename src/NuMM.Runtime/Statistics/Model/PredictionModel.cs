@@ -14,6 +14,14 @@ public sealed class PredictionModel
 {
     private readonly CompiledComponent[] _components;
     private readonly Dictionary<string, int> _index;
+    private readonly List<ComponentView> _views = [];
+
+    /// <summary>What an exporter needs of one component: nominal and sum w² at the data exposure, its systematics and the
+    /// exposure factor that applies to its shifted templates.</summary>
+    internal sealed record ComponentView(string Name, ComponentScale Scale, double[] Nominal, double[]? SumW2, NormalizationSystematic[] Norms,
+        TemplateSystematic[] Templates, double ExposureFactor);
+
+    internal IReadOnlyList<ComponentView> Views => _views;
 
     /// <summary>Builds the model and validates every reference.</summary>
     /// <param name="components">Components; unique names, all with the same number of bins.</param>
@@ -86,6 +94,8 @@ public sealed class PredictionModel
                 if (templates[t].Components.Contains(c.Name, StringComparer.Ordinal))
                     interps.Add(CompiledTemplate.Build(templates[t], c, templateParams[t]));
             _components[ci] = new CompiledComponent(c.Name, c.Scale, scaleIdx, nominal, relVar, normList.ToArray(), interps.ToArray());
+            _views.Add(new ComponentView(c.Name, c.Scale, nominal, c.SumW2?.Select(w => w * expo * expo).ToArray(),
+                normList.Select(x => x.Item1).ToArray(), templates.Where(t => t.Components.Contains(c.Name, StringComparer.Ordinal)).ToArray(), expo));
         }
         ComponentNames = comps.Select(c => c.Name).ToArray();
     }

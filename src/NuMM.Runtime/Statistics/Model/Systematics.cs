@@ -135,7 +135,7 @@ public sealed class NormalizationSystematic
     }
 
     /// <summary>Coefficients a1..a6 of 1 + Σ a_i θ^i matching f, f', f'' of the exponential at θ = ±1.</summary>
-    private static double[] Code4Coefficients(double iUp, double iDown)
+    internal static double[] Code4Coefficients(double iUp, double iDown)
     {
         double lu = Math.Log(iUp), ld = Math.Log(iDown);
         // f(θ) = iUp^θ for θ ≥ 1 and iDown^(−θ) for θ ≤ −1.
