@@ -5,11 +5,13 @@ using System.IO;
 using System.Linq;
 using NuMM.Cli.Commands;
 using NuMM.Runtime.Data;
+using NuMM.Runtime.Statistics.HistFactory;
 
 namespace NuMM.Cli;
 
-/// <summary>Dispatches the `numm` command line: `numm inspect FILE [--verify]` and
-/// `numm convert INPUT OUTPUT.numm [--tree T] [--columns a,b,c] [--map mapping.txt] [--pot X | --livetime S]`.
+/// <summary>Dispatches the `numm` command line: `numm inspect FILE [--verify]`,
+/// `numm convert INPUT OUTPUT.numm [--tree T] [--columns a,b,c] [--map mapping.txt] [--pot X | --livetime S]`,
+/// `numm fit WORKSPACE.json [--patch P.json] [--mu 1] [--cl 0.95]` and `numm export INPUT.json OUTPUT.json [--patch P.json]`.
 /// Errors print one line to standard error and give exit code 1 (bad input) or 2 (bad usage).</summary>
 public static class NummCommand
 {
@@ -24,7 +26,7 @@ public static class NummCommand
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = new RootCommand("NuMM data tool: inspect event files and convert them to NuMM's columnar format.");
+        var root = new RootCommand("NuMM data tool: inspect event files, convert them to NuMM's columnar format, fit and export HistFactory workspaces.");
 
         var inspectFile = new Argument<string>("FILE") { Description = "A NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file." };
         var inspect = new Command("inspect", "List a file's trees (ROOT) or columns (NuMM, numpy, CSV) with types, units and entry counts.");
@@ -70,6 +72,44 @@ public static class NummCommand
         });
         root.Subcommands.Add(convert);
 
+        var workspace = new Argument<string>("WORKSPACE") { Description = "A HistFactory workspace (pyhf JSON schema 1.0.0)." };
+        var patch = new Option<string[]>("--patch") { Description = "JSON-Patch file (or pyhf patchset) applied to the workspace; repeatable.", AllowMultipleArgumentsPerToken = false };
+        var patchName = new Option<string?>("--patch-name") { Description = "The patch to apply from a patchset." };
+        var measurement = new Option<string?>("--measurement") { Description = "Measurement to use (default: the first)." };
+        var mu = new Option<double>("--mu") { Description = "Value of the parameter of interest tested for CLs.", DefaultValueFactory = _ => 1.0 };
+        var cl = new Option<double>("--cl") { Description = "Confidence level of the upper limit.", DefaultValueFactory = _ => 0.95 };
+        var statistic = new Option<string>("--statistic") { Description = "Test statistic for CLs at --mu: qtilde or q.", DefaultValueFactory = _ => "qtilde" };
+        var normsys = new Option<string>("--normsys-code") { Description = "normsys interpolation: 1 (pyhf default), 0 or 4.", DefaultValueFactory = _ => "1" };
+        var histosys = new Option<string>("--histosys-code") { Description = "histosys interpolation: 0 (pyhf default) or 4p.", DefaultValueFactory = _ => "0" };
+        var fit = new Command("fit", "Fit a HistFactory workspace: global fit, CLs at --mu with its expected band, asymptotic CLs upper limit.");
+        fit.Arguments.Add(workspace);
+        foreach (var o in new Option[] { patch, patchName, measurement, mu, cl, statistic, normsys, histosys }) fit.Options.Add(o);
+        fit.SetAction(r =>
+        {
+            string stat = r.GetValue(statistic)!;
+            if (stat is not ("qtilde" or "q")) return Usage(error, $"--statistic must be qtilde or q; got '{stat}'");
+            NormsysInterpolation? ns = r.GetValue(normsys) switch { "0" => NormsysInterpolation.Code0, "1" => NormsysInterpolation.Code1, "4" => NormsysInterpolation.Code4, _ => null };
+            HistosysInterpolation? hs = r.GetValue(histosys) switch { "0" => HistosysInterpolation.Code0, "4p" => HistosysInterpolation.Code4p, _ => null };
+            if (ns is null) return Usage(error, $"--normsys-code must be 0, 1 or 4; got '{r.GetValue(normsys)}'");
+            if (hs is null) return Usage(error, $"--histosys-code must be 0 or 4p; got '{r.GetValue(histosys)}'");
+            double c = r.GetValue(cl);
+            if (!(c > 0 && c < 1)) return Usage(error, string.Create(CultureInfo.InvariantCulture, $"--cl must lie in (0, 1); got {c}"));
+            var request = new FitRequest(r.GetValue(workspace)!, r.GetValue(patch) ?? [], r.GetValue(patchName), r.GetValue(measurement), r.GetValue(mu), c,
+                stat == "qtilde", new HistFactoryOptions { Normsys = ns.Value, Histosys = hs.Value });
+            return Guard(error, "fit", () => FitCommand.Run(request, output));
+        });
+        root.Subcommands.Add(fit);
+
+        var exportIn = new Argument<string>("INPUT") { Description = "A HistFactory workspace (pyhf JSON schema 1.0.0)." };
+        var exportOut = new Argument<string>("OUTPUT") { Description = "The workspace to write (replaced atomically)." };
+        var export = new Command("export", "Apply patches to a HistFactory workspace and write it in the pyhf schema (validated).");
+        export.Arguments.Add(exportIn);
+        export.Arguments.Add(exportOut);
+        export.Options.Add(patch);
+        export.Options.Add(patchName);
+        export.SetAction(r => Guard(error, "export", () => ExportCommand.Run(r.GetValue(exportIn)!, r.GetValue(exportOut)!, r.GetValue(patch) ?? [], r.GetValue(patchName), output)));
+        root.Subcommands.Add(export);
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
             return Usage(error, parsed.Errors[0].Message + " (see 'numm --help')");
@@ -92,7 +132,7 @@ public static class NummCommand
             return 0;
         }
         catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-                                      or NotSupportedException or ArgumentException or IOException)
+                                      or NotSupportedException or ArgumentException or IOException or HistFactoryFormatException)
         {
             error.WriteLine($"numm {command}: error: {OneLine(e.Message)}");
             return 1;

@@ -27,7 +27,8 @@ public class HistFactoryTests
         Assert.Contains("$.channels[0].samples[1].modifiers[0].data.lo: missing", e.Problems);
         Assert.Contains(e.Problems, p => p.StartsWith("$.channels[0].samples[1].modifiers[1].type: unknown modifier type 'wobble'", StringComparison.Ordinal));
         Assert.Contains("$.channels[0].samples[1].data[1]: expected events must be ≥ 0; got -1", e.Problems);
-        Assert.StartsWith("bad.json: 3 problems", e.Message);
+        Assert.Contains("$.observations[0].data: has 1 bins but channel 'sr' has 2", e.Problems);
+        Assert.StartsWith("bad.json: 4 problems", e.Message);
     }
 
     [Fact]

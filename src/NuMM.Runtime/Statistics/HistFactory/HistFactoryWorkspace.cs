@@ -243,11 +243,9 @@ public sealed class HistFactoryWorkspace
         }
         string version = root["version"] is JsonValue vv && vv.TryGetValue<string>(out var vs) ? vs : "";
         if (version != "1.0.0") p.Add($"$.version: expected \"1.0.0\"; got {(root["version"] is null ? "nothing" : root["version"]!.ToJsonString())}");
-        if (p.Count == 0)
-        {
-            var ws = new HistFactoryWorkspace(channels, observations, measurements, version, p);
-            if (p.Count == 0) return ws;
-        }
+        // The cross-checks (bins, observations, POI) run on whatever parsed, so one message lists every problem.
+        var ws = new HistFactoryWorkspace(channels, observations, measurements, version, p);
+        if (p.Count == 0) return ws;
         throw new HistFactoryFormatException(source, p);
     }
 
