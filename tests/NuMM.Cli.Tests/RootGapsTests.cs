@@ -127,6 +127,40 @@ public class RootGapsTests
     }
 
     [Fact]
+    public void Convert_RootToArrow_JaggedBranchesBecomeListColumnsAndBackToNumm()
+    {
+        using var dir = new TempDirectory();
+        string arrow = dir.File("hzz.arrow");
+        var (code, stdout, stderr) = Run("convert", TestFile("uproot-HZZ-zlib.root"), arrow, "--pot", "2e20");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("skipped branch 'Jet_Px'", stdout);
+        Assert.Contains("2421 entries, 51 columns (23 list)", stdout);
+        using (var root = RootFile.Open(TestFile("uproot-HZZ-zlib.root")))
+        using (var f = NuMM.Runtime.Data.Arrow.ArrowIpcFile.Open(arrow))
+        {
+            var jet = root.GetTree("events").GetBranch("Jet_Px").ReadJagged<float>();
+            var list = f.ReadColumn("Jet_Px");
+            Assert.Equal(jet.Values, (float[])list.Values);
+            Assert.Equal(jet.Offsets, list.Offsets);
+            Assert.Equal(root.GetTree("events").GetBranch("MET_px").Read<float>(), (float[])f.ReadColumn("MET_px").Values);
+            Assert.Equal(NuMM.Runtime.Data.Exposure.Pot(2e20), f.Exposure);
+        }
+        // Back to NuMM: the list columns are named as skipped, the scalars and the exposure carried over.
+        string numm = dir.File("hzz.numm");
+        (code, stdout, stderr) = Run("convert", arrow, numm);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("skipped list column 'Jet_Px': NuMM columns hold one value per entry", stdout);
+        using var reader = ColumnarFileReader.Open(numm);
+        Assert.Equal(28, reader.Columns.Count);
+        Assert.Equal(NuMM.Runtime.Data.Exposure.Pot(2e20), reader.Exposure);
+        var (icode, istdout, _) = Run("inspect", arrow, "--verify");
+        Assert.Equal(0, icode);
+        Assert.Contains("Arrow IPC file, 2421 entries, 28 columns, 23 list columns", istdout);
+    }
+
+    [Fact]
     public void Convert_AskingForAJaggedBranch_GivesTheReadersReason()
     {
         using var dir = new TempDirectory();

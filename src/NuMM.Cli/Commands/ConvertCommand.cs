@@ -6,14 +6,18 @@ using System.Linq;
 using NuMM.Cli.Inputs;
 using NuMM.Runtime.Data;
 using NuMM.Runtime.Data.Batches;
+using NuMM.Runtime.Data.Arrow;
 using NuMM.Runtime.Data.Columnar;
+using NuMM.Runtime.Data.Interchange;
 using NuMM.Runtime.Data.Mapping;
+using NuMM.Runtime.Data.Root;
 
 namespace NuMM.Cli.Commands;
 
 /// <summary>What `numm convert` was asked to do.</summary>
 /// <param name="Input">The input file (ROOT, NuMM, .npz/.npy or CSV).</param>
-/// <param name="Output">The NuMM file to write (replaced atomically).</param>
+/// <param name="Output">The file to write (replaced atomically): an Apache Arrow IPC file when it ends in .arrow or
+/// .feather, else a NuMM columnar file.</param>
 /// <param name="Tree">For ROOT input, the tree; null for the only one.</param>
 /// <param name="Columns">Output columns to keep (null: all, or all mapped ones when a mapping is given).</param>
 /// <param name="MappingFile">A mapping file "column = source [unit] : type", or null.</param>
@@ -24,9 +28,15 @@ public sealed record ConvertRequest(string Input, string Output, string? Tree, I
     Exposure? Exposure, string? Created, int RowGroupEntries);
 
 /// <summary>`numm convert`: reads the chosen columns of an input file batch by batch and writes them to a NuMM
-/// columnar file, keeping the stored types unless a mapping line asks for another type.</summary>
+/// columnar file or an Apache Arrow IPC file, keeping the stored types unless a mapping line asks for another type.
+/// Arrow output also takes list columns: jagged and fixed-array ROOT branches and Arrow list fields.</summary>
 public static class ConvertCommand
 {
+    /// <summary>True when <paramref name="output"/> names an Arrow IPC file (.arrow, .feather), which holds list columns.</summary>
+    /// <param name="output">The output path.</param>
+    public static bool IsArrowOutput(string output) =>
+        Path.GetExtension(output).ToLowerInvariant() is ".arrow" or ".feather";
+
     /// <summary>Runs the conversion and returns the number of entries written.</summary>
     /// <param name="request">What to convert.</param>
     /// <param name="output">Where the one-line summary goes.</param>
@@ -34,11 +44,23 @@ public static class ConvertCommand
     {
         var mapping = request.MappingFile is null ? null : SchemaMapping.Load(request.MappingFile);
         using var input = InputFiles.Open(request.Input, request.Tree);
-        var schema = Plan(input, request, mapping);
-        // Converting a whole tree: say which branches are left out and why, so nothing disappears silently.
-        if (input is RootTreeInput tree && request.Columns is null && (mapping is null || mapping.Entries.Count == 0))
-            foreach (var (branch, reason) in tree.SkippedBranches())
-                output.WriteLine($"skipped branch '{branch}': {reason}");
+        bool arrow = IsArrowOutput(request.Output);
+        var (schema, lists) = Plan(input, request, mapping, arrow);
+        // Converting a whole input: say what is left out and why, so nothing disappears silently.
+        if (request.Columns is null && (mapping is null || mapping.Entries.Count == 0))
+        {
+            if (input is RootTreeInput tree)
+                foreach (var (branch, reason) in tree.SkippedBranches(listsConverted: arrow))
+                    output.WriteLine($"skipped branch '{branch}': {reason}");
+            if (arrow && input is not RootTreeInput)
+                foreach (var c in input.Columns.Where(c => c.IsArray))
+                    output.WriteLine($"skipped column '{c.Name}': fixed-length array column; writing array columns from this input to Arrow is not supported");
+            if (input is ArrowIpcFile af)
+            {
+                foreach (var f in af.SkippedFields) output.WriteLine($"skipped field {f}: not a numeric or boolean column");
+                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': NuMM columns hold one value per entry");
+            }
+        }
 
         var provenance = new List<KeyValuePair<string, string>>
         {
@@ -53,6 +75,15 @@ public static class ConvertCommand
 
         var exposure = request.Exposure ?? input.Exposure;
         var conversion = schema.Any(c => mapping?.Find(c.Name)?.Type is not null) ? ColumnConversion.Any : ColumnConversion.None;
+        if (arrow)
+        {
+            var table = ReadTable(input, schema, lists, conversion, request.RowGroupEntries);
+            ArrowIpcWriter.Write(request.Output, table, exposure, provenance);
+            long n = table.Count == 0 ? 0 : table[0].Entries;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {request.Output}: {n} entries, {table.Count} columns ({lists.Length} list), exposure {exposure}"));
+            return n;
+        }
         var source = input.OpenSource(schema, null, conversion);
         try
         {
@@ -75,22 +106,115 @@ public static class ConvertCommand
         }
     }
 
-    /// <summary>The output columns: names from --columns, the mapping or the input; each bound to its source with
-    /// the source's type (or the mapping's) and unit (or the mapping's). Every unknown name is reported at once.</summary>
-    internal static ColumnInfo[] Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping)
+    /// <summary>A list (jagged) output column and the branch or field that fills it.</summary>
+    /// <param name="Name">The output column.</param>
+    /// <param name="Source">The ROOT branch or Arrow list field.</param>
+    internal sealed record ListPlan(string Name, string Source);
+
+    /// <summary>The whole input in memory as output columns: the scalar ones batch by batch, the list ones whole.</summary>
+    private static List<TableColumn> ReadTable(IColumnFile input, ColumnInfo[] schema, ListPlan[] lists, ColumnConversion conversion, int batchEntries)
     {
+        var table = new List<TableColumn>();
+        if (schema.Length > 0)
+        {
+            var parts = schema.Select(_ => new List<byte[]>()).ToArray();
+            var source = input.OpenSource(schema, null, conversion);
+            long total = 0;
+            try
+            {
+                var batch = new DynamicColumnBatch(schema, batchEntries);
+                while (source.ReadNext(batch))
+                {
+                    for (int c = 0; c < schema.Length; c++)
+                        parts[c].Add(ColumnTypes.Bytes(batch, c, schema[c].Type)[..(batch.Length * ColumnTypes.Size(schema[c].Type))].ToArray());
+                    total += batch.Length;
+                }
+            }
+            finally
+            {
+                (source as IDisposable)?.Dispose();
+            }
+            for (int c = 0; c < schema.Length; c++)
+            {
+                var values = ColumnArrays.New(schema[c].Type, total);
+                var dst = ColumnArrays.Bytes(values);
+                int pos = 0;
+                foreach (var p in parts[c]) { p.CopyTo(dst[pos..]); pos += p.Length; }
+                table.Add(new TableColumn(schema[c], values));
+            }
+        }
+        foreach (var l in lists)
+        {
+            var col = input switch
+            {
+                RootTreeInput root => RootList(root.Tree.GetBranch(l.Source)),
+                ArrowIpcFile af => af.ReadColumn(l.Source),
+                _ => throw new InvalidOperationException($"List column '{l.Name}' from an input that has none"),
+            };
+            table.Add(col with { Info = col.Info with { Name = l.Name, Source = l.Source } });
+        }
+        return table;
+    }
+
+    /// <summary>A jagged or fixed-array branch, whole, as a list column in its natural element type.</summary>
+    private static TableColumn RootList(RootBranch b)
+    {
+        var type = b.NaturalColumnType!.Value;
+        var info = new ColumnInfo(b.Name, type, "", b.Name, false);
+        return type switch
+        {
+            ColumnType.Boolean => Jagged(info, b.ReadJagged<bool>()),
+            ColumnType.SByte => Jagged(info, b.ReadJagged<sbyte>()),
+            ColumnType.Byte => Jagged(info, b.ReadJagged<byte>()),
+            ColumnType.Int16 => Jagged(info, b.ReadJagged<short>()),
+            ColumnType.UInt16 => Jagged(info, b.ReadJagged<ushort>()),
+            ColumnType.Int32 => Jagged(info, b.ReadJagged<int>()),
+            ColumnType.UInt32 => Jagged(info, b.ReadJagged<uint>()),
+            ColumnType.Int64 => Jagged(info, b.ReadJagged<long>()),
+            ColumnType.UInt64 => Jagged(info, b.ReadJagged<ulong>()),
+            ColumnType.Single => Jagged(info, b.ReadJagged<float>()),
+            _ => Jagged(info, b.ReadJagged<double>()),
+        };
+    }
+
+    private static TableColumn Jagged<T>(ColumnInfo info, RootJagged<T> j) where T : unmanaged => new(info, j.Values, j.Offsets);
+
+    /// <summary>The output columns: names from --columns, the mapping or the input; each bound to its source with
+    /// the source's type (or the mapping's) and unit (or the mapping's). Every unknown name is reported at once.
+    /// When <paramref name="lists"/> is true (Arrow output), jagged and fixed-array ROOT branches and Arrow list fields
+    /// become list columns.</summary>
+    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false)
+    {
+        var root = input as RootTreeInput;
+        var arrowIn = input as ArrowIpcFile;
         IEnumerable<string> names = request.Columns
-            ?? (mapping is not null && mapping.Entries.Count > 0 ? mapping.Entries.Select(e => e.Column) : input.Columns.Select(c => c.Name));
+            ?? (mapping is not null && mapping.Entries.Count > 0 ? mapping.Entries.Select(e => e.Column)
+                : lists && root is not null ? root.Tree.Branches.Where(b => input.Columns.Any(c => c.Name == b.Name) || IsListBranch(b)).Select(b => b.Name)
+                : lists && arrowIn is not null ? arrowIn.Schema.FieldsList.Select(f => f.Name).Where(n => input.Columns.Any(c => c.Name == n) || arrowIn.ListColumns.Any(c => c.Name == n))
+                : lists ? input.Columns.Where(c => !c.IsArray).Select(c => c.Name)
+                : input.Columns.Select(c => c.Name));
         var byName = input.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var problems = new List<string>();
         var result = new List<ColumnInfo>();
+        var listPlans = new List<ListPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string name in names)
         {
             if (!seen.Add(name)) { problems.Add($"column '{name}' is requested twice"); continue; }
             var entry = mapping?.Find(name);
             string sourceName = entry?.Source ?? name;
-            ColumnInfo? stored = byName.GetValueOrDefault(sourceName) ?? (input as RootTreeInput)?.Resolve(sourceName);
+            ColumnInfo? stored = byName.GetValueOrDefault(sourceName) ?? root?.Resolve(sourceName);
+            if (lists && stored is { IsArray: true } && root is null)
+            {
+                problems.Add($"'{name}' is a fixed-length array column ({stored.Length} values per entry); writing array columns from this input to Arrow is not supported");
+                continue;
+            }
+            if ((stored is null || stored.IsArray) && lists && (root?.Tree.FindBranch(sourceName) is { } lb && IsListBranch(lb) || arrowIn?.ListColumns.Any(c => c.Name == sourceName) == true))
+            {
+                if (entry?.Type is not null) { problems.Add($"'{name}' is a list column; a mapping cannot change its type"); continue; }
+                listPlans.Add(new ListPlan(name, sourceName));
+                continue;
+            }
             if (stored is null)
             {
                 string? why = (input as RootTreeInput)?.WhyNot(sourceName);
@@ -106,13 +230,16 @@ public static class ConvertCommand
             // The output remembers which input column or branch filled it.
             result.Add(new ColumnInfo(name, entry?.Type ?? stored.Type, entry?.Unit ?? stored.Unit, sourceName, stored.RequireFinite, stored.Length));
         }
-        if (result.Count == 0 && problems.Count == 0) problems.Add("no columns to convert");
+        if (result.Count == 0 && listPlans.Count == 0 && problems.Count == 0) problems.Add("no columns to convert");
         if (problems.Count > 0)
         {
             string available = string.Join(", ", input.Columns.Select(c => $"{c.Name} ({ColumnTypes.Describe(c)})"));
             throw new DataFormatException($"Cannot convert ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}): {string.Join("; ", problems)}. Available: {available}.",
                 request.Input, null);
         }
-        return [.. result];
+        return ([.. result], [.. listPlans]);
     }
+
+    private static bool IsListBranch(RootBranch b) =>
+        b.IsReadable && b.NaturalColumnType is not null && b.Kind is RootArrayKind.Counted or RootArrayKind.Fixed;
 }

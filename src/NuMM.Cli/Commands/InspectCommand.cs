@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using NuMM.Cli.Inputs;
 using NuMM.Runtime.Data;
+using NuMM.Runtime.Data.Arrow;
 using NuMM.Runtime.Data.Columnar;
 using NuMM.Runtime.Data.Csv;
 using NuMM.Runtime.Data.Mapping;
@@ -55,6 +56,26 @@ public static class InspectCommand
                 output.WriteLine(Invariant($"{path}: numpy {(f.IsArchive ? ".npz archive" : ".npy array")}, {f.EntryCount} entries, {f.Columns.Count} arrays"));
                 WriteTable(output, ["column", "type", "dtype", "entries"],
                     f.Arrays.Select(a => new[] { a.Name, ColumnTypes.Describe(new ColumnInfo(a.Name, a.Type, "", a.Name, false, a.ValuesPerEntry)), a.Descr, Invariant($"{a.Length}") }));
+                break;
+            }
+            case InputFormat.Arrow:
+            {
+                using var f = ArrowIpcFile.Open(path);
+                output.WriteLine(Invariant($"{path}: Arrow IPC file, {f.EntryCount} entries, {f.Columns.Count} columns, {f.ListColumns.Count} list columns"));
+                output.WriteLine($"exposure: {f.Exposure}");
+                WriteColumns(output, f.Columns, f.EntryCount, showSource: true);
+                if (f.ListColumns.Count > 0)
+                {
+                    output.WriteLine("list columns:");
+                    WriteTable(output, ["column", "element type", "unit", "source"], f.ListColumns.Select(c => new[] { c.Name, ColumnTypes.Name(c.Type), c.Unit, c.Source }));
+                }
+                foreach (var s in f.SkippedFields) output.WriteLine($"not read: {s}");
+                if (verify)
+                {
+                    long values = 0;
+                    foreach (var c in f.Columns.Concat(f.ListColumns)) values += f.ReadColumn(c.Name).Values.Length;
+                    output.WriteLine(Invariant($"verified: {values} values of {f.Columns.Count + f.ListColumns.Count} columns read, no nulls"));
+                }
                 break;
             }
             case InputFormat.Csv:

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using NuMM.Runtime.Data.Arrow;
 using NuMM.Runtime.Data.Columnar;
 using NuMM.Runtime.Data.Csv;
 using NuMM.Runtime.Data.Mapping;
@@ -24,6 +25,7 @@ public static class InputFiles
             InputFormat.Npz or InputFormat.Npy => NumpyFile.Open(path),
             InputFormat.Csv => CsvFile.Open(path),
             InputFormat.Root => new RootTreeInput(path, tree),
+            InputFormat.Arrow => ArrowIpcFile.Open(path),
             _ => throw new NotSupportedException(format.ToString()),
         };
     }
@@ -37,6 +39,7 @@ public static class InputFiles
         InputFormat.Npy => "a numpy .npy array",
         InputFormat.Csv => "a CSV table",
         InputFormat.Root => "a ROOT file",
+        InputFormat.Arrow => "an Arrow IPC file",
         _ => format.ToString(),
     };
 }

@@ -16,6 +16,8 @@ public enum InputFormat
     Csv,
     /// <summary>A ROOT file with TTrees.</summary>
     Root,
+    /// <summary>An Apache Arrow IPC file (Feather v2).</summary>
+    Arrow,
 }
 
 /// <summary>Recognises a file's format from its first bytes, falling back to its extension for CSV.</summary>
@@ -34,6 +36,7 @@ public static class InputFormats
         head = head[..n];
         if (head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'N', (byte)'u', (byte)'M', (byte)'M'])) return InputFormat.Columnar;
         if (head.StartsWith("root"u8)) return InputFormat.Root;
+        if (head.StartsWith("ARROW1"u8)) return InputFormat.Arrow;
         if (head.StartsWith((ReadOnlySpan<byte>)[0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'])) return InputFormat.Npy;
         if (head.StartsWith("PK"u8)) return InputFormat.Npz;
         string ext = Path.GetExtension(path).ToLowerInvariant();
@@ -44,7 +47,8 @@ public static class InputFormats
             ".npz" => InputFormat.Npz,
             ".npy" => InputFormat.Npy,
             ".root" => InputFormat.Root,
-            _ => throw new NotSupportedException($"Cannot tell the format of '{path}': expected a NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file."),
+            ".arrow" or ".feather" => InputFormat.Arrow,
+            _ => throw new NotSupportedException($"Cannot tell the format of '{path}': expected a NuMM (.numm), ROOT (.root), Arrow IPC (.arrow, .feather), numpy (.npz, .npy) or CSV (.csv) file."),
         };
     }
 }

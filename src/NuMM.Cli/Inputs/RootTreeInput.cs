@@ -99,18 +99,20 @@ public sealed class RootTreeInput : IColumnFile
     }
 
     /// <summary>Every branch that is not one of <see cref="Columns"/>, with the reason it is left out.</summary>
-    public IEnumerable<(string Branch, string Reason)> SkippedBranches()
+    /// <param name="listsConverted">True when jagged and fixed-array branches are converted as list columns (Arrow output).</param>
+    public IEnumerable<(string Branch, string Reason)> SkippedBranches(bool listsConverted = false)
     {
         var kept = new HashSet<string>(_columns.Select(c => c.Source), StringComparer.Ordinal);
         foreach (var b in _tree.Branches)
         {
             if (kept.Contains(b.Name)) continue;
+            if (listsConverted && b.IsReadable && b.NaturalColumnType is not null && b.Kind is RootArrayKind.Counted or RootArrayKind.Fixed) continue;
             string reason = b switch
             {
                 { IsLeafList: true, IsReadable: false } when _tree.Branches.Any(m => m.LeafListBranch == b.Name) =>
                     $"leaf list ({b.Title}); its leaves are converted as the columns {string.Join(", ", _tree.Branches.Where(m => m.LeafListBranch == b.Name).Select(m => m.Name))}",
                 { IsReadable: false } => b.UnsupportedReason!,
-                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); a NuMM array column holds the same number of values in every entry",
+                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); a NuMM array column holds the same number of values in every entry (an .arrow output keeps it as a list column)",
                 { Kind: RootArrayKind.Fixed } => $"fixed array of {b.FixedLength} values per entry, more than an array column holds ({ColumnInfo.MaxLength}); convert single elements with --columns or a mapping as '{b.Name}[k]'",
                 { Kind: RootArrayKind.String } => "string branch; NuMM columns are numeric",
                 _ => $"the branch has {b.Entries} entries, the tree {_tree.Entries}",
