@@ -151,13 +151,37 @@ public class RootGapsTests
         (code, stdout, stderr) = Run("convert", arrow, numm);
         Assert.Equal("", stderr);
         Assert.Equal(0, code);
-        Assert.Contains("skipped list column 'Jet_Px': NuMM columns hold one value per entry", stdout);
+        Assert.Contains("skipped list column 'Jet_Px': NuMM columns hold no jagged values", stdout);
         using var reader = ColumnarFileReader.Open(numm);
         Assert.Equal(28, reader.Columns.Count);
         Assert.Equal(NuMM.Runtime.Data.Exposure.Pot(2e20), reader.Exposure);
         var (icode, istdout, _) = Run("inspect", arrow, "--verify");
         Assert.Equal(0, icode);
         Assert.Contains("Arrow IPC file, 2421 entries, 28 columns, 23 list columns", istdout);
+    }
+
+    [Fact]
+    public void Convert_RootToParquetAndBack_ScalarsAndExposureSurvive()
+    {
+        using var dir = new TempDirectory();
+        string parquet = dir.File("hzz.parquet");
+        var (code, stdout, stderr) = Run("convert", TestFile("uproot-HZZ-zlib.root"), parquet, "--livetime", "3600");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("skipped branch 'Jet_Px': jagged array", stdout);
+        Assert.Contains("2421 entries, 28 columns", stdout);
+        string numm = dir.File("hzz.numm");
+        (code, _, stderr) = Run("convert", parquet, numm);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using var root = RootFile.Open(TestFile("uproot-HZZ-zlib.root"));
+        using var reader = ColumnarFileReader.Open(numm);
+        Assert.Equal(NuMM.Runtime.Data.Exposure.LivetimeSeconds(3600), reader.Exposure);
+        Assert.Equal(root.GetTree("events").GetBranch("MET_px").Read<float>(), ReadColumn<float>(reader, "MET_px"));
+        Assert.Equal(root.GetTree("events").GetBranch("NJet").Read<int>(), ReadColumn<int>(reader, "NJet"));
+        var (icode, istdout, _) = Run("inspect", parquet, "--verify");
+        Assert.Equal(0, icode);
+        Assert.Contains("Parquet file, 2421 entries, 28 columns", istdout);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using NuMM.Runtime.Data.Arrow;
 using NuMM.Runtime.Data.Columnar;
 using NuMM.Runtime.Data.Interchange;
 using NuMM.Runtime.Data.Mapping;
+using NuMM.Runtime.Data.Parquet;
 using NuMM.Runtime.Data.Root;
 
 namespace NuMM.Cli.Commands;
@@ -37,6 +38,10 @@ public static class ConvertCommand
     public static bool IsArrowOutput(string output) =>
         Path.GetExtension(output).ToLowerInvariant() is ".arrow" or ".feather";
 
+    /// <summary>True when <paramref name="output"/> names a Parquet file (.parquet): one value per entry, no array columns.</summary>
+    /// <param name="output">The output path.</param>
+    public static bool IsParquetOutput(string output) => Path.GetExtension(output).ToLowerInvariant() == ".parquet";
+
     /// <summary>Runs the conversion and returns the number of entries written.</summary>
     /// <param name="request">What to convert.</param>
     /// <param name="output">Where the one-line summary goes.</param>
@@ -44,21 +49,28 @@ public static class ConvertCommand
     {
         var mapping = request.MappingFile is null ? null : SchemaMapping.Load(request.MappingFile);
         using var input = InputFiles.Open(request.Input, request.Tree);
-        bool arrow = IsArrowOutput(request.Output);
-        var (schema, lists) = Plan(input, request, mapping, arrow);
+        bool arrow = IsArrowOutput(request.Output), parquet = IsParquetOutput(request.Output);
+        var (schema, lists) = Plan(input, request, mapping, arrow, flatOnly: parquet);
         // Converting a whole input: say what is left out and why, so nothing disappears silently.
         if (request.Columns is null && (mapping is null || mapping.Entries.Count == 0))
         {
             if (input is RootTreeInput tree)
                 foreach (var (branch, reason) in tree.SkippedBranches(listsConverted: arrow))
                     output.WriteLine($"skipped branch '{branch}': {reason}");
+            if (parquet)
+                foreach (var c in input.Columns.Where(c => c.IsArray))
+                    output.WriteLine($"skipped column '{c.Name}': fixed-length array column; NuMM writes Parquet with one value per entry");
             if (arrow && input is not RootTreeInput)
                 foreach (var c in input.Columns.Where(c => c.IsArray))
                     output.WriteLine($"skipped column '{c.Name}': fixed-length array column; writing array columns from this input to Arrow is not supported");
             if (input is ArrowIpcFile af)
             {
                 foreach (var f in af.SkippedFields) output.WriteLine($"skipped field {f}: not a numeric or boolean column");
-                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': NuMM columns hold one value per entry");
+                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': {(parquet ? "NuMM writes Parquet with one value per entry" : "NuMM columns hold no jagged values")}");
+            }
+            if (input is ParquetFile pf)
+            {
+                foreach (var f in pf.SkippedFields) output.WriteLine($"skipped field {f}: not a flat numeric or boolean column");
             }
         }
 
@@ -75,10 +87,11 @@ public static class ConvertCommand
 
         var exposure = request.Exposure ?? input.Exposure;
         var conversion = schema.Any(c => mapping?.Find(c.Name)?.Type is not null) ? ColumnConversion.Any : ColumnConversion.None;
-        if (arrow)
+        if (arrow || parquet)
         {
             var table = ReadTable(input, schema, lists, conversion, request.RowGroupEntries);
-            ArrowIpcWriter.Write(request.Output, table, exposure, provenance);
+            if (arrow) ArrowIpcWriter.Write(request.Output, table, exposure, provenance);
+            else ParquetTableWriter.Write(request.Output, table, exposure, provenance);
             long n = table.Count == 0 ? 0 : table[0].Entries;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {request.Output}: {n} entries, {table.Count} columns ({lists.Length} list), exposure {exposure}"));
@@ -183,7 +196,7 @@ public static class ConvertCommand
     /// the source's type (or the mapping's) and unit (or the mapping's). Every unknown name is reported at once.
     /// When <paramref name="lists"/> is true (Arrow output), jagged and fixed-array ROOT branches and Arrow list fields
     /// become list columns.</summary>
-    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false)
+    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false, bool flatOnly = false)
     {
         var root = input as RootTreeInput;
         var arrowIn = input as ArrowIpcFile;
@@ -191,7 +204,7 @@ public static class ConvertCommand
             ?? (mapping is not null && mapping.Entries.Count > 0 ? mapping.Entries.Select(e => e.Column)
                 : lists && root is not null ? root.Tree.Branches.Where(b => input.Columns.Any(c => c.Name == b.Name) || IsListBranch(b)).Select(b => b.Name)
                 : lists && arrowIn is not null ? arrowIn.Schema.FieldsList.Select(f => f.Name).Where(n => input.Columns.Any(c => c.Name == n) || arrowIn.ListColumns.Any(c => c.Name == n))
-                : lists ? input.Columns.Where(c => !c.IsArray).Select(c => c.Name)
+                : lists || flatOnly ? input.Columns.Where(c => !c.IsArray).Select(c => c.Name)
                 : input.Columns.Select(c => c.Name));
         var byName = input.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var problems = new List<string>();
@@ -204,6 +217,11 @@ public static class ConvertCommand
             var entry = mapping?.Find(name);
             string sourceName = entry?.Source ?? name;
             ColumnInfo? stored = byName.GetValueOrDefault(sourceName) ?? root?.Resolve(sourceName);
+            if (flatOnly && stored is { IsArray: true })
+            {
+                problems.Add($"'{name}' is a fixed-length array column ({stored.Length} values per entry); NuMM writes Parquet with one value per entry");
+                continue;
+            }
             if (lists && stored is { IsArray: true } && root is null)
             {
                 problems.Add($"'{name}' is a fixed-length array column ({stored.Length} values per entry); writing array columns from this input to Arrow is not supported");

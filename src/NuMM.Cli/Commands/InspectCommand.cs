@@ -10,6 +10,7 @@ using NuMM.Runtime.Data.Columnar;
 using NuMM.Runtime.Data.Csv;
 using NuMM.Runtime.Data.Mapping;
 using NuMM.Runtime.Data.Numpy;
+using NuMM.Runtime.Data.Parquet;
 using NuMM.Runtime.Data.Root;
 
 namespace NuMM.Cli.Commands;
@@ -75,6 +76,21 @@ public static class InspectCommand
                     long values = 0;
                     foreach (var c in f.Columns.Concat(f.ListColumns)) values += f.ReadColumn(c.Name).Values.Length;
                     output.WriteLine(Invariant($"verified: {values} values of {f.Columns.Count + f.ListColumns.Count} columns read, no nulls"));
+                }
+                break;
+            }
+            case InputFormat.Parquet:
+            {
+                using var f = ParquetFile.Open(path);
+                output.WriteLine(Invariant($"{path}: Parquet file, {f.EntryCount} entries, {f.Columns.Count} columns, {f.RowGroupCount} row group{(f.RowGroupCount == 1 ? "" : "s")}"));
+                output.WriteLine($"exposure: {f.Exposure}");
+                WriteColumns(output, f.Columns, f.EntryCount, showSource: true);
+                foreach (var s in f.SkippedFields) output.WriteLine($"not read: {s}");
+                if (verify)
+                {
+                    long values = 0;
+                    foreach (var c in f.Columns) values += f.ReadColumn(c.Name).Values.Length;
+                    output.WriteLine(Invariant($"verified: {values} values of {f.Columns.Count} columns read, no nulls"));
                 }
                 break;
             }

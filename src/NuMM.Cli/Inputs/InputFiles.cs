@@ -5,6 +5,7 @@ using NuMM.Runtime.Data.Columnar;
 using NuMM.Runtime.Data.Csv;
 using NuMM.Runtime.Data.Mapping;
 using NuMM.Runtime.Data.Numpy;
+using NuMM.Runtime.Data.Parquet;
 
 namespace NuMM.Cli.Inputs;
 
@@ -26,6 +27,7 @@ public static class InputFiles
             InputFormat.Csv => CsvFile.Open(path),
             InputFormat.Root => new RootTreeInput(path, tree),
             InputFormat.Arrow => ArrowIpcFile.Open(path),
+            InputFormat.Parquet => ParquetFile.Open(path),
             _ => throw new NotSupportedException(format.ToString()),
         };
     }
@@ -40,6 +42,7 @@ public static class InputFiles
         InputFormat.Csv => "a CSV table",
         InputFormat.Root => "a ROOT file",
         InputFormat.Arrow => "an Arrow IPC file",
+        InputFormat.Parquet => "a Parquet file",
         _ => format.ToString(),
     };
 }

@@ -18,6 +18,8 @@ public enum InputFormat
     Root,
     /// <summary>An Apache Arrow IPC file (Feather v2).</summary>
     Arrow,
+    /// <summary>An Apache Parquet file.</summary>
+    Parquet,
 }
 
 /// <summary>Recognises a file's format from its first bytes, falling back to its extension for CSV.</summary>
@@ -37,6 +39,7 @@ public static class InputFormats
         if (head.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'N', (byte)'u', (byte)'M', (byte)'M'])) return InputFormat.Columnar;
         if (head.StartsWith("root"u8)) return InputFormat.Root;
         if (head.StartsWith("ARROW1"u8)) return InputFormat.Arrow;
+        if (head.StartsWith("PAR1"u8)) return InputFormat.Parquet;
         if (head.StartsWith((ReadOnlySpan<byte>)[0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'])) return InputFormat.Npy;
         if (head.StartsWith("PK"u8)) return InputFormat.Npz;
         string ext = Path.GetExtension(path).ToLowerInvariant();
@@ -48,7 +51,8 @@ public static class InputFormats
             ".npy" => InputFormat.Npy,
             ".root" => InputFormat.Root,
             ".arrow" or ".feather" => InputFormat.Arrow,
-            _ => throw new NotSupportedException($"Cannot tell the format of '{path}': expected a NuMM (.numm), ROOT (.root), Arrow IPC (.arrow, .feather), numpy (.npz, .npy) or CSV (.csv) file."),
+            ".parquet" => InputFormat.Parquet,
+            _ => throw new NotSupportedException($"Cannot tell the format of '{path}': expected a NuMM (.numm), ROOT (.root), Arrow IPC (.arrow, .feather), Parquet (.parquet), numpy (.npz, .npy) or CSV (.csv) file."),
         };
     }
 }

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Parquet;
+using Parquet.Schema;
+using NuMM.Runtime.Data.Interchange;
+
+namespace NuMM.Runtime.Data.Parquet;
+
+/// <summary>Writes columns (one value per entry) as an Apache Parquet file through Parquet.Net: required (non-null)
+/// fields, one row group per <see cref="RowGroupEntries"/> entries. Units, sources, finite flags and the exposure go
+/// into the file's key-value metadata ("numm.exposure.*", "numm.unit.&lt;column&gt;", …). List columns are not written
+/// (see docs/format.md). The file appears under its name only when complete.</summary>
+public static class ParquetTableWriter
+{
+    /// <summary>Entries per row group.</summary>
+    public const int RowGroupEntries = 1 << 20;
+
+    /// <summary>Writes <paramref name="columns"/> to <paramref name="path"/>.</summary>
+    /// <param name="path">The output file (replaced).</param>
+    /// <param name="columns">Columns with one value per entry, all of the same length.</param>
+    /// <param name="exposure">The exposure to record.</param>
+    /// <param name="metadata">Further key-value metadata (for example provenance); may be null.</param>
+    /// <exception cref="ArgumentException">A list column, differing lengths or duplicate names.</exception>
+    public static void Write(string path, IReadOnlyList<TableColumn> columns, Exposure exposure,
+        IEnumerable<KeyValuePair<string, string>>? metadata = null)
+    {
+        long entries = Arrow.ArrowIpcWriter.Check(columns);
+        foreach (var c in columns)
+            if (c.IsList) throw new ArgumentException($"Column '{c.Info.Name}' is a list column; NuMM writes Parquet with one value per entry only.", nameof(columns));
+        var fields = columns.Select(c => new DataField(c.Info.Name, ParquetTypes.ClrType(c.Info.Type), false)).ToArray();
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var kv in InterchangeMetadata.OfExposure(exposure)) meta[kv.Key] = kv.Value;
+        foreach (var c in columns)
+            foreach (var kv in InterchangeMetadata.OfColumn(c.Info)) meta[kv.Key + "." + c.Info.Name] = kv.Value;
+        foreach (var kv in metadata ?? []) meta[kv.Key] = kv.Value;
+        string tmp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
+            {
+                var writer = ParquetWriter.CreateAsync(new ParquetSchema(fields), stream).GetAwaiter().GetResult();
+                try
+                {
+                    writer.CustomMetadata = meta;
+                    for (long start = 0; start < entries || start == 0; start += RowGroupEntries)
+                    {
+                        int n = (int)Math.Min(RowGroupEntries, entries - start);
+                        using var rg = writer.CreateRowGroup();
+                        for (int k = 0; k < columns.Count; k++)
+                            ParquetTypes.Write(rg, fields[k], columns[k].Info.Type, columns[k].Values, (int)start, n).GetAwaiter().GetResult();
+                        if (entries == 0) break;
+                    }
+                }
+                finally
+                {
+                    writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                }
+            }
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(tmp); } catch (IOException) { }
+            throw;
+        }
+    }
+}
