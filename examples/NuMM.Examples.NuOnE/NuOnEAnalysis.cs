@@ -24,6 +24,18 @@ public sealed class NuOnEAnalysis(SimulationSettings settings)
             () => new NdSingleElectronEvent.Batch(settings.BatchSize));
     }
 
+    /// <summary>Selects the ν-on-e <paramref name="sample"/> once for the Standard-Model background and the
+    /// magnetic-moment signal at <paramref name="magneticMomentBohr"/> together: the sample is read once, and each batch
+    /// goes through both kernels (each filling its nominal result and every variation) while it is in memory.</summary>
+    public (AnalysisResult Signal, AnalysisResult StandardModel) RunSignalAndStandardModel(IReadOnlyList<NdSingleElectronEvent.Batch> sample, double magneticMomentBohr)
+    {
+        _passes[sample] = Passes(sample) + 1;
+        var results = AnalysisRunner.RunMany<NdSingleElectronEvent.Batch>(
+            [new NdSingleElectronSelection.Kernel { MagneticMomentBohr = magneticMomentBohr }, new NdSingleElectronSelection.Kernel { MagneticMomentBohr = 0.0 }],
+            new ArrayBatchSource<NdSingleElectronEvent.Batch>(sample), () => new NdSingleElectronEvent.Batch(settings.BatchSize));
+        return (results[0], results[1]);
+    }
+
     /// <summary>How many times <see cref="Run"/> has read <paramref name="sample"/> (each read fills the nominal result and
     /// every systematic variation at once).</summary>
     public int Passes(IReadOnlyList<NdSingleElectronEvent.Batch> sample) => _passes.TryGetValue(sample, out int n) ? n : 0;

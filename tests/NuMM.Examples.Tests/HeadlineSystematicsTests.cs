@@ -73,9 +73,13 @@ public class HeadlineSystematicsTests
         Assert.Equal(1, analysis.Passes(sample));
         Assert.Equal(new[] { "energy scale", "flux", "MaCCQE", "MaRES", "DIS normalisation" }, result.Systematics);
         Assert.Equal(4 + 100 + 3 * 6, result.Variations.Count);
-        // ν-on-e events respond to no cross-section knob (technote section 3.5).
+        // ν-on-e: one read gives the SM background and the signal, each equal to its own run.
         var nuOnE = SystematicColumns.Attach(NearDetectorSimulation.NuOnE(Small), Small);
-        var r = analysis.Run(nuOnE, 0.0);
+        var (signal, r) = analysis.RunSignalAndStandardModel(nuOnE, NuOnEAnalysis.ReferenceMomentBohr);
+        Assert.Equal(1, analysis.Passes(nuOnE));
+        Assert.Equal(new NuOnEAnalysis(Small).Run(nuOnE, NuOnEAnalysis.ReferenceMomentBohr).CutFlow.SumW, signal.CutFlow.SumW);
+        Assert.Equal(new NuOnEAnalysis(Small).Run(nuOnE, 0.0).Universe("flux", 42).CutFlow.SumW, r.Universe("flux", 42).CutFlow.SumW);
+        // ν-on-e events respond to no cross-section knob (technote section 3.5).
         var table = new SystematicsTable([new SystematicsTableComponent("nu-on-e", r)]);
         Assert.Equal(0.0, table.Effect("MaRES", "nu-on-e")!.Value.Up);
         Assert.InRange(table.Effect("flux", "nu-on-e")!.Value.Spread, 0.05, 0.15);

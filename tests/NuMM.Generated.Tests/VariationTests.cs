@@ -177,6 +177,39 @@ public class VariationTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RunMany_OneRead_EachResultEqualsItsOwnRun(int threads)
+    {
+        var batches = new List<SystEvent.Batch>();
+        for (int b = 0; b < 7; b++) batches.Add(RandomBatch(1500 + 11 * b, seed: 700 + b));
+        var a = new SystSelection.Kernel();
+        var k = new SystKnobReference.Kernel(2.0);
+        var counting = new CountingSource(new ArrayBatchSource<SystEvent.Batch>(batches));
+        var many = AnalysisRunner.RunMany<SystEvent.Batch>([a, k], counting, () => new SystEvent.Batch(2000), new RunOptions { MaxThreads = threads });
+        Assert.Equal(batches.Count, counting.Reads);
+        var alone = AnalysisRunner.Run(a, new ArrayBatchSource<SystEvent.Batch>(batches), () => new SystEvent.Batch(2000), new RunOptions { MaxThreads = 1 });
+        Identical(alone, many[0], $"threads={threads} kernel 0");
+        for (int v = 0; v < alone.Variations.Count; v++) Identical(alone.Variations[v].Result, many[0].Variations[v].Result, $"threads={threads} {alone.Variations[v].Label}");
+        var aloneKnob = AnalysisRunner.Run(k, new ArrayBatchSource<SystEvent.Batch>(batches), () => new SystEvent.Batch(2000));
+        Identical(aloneKnob, many[1], $"threads={threads} kernel 1");
+    }
+
+    /// <summary>Counts the batches read from a source.</summary>
+    private sealed class CountingSource(ArrayBatchSource<SystEvent.Batch> inner) : NuMM.Runtime.Data.IBatchSource<SystEvent.Batch>
+    {
+        public int Reads { get; private set; }
+
+        public bool ReadNext(SystEvent.Batch batch)
+        {
+            bool got = inner.ReadNext(batch);
+            if (got) Reads++;
+            return got;
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Widths))]
     public void KnobWithoutWeights_EqualsFactorAsTheOnlyWeight(int bits)
     {

@@ -29,7 +29,32 @@ public static class AnalysisRunner
         ArgumentNullException.ThrowIfNull(newBatch);
         options ??= new RunOptions();
         options.CancellationToken.ThrowIfCancellationRequested();
-        return new OrderedRun<TBatch>(kernel, source, newBatch, options).Execute();
+        return new OrderedRun<TBatch>([kernel], source, newBatch, options).Execute()[0];
+    }
+
+    /// <summary>Reads <paramref name="source"/> once and lets every kernel of <paramref name="kernels"/> process each
+    /// batch while it is in memory (and in cache), as CAFAna's loader fills many spectra in one loop: for example the
+    /// Standard-Model and the reweighted signal selection of one simulated sample, each with all its variations. Result
+    /// k is bitwise identical to <c>Run(kernels[k], source, …)</c> over the same events, for any thread count.</summary>
+    /// <typeparam name="TBatch">The columnar batch type.</typeparam>
+    /// <param name="kernels">The kernels, at least one; distinct objects or not (each gets its own results).</param>
+    /// <param name="source">The events; read once, from one thread at a time, in order.</param>
+    /// <param name="newBatch">Creates an empty batch; called at most once per batch in flight.</param>
+    /// <param name="options">Threads, progress and cancellation; null for defaults.</param>
+    /// <returns>One result per kernel, in the order of <paramref name="kernels"/>.</returns>
+    /// <exception cref="AnalysisRunException">The source or a kernel threw; carries the batch index.</exception>
+    public static IReadOnlyList<AnalysisResult> RunMany<TBatch>(IReadOnlyList<IAnalysisKernel<TBatch>> kernels, IBatchSource<TBatch> source, Func<TBatch> newBatch, RunOptions? options = null)
+        where TBatch : IColumnBatch
+    {
+        ArgumentNullException.ThrowIfNull(kernels);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(newBatch);
+        if (kernels.Count == 0) throw new ArgumentException("RunMany needs at least one kernel.", nameof(kernels));
+        var list = new IAnalysisKernel<TBatch>[kernels.Count];
+        for (int k = 0; k < list.Length; k++) list[k] = kernels[k] ?? throw new ArgumentException($"Kernel {k} is null.", nameof(kernels));
+        options ??= new RunOptions();
+        options.CancellationToken.ThrowIfCancellationRequested();
+        return new OrderedRun<TBatch>(list, source, newBatch, options).Execute();
     }
 
     /// <summary>Runs <paramref name="kernel"/> over the nominal <paramref name="source"/> and then over each sample
@@ -93,17 +118,17 @@ public static class AnalysisRunner
         private sealed class Slot
         {
             public TBatch? Batch;
-            public AnalysisResult? Partial;
+            public AnalysisResult[]? Partials; // one per kernel
             public bool Done;
         }
 
-        private readonly IAnalysisKernel<TBatch> _kernel;
+        private readonly IAnalysisKernel<TBatch>[] _kernels;
         private readonly IBatchSource<TBatch> _source;
         private readonly Func<TBatch> _newBatch;
         private readonly RunOptions _options;
         private readonly int _threads;
         private readonly Slot[] _slots;
-        private readonly AnalysisResult _total;
+        private readonly AnalysisResult[] _totals;
 
         private readonly object _gate = new();
         private long _nextRead;       // sequence number of the next batch to read
@@ -117,9 +142,9 @@ public static class AnalysisRunner
         private long _errorBatch = long.MaxValue;
         private RunStage _errorStage;
 
-        public OrderedRun(IAnalysisKernel<TBatch> kernel, IBatchSource<TBatch> source, Func<TBatch> newBatch, RunOptions options)
+        public OrderedRun(IAnalysisKernel<TBatch>[] kernels, IBatchSource<TBatch> source, Func<TBatch> newBatch, RunOptions options)
         {
-            _kernel = kernel;
+            _kernels = kernels;
             _source = source;
             _newBatch = newBatch;
             _options = options;
@@ -127,10 +152,14 @@ public static class AnalysisRunner
             int window = _threads == 1 ? 1 : options.BatchesInFlight > 0 ? options.BatchesInFlight : 2 * _threads;
             _slots = new Slot[window];
             for (int i = 0; i < window; i++) _slots[i] = new Slot();
-            _total = kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+            _totals = new AnalysisResult[kernels.Length];
+            for (int k = 0; k < kernels.Length; k++)
+                _totals[k] = kernels[k].CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
         }
 
-        public AnalysisResult Execute()
+        private string Names => _totals.Length == 1 ? _totals[0].AnalysisName : string.Join(" + ", System.Linq.Enumerable.Select(_totals, t => t.AnalysisName));
+
+        public AnalysisResult[] Execute()
         {
             Thread[]? helpers = null;
             if (_threads > 1)
@@ -146,10 +175,10 @@ public static class AnalysisRunner
             if (helpers != null) foreach (var t in helpers) t.Join();
 
             if (_error is OperationCanceledException oce) throw new OperationCanceledException(oce.Message, oce, _options.CancellationToken);
-            if (_error != null) throw new AnalysisRunException(_total.AnalysisName, _errorBatch, _errorStage, _error);
-            // Every event has been read, so the source's exposure is the result's.
-            if (_source is IExposureSource known) _total.SetExposure(known.Exposure);
-            return _total;
+            if (_error != null) throw new AnalysisRunException(Names, _errorBatch, _errorStage, _error);
+            // Every event has been read, so the source's exposure is the results'.
+            if (_source is IExposureSource known) foreach (var t in _totals) t.SetExposure(known.Exposure);
+            return _totals;
         }
 
         /// <summary>A helper thread's entry: an escaping exception would end the process, so record it instead.</summary>
@@ -205,16 +234,25 @@ public static class AnalysisRunner
                 // 3. Process into this slot's partial result.
                 try
                 {
-                    if (slot.Partial == null)
+                    if (slot.Partials == null)
                     {
-                        var partial = _kernel.CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
-                        if (ReferenceEquals(partial, _total) || partial.SharesStorageWith(_total))
-                            throw new InvalidOperationException(
-                                $"The kernel of '{_total.AnalysisName}' returned a result that shares a cut flow or histogram with an earlier one; CreateResult must build new objects on every call.");
-                        slot.Partial = partial;
+                        var partials = new AnalysisResult[_kernels.Length];
+                        for (int k = 0; k < partials.Length; k++)
+                        {
+                            var partial = _kernels[k].CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+                            if (ReferenceEquals(partial, _totals[k]) || partial.SharesStorageWith(_totals[k]))
+                                throw new InvalidOperationException(
+                                    $"The kernel of '{_totals[k].AnalysisName}' returned a result that shares a cut flow or histogram with an earlier one; CreateResult must build new objects on every call.");
+                            partials[k] = partial;
+                        }
+                        slot.Partials = partials;
                     }
-                    slot.Partial.Reset();
-                    _kernel.Process(slot.Batch, slot.Partial);
+                    // Every kernel processes the batch while it is hot in cache.
+                    for (int k = 0; k < _kernels.Length; k++)
+                    {
+                        slot.Partials[k].Reset();
+                        _kernels[k].Process(slot.Batch, slot.Partials[k]);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -237,7 +275,7 @@ public static class AnalysisRunner
                         Exception? error = null;
                         try
                         {
-                            _total.Add(ready.Partial!);
+                            for (int k = 0; k < _totals.Length; k++) _totals[k].Add(ready.Partials![k]);
                             events = ready.Batch!.Length;
                         }
                         catch (Exception e) { error = e; }
