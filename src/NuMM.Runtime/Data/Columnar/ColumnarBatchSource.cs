@@ -8,8 +8,8 @@ namespace NuMM.Runtime.Data.Columnar;
 
 /// <summary>Reads the bound columns of a NuMM columnar file into batches, in entry order. A chunk is read with
 /// one positioned read straight into the batch when the batch takes the whole row group at once (batch capacity
-/// a multiple of the row-group size) and the column holds one value per entry; otherwise (and always for array columns,
-/// whose chunk stride is the row group's entry count, not the batch capacity) through one scratch buffer per column
+/// a multiple of the row-group size) — for an array column one read per value k, since the chunk's runs are spaced by
+/// the row group's entry count and the batch's by its capacity; otherwise through one scratch buffer per column
 /// allocated on first use.
 /// Every chunk's header and CRC-32C are checked, and columns declared finite are scanned for NaN and ±∞.
 /// Nothing is allocated per batch.</summary>
@@ -66,11 +66,11 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
                 var target = bind.Target.Type;
                 int targetSize = ColumnTypes.Size(target), values = bind.Target.Length;
                 var column = ColumnTypes.Bytes(batch, bind.SchemaIndex, target);
-                if (!bind.Converts && values == 1 && _offsetInGroup == 0 && take == inGroup)
+                if (!bind.Converts && _offsetInGroup == 0 && take == inGroup)
                 {
-                    var dest = column.Slice(filled * targetSize, take * targetSize);
-                    ReadChunk(_group, bind, dest);
-                    Validate(bind, dest, take, firstEntry, -1);
+                    ReadChunk(_group, bind, column, capacity * targetSize, filled * targetSize, take * targetSize, values);
+                    for (int k = 0; k < values; k++)
+                        Validate(bind, column.Slice((k * capacity + filled) * targetSize, take * targetSize), take, firstEntry, values == 1 ? -1 : k);
                     continue;
                 }
                 int sourceSize = ColumnTypes.Size(bind.Source.Type);
@@ -82,7 +82,7 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
                     // Sized by the first (full) row group read; only a file whose first group is short grows it later.
                     if (_scratch[b] is null || _scratch[b]!.Length < bytes) _scratch[b] = new byte[bytes];
                     _scratchGroup[b] = -1;
-                    ReadChunk(_group, bind, _scratch[b].AsSpan(0, (int)bytes));
+                    ReadChunk(_group, bind, _scratch[b].AsSpan(0, (int)bytes), 0, 0, (int)bytes, 1);
                     _scratchGroup[b] = _group;
                 }
                 // Value k of an array column: a run of the chunk's entries at k × inGroup, of the batch's at k × capacity.
@@ -142,7 +142,10 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         }
     }
 
-    private void ReadChunk(int group, in ColumnBinding bind, Span<byte> destination)
+    /// <summary>Reads and checks the chunk of <paramref name="group"/>: its payload, <paramref name="runs"/> runs of
+    /// <paramref name="runBytes"/> bytes, lands at <paramref name="start"/> + r × <paramref name="runStride"/> of
+    /// <paramref name="destination"/> (one run for a scalar column or a scratch buffer, one per value for an array column).</summary>
+    private void ReadChunk(int group, in ColumnBinding bind, Span<byte> destination, int runStride, int start, int runBytes, int runs)
     {
         int column = bind.SourceIndex;
         string name = bind.Source.Name;
@@ -172,11 +175,17 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         if (hLength != length || hCrc != crc)
             throw _file.Error(string.Create(CultureInfo.InvariantCulture,
                 $"The chunk header gives {hLength} bytes with CRC-32C 0x{hCrc:X8}; the index says {length} bytes with 0x{crc:X8}."), name, first, offset + 24);
-        got = ColumnarFileReader.ReadAt(_file.Handle, destination, offset + ColumnarLayout.ChunkHeaderSize);
-        if (got != destination.Length)
-            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
-                $"The file ends inside a chunk: expected {destination.Length} bytes, read {got}."), name, first, offset + ColumnarLayout.ChunkHeaderSize + got);
-        uint actual = Crc32C.Compute(destination);
+        uint actual = 0;
+        for (int r = 0; r < runs; r++)
+        {
+            var run = destination.Slice(start + r * runStride, runBytes);
+            long at = offset + ColumnarLayout.ChunkHeaderSize + (long)r * runBytes;
+            got = ColumnarFileReader.ReadAt(_file.Handle, run, at);
+            if (got != run.Length)
+                throw _file.Error(string.Create(CultureInfo.InvariantCulture,
+                    $"The file ends inside a chunk: expected {(long)runs * runBytes} bytes, read {(long)r * runBytes + got}."), name, first, at + got);
+            actual = Crc32C.Append(actual, run);
+        }
         if (actual != crc)
             throw _file.Error($"Chunk checksum mismatch: stored CRC-32C 0x{crc:X8}, computed 0x{actual:X8}; the data is corrupt.", name, first, offset + ColumnarLayout.ChunkHeaderSize);
     }
