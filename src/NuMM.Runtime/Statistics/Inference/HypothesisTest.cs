@@ -182,10 +182,10 @@ public static class HypothesisTest
         return new HypothesisTestResult(parameter, value, statistic, data.Q, double.NaN, clsb, clb, clb > 0 ? clsb / clb : 1, expected, data.MuHat, o.Toys);
     }
 
-    private sealed record Evaluation(double Q, double MuHat, FitResult Global);
+    internal sealed record Evaluation(double Q, double MuHat, FitResult Global);
 
     /// <summary>The test statistic on one data set (observed, Asimov or toy).</summary>
-    private static Evaluation Evaluate(IFitObjective objective, int k, string parameter, double value, double mu0,
+    internal static Evaluation Evaluate(IFitObjective objective, int k, string parameter, double value, double mu0,
         HypothesisStatistic statistic, Minimizer fitter, double[]? start = null)
     {
         var starts = start is null ? new List<double[]>() : [start];
