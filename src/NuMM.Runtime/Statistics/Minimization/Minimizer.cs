@@ -32,17 +32,20 @@ public sealed record MinimizerOptions
 }
 
 /// <summary>Settings of the multi-start global-minimum strategy: the fit runs from the given start and from that start
-/// moved by ± each offset along every free parameter (in units of its constraint σ, or of its
-/// <see cref="Model.FitParameter.Scale"/> if unconstrained), clamped to the bounds; the lowest minimum wins and the
-/// distinct minima are reported in <see cref="FitResult.Minima"/>. Cost: up to 1 + 2 × offsets × free parameters local fits.</summary>
+/// moved by ± each offset along every free constrained parameter (nuisance, in units of its constraint σ; with
+/// <see cref="AlongUnconstrained"/> also the others, in units of <see cref="Model.FitParameter.Scale"/>), clamped to the bounds;
+/// the lowest minimum wins and the distinct minima are reported in <see cref="FitResult.Minima"/>. Cost: up to
+/// 1 + 2 × offsets × nuisances local fits.</summary>
 public sealed record MultiStartOptions
 {
     /// <summary>Whether extra starts are tried (false: one local fit from the given start).</summary>
     public bool Enabled { get; init; } = true;
     /// <summary>Offsets in σ (or Scale units) along each free parameter; the default ±2 σ.</summary>
     public IReadOnlyList<double> SigmaOffsets { get; init; } = [2.0];
-    /// <summary>Also move unconstrained free parameters (parameters of interest, free normalisations) by ± offset × Scale.</summary>
-    public bool AlongUnconstrained { get; init; } = true;
+    /// <summary>Also move unconstrained free parameters (parameters of interest, free normalisations) by ± offset × Scale
+    /// (off by default: they rarely have several minima, the μ² saddle is left by <see cref="MinimizerOptions.EscapeSaddles"/>, and
+    /// models with many free normalisations would pay two fits each).</summary>
+    public bool AlongUnconstrained { get; init; }
     /// <summary>Upper limit on the number of starts per fit (the given starts count; further offsets are dropped).</summary>
     public int MaxStarts { get; init; } = 64;
     /// <summary>Two local minima are the same when their objective values differ by at most this (χ² units) and their
