@@ -233,4 +233,24 @@ public class SystematicsDiagnosticsTests
             """);
         Assert.DoesNotContain(run.Numm, d => d.Severity >= DiagnosticSeverity.Warning);
     }
+
+    [Fact]
+    public void NUMM0404_HistogramOfAnArrayColumn()
+        => Expect("""
+            using System;
+            using NuMM.Dsl;
+            using NuMM.Runtime.Data;
+            [EventSchema]
+            public partial struct Ev
+            {
+                [Column(Unit = "GeV")] public float E;
+                [Column(Length = 50)] public FixedArray<float> Flux;
+            }
+            [Analysis(typeof(Ev))]
+            [Histogram("flux", nameof(Ev.Flux), Bins = 10, Min = 0, Max = 2)]
+            public static partial class Sel
+            {
+                [Cut(1, "energy")] public static bool Energy(in Ev e) => e.E > 1f;
+            }
+            """, "NUMM0404", "nameof(Ev.Flux)", "'Flux'");
 }

@@ -17,6 +17,7 @@ internal readonly record struct Val(string A, string? B = null)
 internal sealed class VectorExprEmitter
 {
     private readonly Dictionary<Expr, Val> _cache = new();
+    private readonly Dictionary<string, string> _statics = new(System.StringComparer.Ordinal);
     private readonly SourceWriter _body;
     private int _next;
 
@@ -153,7 +154,12 @@ internal sealed class VectorExprEmitter
             }
             case StaticRef s:
             {
-                var name = "s_" + s.Member.Replace("global::", "").Replace('.', '_');
+                // Numbered, not derived from the member's name: A.B_C and A_B.C would both become s_A_B_C.
+                if (!_statics.TryGetValue(s.Member, out var name))
+                {
+                    name = "s_" + _statics.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    _statics[s.Member] = name;
+                }
                 AddPrologue(name, $"var {name} = {V}.Create({s.Member});");
                 return s.Type == ValType.Double ? new Val(name, name) : new Val(name);
             }

@@ -324,7 +324,7 @@ internal static class AnalysisParser
             unit = tx.Value.Unit ?? "";
             break;
         }
-        if (value is null && context.Columns.TryGetValue(variable, out var col) && col.Kind is "Int32" or "Single" or "Double")
+        if (value is null && context.Columns.TryGetValue(variable, out var col) && !col.IsArray && col.Kind is "Int32" or "Single" or "Double")
         {
             value = new ColumnRef(col.Name, col.Kind == "Int32" ? ValType.Int : col.Kind == "Single" ? ValType.Float : ValType.Double);
             scalar = "(double)e." + col.Name;

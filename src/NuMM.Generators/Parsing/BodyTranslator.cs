@@ -372,7 +372,11 @@ internal sealed class BodyTranslator
             throw Fail(DiagnosticDescriptors.SideEffect, inv.Syntax, inv.Syntax.ToString(), _method.Name, $"calls '{m.Name}', which is not marked [Pure] or [Variable]");
         }
         var args = new List<Tx>();
-        foreach (var a in inv.Arguments)
+        // In parameter order: named arguments may be written in any order (Math.Atan2(x: a, y: b) is Atan2(b, a)).
+        // Bodies are side-effect free, so evaluating in parameter order instead of source order changes nothing.
+        var ordered = new List<IArgumentOperation>(inv.Arguments);
+        ordered.Sort((p, q) => (p.Parameter?.Ordinal ?? 0).CompareTo(q.Parameter?.Ordinal ?? 0));
+        foreach (var a in ordered)
         {
             if (a.Parameter is { RefKind: RefKind.Ref or RefKind.Out })
                 throw Fail(DiagnosticDescriptors.NotTranslatable, a.Syntax, $"the argument '{a.Syntax}'", "ref and out arguments have no vector form");
