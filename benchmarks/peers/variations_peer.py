@@ -1,0 +1,369 @@
+#!/usr/bin/python3
+"""Python peers of NuMM's VariationBenchmarks (issue 14, part 6) on the same 10^7 events.
+
+The events come from the benchmark program:
+    dotnet run -c Release --project benchmarks/NuMM.Benchmarks -- --write-variation-data DIR
+which writes one float32 .npy per column, Flux.npy (N x 100, event-major) and numm_reference.json (NuMM's one-pass
+results). This script repeats the selection (11 cuts, weight = flux x xsec x pot in double, 3 histograms) with
+  * numpy, coffea style: one boolean mask, then weighted histograms per universe / per shift point;
+  * numba: one @njit loop over the events filling the nominal and every variation in the same pass;
+checks that both give NuMM's numbers (events passing exactly, sums of weights to 1e-9 relative), times each case
+(median of --repeats runs after one warm-up; single thread), and prints NuMM / peer ratios when given BenchmarkDotNet's
+CSV report (--numm-report .../NuMM.Benchmarks.Selection.VariationBenchmarks-report.csv).
+
+Usage: /usr/bin/python3 benchmarks/peers/variations_peer.py DIR [--repeats 5] [--numm-report FILE]
+Needs python3-numpy and python3-numba (apt-get install -y python3-numpy python3-numba).
+"""
+import argparse
+import csv
+import json
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("NUMBA_NUM_THREADS", "1")  # single thread, as the NuMM cases
+
+import numpy as np
+import numba
+from numba import njit
+
+F = np.float32
+SIGMAS = (-3.0, -2.0, -1.0, 1.0, 2.0, 3.0)
+COLUMNS = ("VtxX", "VtxY", "VtxZ", "Energy", "Angle", "NuoneId", "Epi0Id", "Dedx", "Gap", "ShowerLength",
+           "ShowerWidth", "TrackLength", "Hits", "Time", "TrueE", "FluxW", "XsecW", "PotW")
+# Histograms (regular bins): Energy 20 in [0, 5), TrueE 16 in [0, 8), VtxZ x Angle 10 x 8 in [0, 1200) x [0, 0.12).
+E_BINS, E_MAX = 20, 5.0
+T_BINS, T_MAX = 16, 8.0
+Z_BINS, Z_MAX, A_BINS, A_MAX = 10, 1200.0, 8, 0.12
+
+
+def shift_scale(sigma):
+    """The shift's factor in float32, as the C# body computes it: 1f + 0.05f * (float)sigma."""
+    return F(F(1.0) + F(0.05) * F(sigma))
+
+
+# ---------------------------------------------------------------------------------------------------------------- numpy
+def np_cuts_without_energy(c):
+    """Cuts 1, 3-10: everything the energy shift does not move (float32 comparisons, as the C# cuts)."""
+    m = (c["VtxX"] > F(-185)) & (c["VtxX"] < F(175)) & (c["VtxY"] > F(-175)) & (c["VtxY"] < F(175))
+    m &= (c["VtxZ"] > F(95)) & (c["VtxZ"] < F(1095))
+    m &= (c["Time"] > F(1)) & (c["Time"] < F(19)) & (c["Hits"] > F(20)) & (c["NuoneId"] > F(0.5))
+    m &= (c["Epi0Id"] < F(0.9)) & (c["Dedx"] < F(4)) & (c["Gap"] < F(8))
+    m &= (c["ShowerLength"] > F(20)) & (c["ShowerLength"] < F(250)) & (c["ShowerWidth"] < F(8)) & (c["TrackLength"] < F(80))
+    return m
+
+
+def np_energy_cuts(energy, angle):
+    """Cuts 2 and 11: the energy window and E theta^2 < 0.005 (E theta^2 in float32, (E*A)*A as in C#)."""
+    return (energy >= F(0.5)) & (energy < F(5)) & ((energy * angle) * angle < F(0.005))
+
+
+def np_weight(c):
+    return (c["FluxW"].astype(np.float64) * c["XsecW"].astype(np.float64)) * c["PotW"].astype(np.float64)
+
+
+def np_fill(energy, truee, vtxz, angle, w):
+    """Sum w, sum w^2 and the three weighted histograms of the selected events."""
+    he, _ = np.histogram(energy, bins=E_BINS, range=(0.0, E_MAX), weights=w)
+    ht, _ = np.histogram(truee, bins=T_BINS, range=(0.0, T_MAX), weights=w)
+    h2, _, _ = np.histogram2d(vtxz, angle, bins=(Z_BINS, A_BINS), range=((0.0, Z_MAX), (0.0, A_MAX)), weights=w)
+    return w.sum(), (w * w).sum(), he, ht, h2
+
+
+def np_nominal(c, w):
+    m = np_cuts_without_energy(c) & np_energy_cuts(c["Energy"], c["Angle"])
+    return np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m]), int(m.sum())
+
+
+def np_universes(c, w, flux):
+    (nominal, n) = np_nominal(c, w)
+    m = np_cuts_without_energy(c) & np_energy_cuts(c["Energy"], c["Angle"])
+    e, t, z, a, ws = c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m]
+    fs = flux[m]  # the selected events' 100 factors, gathered once
+    per_universe = [np_fill(e, t, z, a, ws * fs[:, k].astype(np.float64)) for k in range(flux.shape[1])]
+    return nominal, per_universe
+
+
+def np_shifts(c, w):
+    base = np_cuts_without_energy(c)  # evaluated once: nothing in it depends on the energy
+    out = []
+    for sigma in (0.0,) + SIGMAS:
+        energy = c["Energy"] * shift_scale(sigma) if sigma != 0.0 else c["Energy"]
+        m = base & np_energy_cuts(energy, c["Angle"])
+        out.append((np_fill(energy[m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m]), int(m.sum())))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------- numba
+@njit
+def _fixed(vx, vy, vz, t, hits, nid, pid, dedx, gap, slen, swid, tlen, i):
+    """The cuts the energy shift does not move: (fiducial passed, how many of cuts 3..10 pass in order)."""
+    if not (vx[i] > F(-185) and vx[i] < F(175) and vy[i] > F(-175) and vy[i] < F(175) and vz[i] > F(95) and vz[i] < F(1095)):
+        return False, 0
+    if not (t[i] > F(1) and t[i] < F(19)):
+        return True, 0
+    if not (hits[i] > F(20)):
+        return True, 1
+    if not (nid[i] > F(0.5)):
+        return True, 2
+    if not (pid[i] < F(0.9)):
+        return True, 3
+    if not (dedx[i] < F(4)):
+        return True, 4
+    if not (gap[i] < F(8)):
+        return True, 5
+    if not (slen[i] > F(20) and slen[i] < F(250) and swid[i] < F(8)):
+        return True, 6
+    if not (tlen[i] < F(80)):
+        return True, 7
+    return True, 8
+
+
+@njit
+def _level(fid, mid, energy, angle):
+    """How many of the 11 cuts the event passes in order (11 = selected), given its energy (nominal or shifted)."""
+    if not fid:
+        return 0
+    if not (energy >= F(0.5) and energy < F(5)):
+        return 1
+    if mid < 8:
+        return 2 + mid
+    if not ((energy * angle) * angle < F(0.005)):
+        return 10
+    return 11
+
+
+@njit
+def _bin(x, n, xmax):
+    """Regular bin of x in [0, xmax) with n bins, or -1 outside (NuMM's under/overflow are not compared)."""
+    if not (x >= 0.0 and x < xmax):
+        return -1
+    b = int(x * (n / xmax))
+    return min(b, n - 1)
+
+
+@njit
+def nb_loop(vx, vy, vz, e, a, t, hits, nid, pid, dedx, gap, slen, swid, tlen, truee, fw, xw, pw, flux,
+            n_univ, full_flow, scales):
+    """One pass: nominal + n_univ universes (+ one shifted energy per entry of `scales`).
+    Fills per variation: sum w at the final cut (and, if full_flow, at every cut level: the universe's full cut flow,
+    which needs every event's universe weight), sum w^2, and the three histograms."""
+    nv = 1 + n_univ + len(scales)
+    levels = 12
+    sumw = np.zeros((nv, levels))
+    sumw2 = np.zeros(nv)
+    passed = np.zeros((nv, levels), np.int64)
+    he = np.zeros((nv, E_BINS))
+    ht = np.zeros((nv, T_BINS))
+    h2 = np.zeros((nv, Z_BINS, A_BINS))
+    for i in range(len(vx)):
+        w = (np.float64(fw[i]) * np.float64(xw[i])) * np.float64(pw[i])
+        fid, mid = _fixed(vx, vy, vz, t, hits, nid, pid, dedx, gap, slen, swid, tlen, i)  # once per event
+        lv = _level(fid, mid, e[i], a[i])
+        passed[0, lv] += 1
+        sumw[0, lv] += w
+        selected = lv == 11
+        if selected:
+            sumw2[0] += w * w
+            be = _bin(np.float64(e[i]), E_BINS, E_MAX)
+            bt = _bin(np.float64(truee[i]), T_BINS, T_MAX)
+            bz = _bin(np.float64(vz[i]), Z_BINS, Z_MAX)
+            ba = _bin(np.float64(a[i]), A_BINS, A_MAX)
+            if be >= 0:
+                he[0, be] += w
+            if bt >= 0:
+                ht[0, bt] += w
+            if bz >= 0 and ba >= 0:
+                h2[0, bz, ba] += w
+        if selected or full_flow:
+            for k in range(n_univ):
+                wk = w * np.float64(flux[i, k])
+                sumw[1 + k, lv] += wk
+                if selected:
+                    passed[1 + k, lv] += 1
+                    sumw2[1 + k] += wk * wk
+                    if be >= 0:
+                        he[1 + k, be] += wk
+                    if bt >= 0:
+                        ht[1 + k, bt] += wk
+                    if bz >= 0 and ba >= 0:
+                        h2[1 + k, bz, ba] += wk
+        for s in range(len(scales)):
+            v = 1 + n_univ + s
+            es = e[i] * scales[s]
+            ls = _level(fid, mid, es, a[i])
+            passed[v, ls] += 1
+            sumw[v, ls] += w
+            if ls == 11:
+                sumw2[v] += w * w
+                bs = _bin(np.float64(es), E_BINS, E_MAX)
+                bt = _bin(np.float64(truee[i]), T_BINS, T_MAX)
+                bz = _bin(np.float64(vz[i]), Z_BINS, Z_MAX)
+                ba = _bin(np.float64(a[i]), A_BINS, A_MAX)
+                if bs >= 0:
+                    he[v, bs] += w
+                if bt >= 0:
+                    ht[v, bt] += w
+                if bz >= 0 and ba >= 0:
+                    h2[v, bz, ba] += w
+    return sumw, sumw2, passed, he, ht, h2
+
+
+def nb_run(c, flux, n_univ, full_flow, sigmas):
+    scales = np.array([shift_scale(s) for s in sigmas], dtype=np.float32)
+    return nb_loop(c["VtxX"], c["VtxY"], c["VtxZ"], c["Energy"], c["Angle"], c["Time"], c["Hits"], c["NuoneId"],
+                   c["Epi0Id"], c["Dedx"], c["Gap"], c["ShowerLength"], c["ShowerWidth"], c["TrackLength"], c["TrueE"],
+                   c["FluxW"], c["XsecW"], c["PotW"], flux, n_univ, full_flow, scales)
+
+
+# ---------------------------------------------------------------------------------------------------------- checks, timing
+def rel(a, b):
+    return abs(a - b) / max(abs(a), abs(b), 1e-300)
+
+
+class Checker:
+    def __init__(self):
+        self.failures = 0
+        self.worst = 0.0
+
+    def exact(self, what, got, want):
+        if int(got) != int(want):
+            self.failures += 1
+            print(f"  MISMATCH {what}: {got} vs NuMM {want}")
+
+    def close(self, what, got, want, tol=1e-9):
+        r = rel(float(got), float(want))
+        self.worst = max(self.worst, r)
+        if r > tol:
+            self.failures += 1
+            print(f"  MISMATCH {what}: {got!r} vs NuMM {want!r} (relative {r:.2e})")
+
+    def hist(self, what, got, want, tol=1e-9):
+        for b, (g, w) in enumerate(zip(np.ravel(got), want)):
+            self.close(f"{what} bin {b}", g, w, tol)
+
+
+def median_time(fn, repeats):
+    fn()  # warm-up (and numba compilation)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), times
+
+
+def read_numm_report(path):
+    """Mean time in ms per method from BenchmarkDotNet's CSV report."""
+    out = {}
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter=","):
+            mean = row["Mean"].replace(",", "").strip()
+            value, unit = mean.split()
+            scale = {"s": 1e3, "ms": 1.0, "μs": 1e-3, "us": 1e-3, "ns": 1e-6}[unit]
+            out[row["Method"]] = float(value) * scale
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder")
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--numm-report", help="BenchmarkDotNet CSV report of VariationBenchmarks")
+    args = ap.parse_args()
+
+    print(f"numpy {np.__version__}, numba {numba.__version__}, threads: numba {numba.config.NUMBA_NUM_THREADS}")
+    c = {name: np.load(os.path.join(args.folder, name + ".npy")) for name in COLUMNS}
+    flux = np.load(os.path.join(args.folder, "Flux.npy"))
+    with open(os.path.join(args.folder, "numm_reference.json"), encoding="utf-8") as f:
+        ref = json.load(f)
+    n_univ = flux.shape[1]
+    assert flux.shape == (ref["events"], n_univ) and all(c[k].shape == (ref["events"],) for k in COLUMNS)
+    assert list(ref["shift_sigmas"]) == list(SIGMAS)
+    w = np_weight(c)
+
+    # --- agreement with NuMM (the same computation) ---
+    chk = Checker()
+    (nom, n_sel) = np_nominal(c, w)
+    chk.exact("numpy nominal passed", n_sel, ref["nominal_passed"][-1])
+    chk.close("numpy nominal sum w", nom[0], ref["nominal_sumw"][-1])
+    chk.close("numpy nominal sum w^2", nom[1], ref["nominal_sumw2_final"])
+    chk.hist("numpy nominal Energy", nom[2], ref["nominal_energy_hist"])
+    chk.hist("numpy nominal TrueE", nom[3], ref["nominal_truee_hist"])
+    chk.close("numpy nominal VtxZAngle integral", nom[4].sum(), ref["nominal_vtxzangle_integral"])
+    _, per_u = np_universes(c, w, flux)
+    for k in range(n_univ):
+        chk.close(f"numpy universe {k} sum w", per_u[k][0], ref["universe_sumw_final"][k])
+        chk.hist(f"numpy universe {k} TrueE", per_u[k][3], ref["universe_truee_hist"][k])
+    shifted = np_shifts(c, w)
+    for s, sigma in enumerate(SIGMAS):
+        (fill, n) = shifted[1 + s]
+        chk.exact(f"numpy shift {sigma:+g} passed", n, ref["shift_passed_final"][s])
+        chk.close(f"numpy shift {sigma:+g} sum w", fill[0], ref["shift_sumw_final"][s])
+        chk.hist(f"numpy shift {sigma:+g} Energy", fill[2], ref["shift_energy_hist"][s])
+
+    sumw, sumw2, passed, he, ht, h2 = nb_run(c, flux, n_univ, True, SIGMAS)
+    flow = np.cumsum(passed[0, ::-1])[::-1]  # events passing cuts 1..k = those stopping at level >= k
+    for lv in range(12):
+        chk.exact(f"numba nominal passed level {lv}", flow[lv], ref["nominal_passed"][lv])
+        chk.close(f"numba nominal sum w level {lv}", np.cumsum(sumw[0, ::-1])[::-1][lv], ref["nominal_sumw"][lv])
+    chk.close("numba nominal sum w^2", sumw2[0], ref["nominal_sumw2_final"])
+    chk.hist("numba nominal Energy", he[0], ref["nominal_energy_hist"])
+    chk.hist("numba nominal TrueE", ht[0], ref["nominal_truee_hist"])
+    for k in range(n_univ):
+        chk.close(f"numba universe {k} sum w", sumw[1 + k, 11], ref["universe_sumw_final"][k])
+        chk.hist(f"numba universe {k} TrueE", ht[1 + k], ref["universe_truee_hist"][k])
+    for s, sigma in enumerate(SIGMAS):
+        v = 1 + n_univ + s
+        chk.exact(f"numba shift {sigma:+g} passed", passed[v, 11], ref["shift_passed_final"][s])
+        chk.close(f"numba shift {sigma:+g} sum w", sumw[v, 11], ref["shift_sumw_final"][s])
+        chk.hist(f"numba shift {sigma:+g} Energy", he[v], ref["shift_energy_hist"][s])
+    print(f"Agreement with NuMM: {'OK' if chk.failures == 0 else str(chk.failures) + ' MISMATCHES'} "
+          f"(events passing exact; largest relative difference of a sum of weights or bin {chk.worst:.1e})")
+    print(f"Selected (nominal): {n_sel} of {ref['events']} events; cut flow {ref['nominal_passed']}")
+
+    # --- timing: median of `repeats` runs after a warm-up, one thread ---
+    none = ()
+    cases = [
+        ("numpy nominal", lambda: np_nominal(c, w)),
+        ("numpy nominal + 100 universes", lambda: np_universes(c, w, flux)),
+        ("numpy nominal + 6 shifts", lambda: np_shifts(c, w)),
+        ("numba nominal", lambda: nb_run(c, flux, 0, False, none)),
+        ("numba nominal + 100 universes (final cut + histograms)", lambda: nb_run(c, flux, n_univ, False, none)),
+        ("numba nominal + 100 universes (full cut flow per universe)", lambda: nb_run(c, flux, n_univ, True, none)),
+        ("numba nominal + 6 shifts", lambda: nb_run(c, flux, 0, False, SIGMAS)),
+    ]
+    t = {}
+    print(f"\nTimes (median of {args.repeats} after one warm-up), ms:")
+    for name, fn in cases:
+        med, all_times = median_time(fn, args.repeats)
+        t[name] = med * 1e3
+        print(f"  {name:62s} {t[name]:9.1f}   (runs: {', '.join(f'{x * 1e3:.0f}' for x in all_times)})")
+    print("\nRatios to the same tool's nominal:")
+    for tool in ("numpy", "numba"):
+        base = t[f"{tool} nominal"]
+        for name in t:
+            if name.startswith(tool) and name != f"{tool} nominal":
+                print(f"  {name:62s} {t[name] / base:6.2f}x")
+
+    if args.numm_report:
+        numm = read_numm_report(args.numm_report)
+        print(f"\nNuMM (BenchmarkDotNet mean, {args.numm_report}), ms: " + ", ".join(f"{k} {v:.1f}" for k, v in numm.items()))
+        pairs = [
+            ("nominal", numm["Nominal"], "numba nominal", "numpy nominal"),
+            ("100 universes", numm["Universes100"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"),
+            ("100 universes vs numba full flow", numm["Universes100"], "numba nominal + 100 universes (full cut flow per universe)", None),
+            ("6 shifts", numm["Shifts6"], "numba nominal + 6 shifts", "numpy nominal + 6 shifts"),
+        ]
+        print("NuMM / peer:")
+        for label, nt, nb, npy in pairs:
+            line = f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}"
+            if npy:
+                line += f"   NuMM / numpy {nt / t[npy]:6.2f}"
+            print(line)
+    return 1 if chk.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
