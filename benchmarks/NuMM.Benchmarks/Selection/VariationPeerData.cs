@@ -97,7 +97,8 @@ public static class VariationPeerData
         string temp = path + ".partial";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            stream.Write("\x93NUMPY"u8);
+            stream.WriteByte(0x93); // the magic's first byte is not ASCII ("\x93" in a u8 literal would be two bytes)
+            stream.Write("NUMPY"u8);
             stream.WriteByte(1);
             stream.WriteByte(0);
             var header = Encoding.ASCII.GetBytes(dict);
