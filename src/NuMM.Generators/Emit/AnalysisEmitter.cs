@@ -675,8 +675,24 @@ internal static class AnalysisEmitter
         // Histograms of the nominal selection (their values stay in scratch for the weight variations).
         WriteHistogramFills(body, x, p, sels[0], lanes, weightOf.TryGetValue(0, out var w0) ? w0 : default);
 
-        // Weight variations: the nominal rows and passing events with weight × factor.
+        // Weight variations: the nominal rows and passing events with weight × factor. The rows that hold events of
+        // this block (usually one to three of the 2N+1) and their lane masks are collected once, so each knob point or
+        // universe adds only to those.
         int slot = sels.Count, t = 0;
+        if (a.WeightVariations.Count > 0)
+        {
+            int half2 = lanes / 2;
+            x.AddPrologue("vrowAt", $"global::System.Span<int> vrowAt = stackalloc int[{I(p.R)}];");
+            x.AddPrologue("vrowLo", $"global::System.Span<{v}<double>> vrowLo = stackalloc {v}<double>[{I(p.R)}];");
+            x.AddPrologue("vrowHi", $"global::System.Span<{v}<double>> vrowHi = stackalloc {v}<double>[{I(p.R)}];");
+            body.WriteLine();
+            body.WriteLine("int vrows = 0;");
+            void Collect(string mask, int row) =>
+                body.WriteLine($"if ({mask} != 0) {{ vrowAt[vrows] = {I(row)}; vrowLo[vrows] = NuMMLanes.Mask{I(half2)}D({mask}); vrowHi[vrows] = NuMMLanes.Mask{I(half2)}D({mask} >> {I(half2)}); vrows++; }}");
+            Collect("pass0", 0);
+            for (int k = 1; k <= n; k++) Collect($"first{I(k)}_0", k);
+            for (int k = 1; k <= n; k++) Collect($"only{I(k)}_0", n + k);
+        }
         foreach (var wv in a.WeightVariations)
         {
             body.WriteLine();
@@ -692,9 +708,7 @@ internal static class AnalysisEmitter
                 body.WriteLine($"    ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, {I(lanes)});");
                 body.WriteLine("var vql = vwl * vwl; var vqh = vwh * vwh;");
                 body.WriteLine($"int vrow = ({I(slot)} + vu) * Rows;");
-                body.WriteLine("NuMMLanes.Add(ref s, vrow, pass0, vwl, vwh, vql, vqh, lane);");
-                for (int k = 1; k <= n; k++) body.WriteLine($"NuMMLanes.Add(ref s, vrow + {I(k)}, first{I(k)}_0, vwl, vwh, vql, vqh, lane);");
-                for (int k = 1; k <= n; k++) body.WriteLine($"NuMMLanes.Add(ref s, vrow + {I(n + k)}, only{I(k)}_0, vwl, vwh, vql, vqh, lane);");
+                body.WriteLine("for (int q = 0; q < vrows; q++) NuMMLanes.AddMasked(ref s, vrow + vrowAt[q], vrowLo[q], vrowHi[q], vwl, vwh, vql, vqh, lane);");
                 if (a.Histograms.Count > 0)
                 {
                     using (body.Block("if (pass0 != 0)"))
@@ -858,6 +872,20 @@ internal static class AnalysisEmitter
                 {
                     w.WriteLine("if (bits == 0) return; // adding zeros changes nothing (sums start at +0)");
                     w.WriteLine($"var ml = Mask{h}D(bits); var mh = Mask{h}D(bits >> {h});");
+                    w.WriteLine("ref double sw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, level * 32 + lane);");
+                    w.WriteLine("ref double sq = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sw, 16);");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sw) + (wl & ml)).StoreUnsafe(ref sw);");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sw, {h}) + (wh & mh)).StoreUnsafe(ref sw, {h});");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sq) + (ql & ml)).StoreUnsafe(ref sq);");
+                    w.WriteLine($"({v}.LoadUnsafe(ref sq, {h}) + (qh & mh)).StoreUnsafe(ref sq, {h});");
+                }
+            }
+            w.WriteLine("// The same with the lane masks of the bits already made (for many weights over the same rows).");
+            foreach (var (v, h) in new[] { ("Vector512", 8), ("Vector256", 4), ("Vector128", 2) })
+            {
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static void AddMasked(ref double s, int level, {v}<double> ml, {v}<double> mh, {v}<double> wl, {v}<double> wh, {v}<double> ql, {v}<double> qh, int lane)"))
+                {
                     w.WriteLine("ref double sw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, level * 32 + lane);");
                     w.WriteLine("ref double sq = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sw, 16);");
                     w.WriteLine($"({v}.LoadUnsafe(ref sw) + (wl & ml)).StoreUnsafe(ref sw);");
