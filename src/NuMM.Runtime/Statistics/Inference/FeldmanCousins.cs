@@ -69,7 +69,7 @@ public static class FeldmanCousins
     /// <param name="points">Scan points, increasing.</param>
     /// <param name="options">Settings.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public static FeldmanCousinsResult Run(BinnedLikelihood likelihood, string parameter, IReadOnlyList<double> points,
+    public static FeldmanCousinsResult Run(IGenerativeObjective likelihood, string parameter, IReadOnlyList<double> points,
         FeldmanCousinsOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(likelihood);
@@ -96,7 +96,7 @@ public static class FeldmanCousins
             int point = (int)(index / nToys), toy = (int)(index % nToys);
             var truth = truths[point];
             var rng = new ToyRandom(o.Seed, point, toy);
-            var toyLikelihood = likelihood.GenerateToy(rng, truth);
+            var toyLikelihood = likelihood.Toy(rng, truth);
             var best = fitter.Minimize(toyLikelihood, truth);
             var atPoint = fitter.Minimize(toyLikelihood, truth, new Dictionary<string, double> { [parameter] = points[point] });
             // The global fit may land in a worse local minimum than the constrained one: the smaller minimum is the reference.
