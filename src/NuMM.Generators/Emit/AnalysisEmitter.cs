@@ -95,15 +95,14 @@ internal static class AnalysisEmitter
         return p;
     }
 
-    /// <summary>Folds conversions of constants (a shift's <c>(float)sigma</c> at a fixed σ point) as C# does.</summary>
-    private static Expr FoldConstants(Expr e) => ExprWalk.Rewrite(e, x => x is Model.Convert { Operand: Const k } cv
-        ? new Const(cv.To, cv.To switch { ValType.Float => (float)k.Value, ValType.Int => (int)k.Value, _ => k.Value })
-        : x is Model.Convert { Operand: Model.Convert } inner ? FoldNested(inner) : null);
+    /// <summary>Folds conversions of constants (a shift's <c>(float)sigma</c> at a fixed σ point) as C# does, innermost first.</summary>
+    private static Expr FoldConstants(Expr e) => ExprWalk.Rewrite(e, x => x is Model.Convert cv ? FoldConvert(cv) : null);
 
-    private static Expr? FoldNested(Model.Convert outer)
+    private static Expr FoldConvert(Model.Convert cv)
     {
-        var folded = FoldConstants(outer.Operand);
-        return ReferenceEquals(folded, outer.Operand) ? null : FoldConstants(new Model.Convert(outer.To, folded));
+        var operand = FoldConstants(cv.Operand);
+        if (operand is Const k) return new Const(cv.To, cv.To switch { ValType.Float => (float)k.Value, ValType.Int => (int)k.Value, _ => k.Value });
+        return ReferenceEquals(operand, cv.Operand) ? cv : new Model.Convert(cv.To, operand);
     }
 
     private static bool SameList(List<Expr> a, List<Expr> b)
@@ -871,16 +870,10 @@ internal static class AnalysisEmitter
                 using (w.Block($"public static void Add(ref double s, int level, uint bits, {v}<double> wl, {v}<double> wh, {v}<double> ql, {v}<double> qh, int lane)"))
                 {
                     w.WriteLine("if (bits == 0) return; // adding zeros changes nothing (sums start at +0)");
-                    w.WriteLine($"var ml = Mask{h}D(bits); var mh = Mask{h}D(bits >> {h});");
-                    w.WriteLine("ref double sw = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, level * 32 + lane);");
-                    w.WriteLine("ref double sq = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sw, 16);");
-                    w.WriteLine($"({v}.LoadUnsafe(ref sw) + (wl & ml)).StoreUnsafe(ref sw);");
-                    w.WriteLine($"({v}.LoadUnsafe(ref sw, {h}) + (wh & mh)).StoreUnsafe(ref sw, {h});");
-                    w.WriteLine($"({v}.LoadUnsafe(ref sq) + (ql & ml)).StoreUnsafe(ref sq);");
-                    w.WriteLine($"({v}.LoadUnsafe(ref sq, {h}) + (qh & mh)).StoreUnsafe(ref sq, {h});");
+                    w.WriteLine($"AddMasked(ref s, level, Mask{h}D(bits), Mask{h}D(bits >> {h}), wl, wh, ql, qh, lane);");
                 }
             }
-            w.WriteLine("// The same with the lane masks of the bits already made (for many weights over the same rows).");
+            w.WriteLine("// The same with the lane masks already made (for many weights over the same rows).");
             foreach (var (v, h) in new[] { ("Vector512", 8), ("Vector256", 4), ("Vector128", 2) })
             {
                 w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");

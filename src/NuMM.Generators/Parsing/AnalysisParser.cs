@@ -369,7 +369,7 @@ internal static class AnalysisParser
     };
 
     /// <summary>The location of an attribute argument: positional <paramref name="position"/> or named <paramref name="named"/>.</summary>
-    private static Location? ArgumentLocation(AttributeData a, int position, string? named)
+    internal static Location? ArgumentLocation(AttributeData a, int position, string? named)
     {
         if (a.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax syntax) return null;
         var list = syntax.ArgumentList?.Arguments;

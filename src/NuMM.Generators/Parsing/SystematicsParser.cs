@@ -215,20 +215,5 @@ internal static class SystematicsParser
         return "[" + string.Join(", ", parts) + "]";
     }
 
-    private static Location? ArgumentLocation(AttributeData a, int position)
-    {
-        if (a.ApplicationSyntaxReference?.GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax) return null;
-        var list = syntax.ArgumentList?.Arguments;
-        if (list is null) return syntax.GetLocation();
-        int pos = 0;
-        foreach (var arg in list)
-        {
-            if (arg.NameEquals is null && arg.NameColon is null)
-            {
-                if (pos == position) return arg.GetLocation();
-                pos++;
-            }
-        }
-        return syntax.GetLocation();
-    }
+    private static Location? ArgumentLocation(AttributeData a, int position) => AnalysisParser.ArgumentLocation(a, position, null);
 }
