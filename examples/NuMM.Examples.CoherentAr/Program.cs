@@ -6,6 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NuMM.Examples.CoherentAr;
+using NuMM.Runtime.Reporting.Svg;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

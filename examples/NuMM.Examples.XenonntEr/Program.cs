@@ -8,6 +8,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NuMM.Examples.XenonntEr;
 using NuMM.Runtime.Statistics.Reporting;
+using NuMM.Runtime.Reporting.Svg;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;

@@ -1,8 +1,12 @@
-using NuMM.Runtime.Reporting.Svg;
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 
-namespace NuMM.Examples.CoherentAr;
+namespace NuMM.Runtime.Reporting.Svg;
 
-/// <summary>Data against a stacked fitted prediction, with a second picture of the residuals (data − fit)/√fit.</summary>
+/// <summary>Data against a stacked fitted prediction, with a second picture of the residuals (data − fit)/√fit. Counts are
+/// events per bin; the x axis is in whatever unit the edges are.</summary>
 public static class DataPlots
 {
     /// <summary>Writes <c>name.svg</c> (stacked components and data with √N error bars) and <c>name_residuals.svg</c>.</summary>
@@ -10,9 +14,9 @@ public static class DataPlots
     /// <param name="name">File stem.</param>
     /// <param name="title">Title.</param>
     /// <param name="xLabel">x label with units.</param>
-    /// <param name="edges">Bin edges.</param>
-    /// <param name="observed">Observed counts per bin.</param>
-    /// <param name="components">Fitted components, bottom of the stack first.</param>
+    /// <param name="edges">Bin edges, in the unit of <paramref name="xLabel"/> (one more than the bins).</param>
+    /// <param name="observed">Observed counts per bin (events).</param>
+    /// <param name="components">Fitted components (events per bin), bottom of the stack first.</param>
     public static void Write(string directory, string name, string title, string xLabel, IReadOnlyList<double> edges,
         IReadOnlyList<double> observed, IReadOnlyList<(string Label, double[] Contents)> components)
     {
