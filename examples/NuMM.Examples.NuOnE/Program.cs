@@ -31,8 +31,8 @@ Console.WriteLine($"Simulated {simulated:N0} slices in {clock.Elapsed.TotalSecon
 //    Each run fills the nominal result and all its systematic variations (energy scale at ±1σ, ±2σ; 100 flux
 //    universes; three cross-section knobs at ±1, 2, 3σ) in one pass over the sample.
 var selection = new NuOnEAnalysis(settings);
-var (signal, nuOnEBackground) = selection.RunSignalAndStandardModel(nuOnE, NuOnEAnalysis.ReferenceMomentBohr);
-var byCategory = backgrounds.ToDictionary(kv => kv.Key, kv => selection.Run(kv.Value, 0.0));
+var (signal, nuOnEBackground) = selection.RunSignalAndStandardModel(nuOnE, NuOnEAnalysis.ReferenceMomentBohr, "ν-on-e (signal and SM)");
+var byCategory = backgrounds.ToDictionary(kv => kv.Key, kv => selection.Run(kv.Value, 0.0, kv.Key.ToString()));
 var otherBackground = byCategory[SampleCategory.NueCC].CloneEmpty();
 foreach (var r in byCategory.Values) otherBackground.Add(r);
 Console.WriteLine($"Ran the selection with {signal.Variations.Count} systematic variations per run; {clock.Elapsed.TotalSeconds:F1} s so far.");

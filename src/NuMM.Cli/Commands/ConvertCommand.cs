@@ -107,7 +107,7 @@ public static class ConvertCommand
                 RowGroupEntries = request.RowGroupEntries,
             });
             var batch = new DynamicColumnBatch(schema, request.RowGroupEntries);
-            while (source.ReadNext(batch)) writer.Write(batch);
+            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, writer.Write);
             writer.Commit();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {request.Output}: {writer.EntriesWritten} entries, {schema.Length} columns, exposure {exposure}"));
@@ -132,16 +132,15 @@ public static class ConvertCommand
         {
             var parts = schema.Select(_ => new List<byte[]>()).ToArray();
             var source = input.OpenSource(schema, null, conversion);
-            long total = 0;
+            long total;
             try
             {
                 var batch = new DynamicColumnBatch(schema, batchEntries);
-                while (source.ReadNext(batch))
+                total = BatchReading.ReadAll($"read {Path.GetFileName(input.Path)}", input.EntryCount, source, batch, b =>
                 {
                     for (int c = 0; c < schema.Length; c++)
-                        parts[c].Add(ColumnTypes.Bytes(batch, c, schema[c].Type)[..(batch.Length * ColumnTypes.Size(schema[c].Type))].ToArray());
-                    total += batch.Length;
-                }
+                        parts[c].Add(ColumnTypes.Bytes(b, c, schema[c].Type)[..(b.Length * ColumnTypes.Size(schema[c].Type))].ToArray());
+                });
             }
             finally
             {

@@ -45,8 +45,7 @@ public static class InspectCommand
                     var all = f.Columns.ToArray();
                     var source = f.OpenSource(all);
                     var batch = new Runtime.Data.Batches.DynamicColumnBatch(all, Math.Max(1, f.RowGroupCapacity));
-                    long read = 0;
-                    while (source.ReadNext(batch)) read += batch.Length;
+                    long read = BatchReading.ReadAll($"verify {Path.GetFileName(path)}", f.EntryCount, source, batch, static _ => { });
                     output.WriteLine(Invariant($"verified: {read} entries of {all.Length} columns, every chunk checksum matches and every finite column is finite"));
                 }
                 break;

@@ -8,6 +8,7 @@ using System.Globalization;
 using NuMM.Runtime.Data.Root;
 using NuMM.Runtime.Reporting.Svg;
 using NuMM.Runtime.Reporting.Tables;
+using NuMM.Runtime.Reporting.Terminal;
 using NuMM.Runtime.Selection;
 using NuMM.Runtime.Statistics.Inference;
 using NuMM.Runtime.Statistics.Likelihood;
@@ -24,8 +25,11 @@ Directory.CreateDirectory(output);
 // 1. Selection: the schema's columns are bound to the tree's branches by name, type and unit when the source opens
 //    (a missing or mistyped branch is one clear error); baskets are decompressed in parallel, batches run on all cores.
 using var file = RootFile.Open(input);
-var source = file.GetTree("events").OpenBatches<CollisionEvent.Batch>(CollisionEvent.Batch.Schema);
-var result = AnalysisRunner.Run(new MetSelection.Kernel(), source, () => new CollisionEvent.Batch(4096));
+//    A progress bar follows the run when the output is a terminal; redirected output (logs) gets none.
+var tree = file.GetTree("events");
+var source = tree.OpenBatches<CollisionEvent.Batch>(CollisionEvent.Batch.Schema);
+var result = TerminalProgress.Run(Path.GetFileName(input), tree.Entries, progress =>
+    AnalysisRunner.Run(new MetSelection.Kernel(), source, () => new CollisionEvent.Batch(4096), new RunOptions { Progress = progress }));
 
 var cutFlow = new CutFlowTable([new CutFlowSample("simulation", result.CutFlow)], new CutFlowTableOptions { IncludeEventCounts = true });
 Console.WriteLine($"## Cut flow ({Path.GetFileName(input)})");
