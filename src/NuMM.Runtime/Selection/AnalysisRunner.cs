@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using NuMM.Runtime.Data;
+using NuMM.Runtime.Selection.Exact;
 
 namespace NuMM.Runtime.Selection;
 
@@ -30,6 +31,28 @@ public static class AnalysisRunner
         options ??= new RunOptions();
         options.CancellationToken.ThrowIfCancellationRequested();
         return new OrderedRun<TBatch>([kernel], source, newBatch, options).Execute()[0];
+    }
+
+    /// <summary>Like <see cref="Run{TBatch}(IAnalysisKernel{TBatch}, IBatchSource{TBatch}, Func{TBatch}, RunOptions?)"/>, but
+    /// returns the error-free sum of the per-batch partial results (and the source's exposure) before rounding: what a
+    /// shard of a sharded run stores, so that adding the shards' sums and rounding once gives the single-run result.</summary>
+    /// <typeparam name="TBatch">The columnar batch type.</typeparam>
+    /// <param name="kernel">The analysis kernel.</param>
+    /// <param name="source">The events.</param>
+    /// <param name="newBatch">Creates an empty batch.</param>
+    /// <param name="options">Threads, progress and cancellation; null for defaults.</param>
+    /// <exception cref="AnalysisRunException">The source or the kernel threw; carries the batch index.</exception>
+    public static ExactResult RunExact<TBatch>(IAnalysisKernel<TBatch> kernel, IBatchSource<TBatch> source, Func<TBatch> newBatch, RunOptions? options = null)
+        where TBatch : IColumnBatch
+    {
+        ArgumentNullException.ThrowIfNull(kernel);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(newBatch);
+        options ??= new RunOptions();
+        options.CancellationToken.ThrowIfCancellationRequested();
+        var run = new OrderedRun<TBatch>([kernel], source, newBatch, options);
+        run.Execute();
+        return run.Exact[0];
     }
 
     /// <summary>Reads <paramref name="source"/> once and lets every kernel of <paramref name="kernels"/> process each
@@ -129,6 +152,7 @@ public static class AnalysisRunner
         private readonly int _threads;
         private readonly Slot[] _slots;
         private readonly AnalysisResult[] _totals;
+        private readonly ExactResult[] _exact;
 
         private readonly object _gate = new();
         private long _nextRead;       // sequence number of the next batch to read
@@ -155,7 +179,12 @@ public static class AnalysisRunner
             _totals = new AnalysisResult[kernels.Length];
             for (int k = 0; k < kernels.Length; k++)
                 _totals[k] = kernels[k].CreateResult() ?? throw new InvalidOperationException("The kernel's CreateResult returned null.");
+            _exact = new ExactResult[kernels.Length];
+            for (int k = 0; k < kernels.Length; k++) _exact[k] = new ExactResult(_totals[k]);
         }
+
+        /// <summary>The exact sums of the batches merged (with the source's exposure once the run has finished).</summary>
+        public ExactResult[] Exact => _exact;
 
         private string Names => _totals.Length == 1 ? _totals[0].AnalysisName : string.Join(" + ", System.Linq.Enumerable.Select(_totals, t => t.AnalysisName));
 
@@ -177,7 +206,8 @@ public static class AnalysisRunner
             if (_error is OperationCanceledException oce) throw new OperationCanceledException(oce.Message, oce, _options.CancellationToken);
             if (_error != null) throw new AnalysisRunException(Names, _errorBatch, _errorStage, _error);
             // Every event has been read, so the source's exposure is the results'.
-            if (_source is IExposureSource known) foreach (var t in _totals) t.SetExposure(known.Exposure);
+            if (_source is IExposureSource known) foreach (var e in _exact) e.AddExposure(known.Exposure);
+            for (int k = 0; k < _totals.Length; k++) _exact[k].RoundInto(_totals[k]);
             return _totals;
         }
 
@@ -275,7 +305,7 @@ public static class AnalysisRunner
                         Exception? error = null;
                         try
                         {
-                            for (int k = 0; k < _totals.Length; k++) _totals[k].Add(ready.Partials![k]);
+                            for (int k = 0; k < _exact.Length; k++) _exact[k].Add(ready.Partials![k]);
                             events = ready.Batch!.Length;
                         }
                         catch (Exception e) { error = e; }

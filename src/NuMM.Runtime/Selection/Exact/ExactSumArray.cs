@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+
+namespace NuMM.Runtime.Selection.Exact;
+
+/// <summary>An array of error-free running sums of doubles. Each sum is held as a non-overlapping floating-point expansion
+/// (Shewchuk, "Adaptive precision floating-point arithmetic", Discrete Comput. Geom. 18 (1997) 305): a few doubles of
+/// increasing magnitude whose exact sum is the exact sum of everything added. <see cref="Round"/> gives the correctly
+/// rounded (to nearest, ties to even) double of that exact sum, so the value read does not depend on the order or the
+/// grouping in which the terms were added: adding per-batch partials one by one, or adding whole shards' sums, gives the
+/// same bits. Up to <see cref="InlineComponents"/> components live in one flat array; a sum that needs more (terms of
+/// wildly different magnitudes) moves to its own list. Non-finite terms are summed apart (∞ and NaN propagate as in plain
+/// double addition, which is order-independent for them).</summary>
+public sealed class ExactSumArray
+{
+    /// <summary>Components kept inline per sum before a sum moves to its own list.</summary>
+    public const int InlineComponents = 4;
+
+    private const int K = InlineComponents;
+    private readonly double[] _components;      // sum i: _components[i*K .. i*K + _length[i]), increasing magnitude
+    private readonly byte[] _length;            // inline count, or Spilled
+    private Dictionary<int, List<double>>? _spilled;
+    private double[]? _special;                  // sum of the non-finite terms (∞, NaN), allocated on first use
+    private const byte Spilled = byte.MaxValue;
+
+    /// <summary>Creates <paramref name="count"/> sums, all zero.</summary>
+    /// <param name="count">Number of sums; ≥ 0.</param>
+    public ExactSumArray(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Count = count;
+        _components = new double[(long)count * K <= Array.MaxLength ? count * K : throw new ArgumentOutOfRangeException(nameof(count), count, "Too many sums for one array.")];
+        _length = new byte[count];
+    }
+
+    /// <summary>Number of sums.</summary>
+    public int Count { get; }
+
+    /// <summary>Sets every sum to zero (keeps the storage).</summary>
+    public void Clear()
+    {
+        Array.Clear(_components);
+        Array.Clear(_length);
+        _spilled?.Clear();
+        if (_special != null) Array.Clear(_special);
+    }
+
+    /// <summary>Adds <paramref name="x"/> exactly to sum <paramref name="index"/>.</summary>
+    /// <param name="index">0..<see cref="Count"/> − 1.</param>
+    /// <param name="x">The term (any double).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int index, double x)
+    {
+        if (x == 0) return;
+        if (!double.IsFinite(x)) { AddSpecial(index, x); return; }
+        int n = _length[index];
+        if (n == Spilled) { AddSpilled(index, x); return; }
+        ref double e = ref _components[index * K];
+        // Grow-Expansion with zero elimination, in place: component j is read before slot m ≤ j is written.
+        double q = x;
+        int m = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double c = Unsafe.Add(ref e, j);
+            double s = q + c;
+            double bv = s - q;
+            double h = (q - (s - bv)) + (c - bv);
+            q = s;
+            if (h != 0) Unsafe.Add(ref e, m++) = h;
+        }
+        if (!double.IsFinite(q)) { Overflow(index, q); return; }
+        if (q == 0) { _length[index] = (byte)m; return; }
+        if (m == K) { Append(index, m, q); return; }
+        Unsafe.Add(ref e, m++) = q;
+        _length[index] = (byte)m;
+    }
+
+    /// <summary>Adds every component of sum <paramref name="fromIndex"/> of <paramref name="from"/> into sum
+    /// <paramref name="index"/> of this array (exactly).</summary>
+    /// <param name="index">The sum to add into.</param>
+    /// <param name="from">Another array (may be this one only with a different index).</param>
+    /// <param name="fromIndex">The sum to add.</param>
+    public void AddSum(int index, ExactSumArray from, int fromIndex)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        if (from._special != null && from._special[fromIndex] is double sp && (sp != 0 || double.IsNaN(sp))) AddSpecial(index, sp);
+        int n = from._length[fromIndex];
+        if (n == Spilled) { foreach (var c in from._spilled![fromIndex].ToArray()) Add(index, c); return; }
+        int start = fromIndex * K;
+        for (int j = 0; j < n; j++) Add(index, from._components[start + j]);
+    }
+
+    /// <summary>The components of sum <paramref name="index"/> (non-overlapping, increasing magnitude, no zeros), and the
+    /// non-finite part (0 when there is none).</summary>
+    /// <param name="index">0..<see cref="Count"/> − 1.</param>
+    /// <param name="into">Receives the components (cleared first).</param>
+    /// <returns>The sum of the non-finite terms added (0 when none; ±∞ or NaN otherwise).</returns>
+    public double GetComponents(int index, List<double> into)
+    {
+        ArgumentNullException.ThrowIfNull(into);
+        into.Clear();
+        int n = _length[index];
+        if (n == Spilled) into.AddRange(_spilled![index]);
+        else for (int j = 0; j < n; j++) into.Add(_components[index * K + j]);
+        return _special?[index] ?? 0;
+    }
+
+    /// <summary>The number of finite components sum <paramref name="index"/> holds now.</summary>
+    /// <param name="index">0..<see cref="Count"/> − 1.</param>
+    public int ComponentCount(int index) => _length[index] == Spilled ? _spilled![index].Count : _length[index];
+
+    /// <summary>The correctly rounded double of sum <paramref name="index"/> (round to nearest, ties to even); ±∞ or NaN
+    /// when a non-finite term was added.</summary>
+    /// <param name="index">0..<see cref="Count"/> − 1.</param>
+    public double Round(int index)
+    {
+        if (_special != null && (_special[index] != 0 || double.IsNaN(_special[index]))) return _special[index];
+        int n = _length[index];
+        if (n == Spilled)
+        {
+            var list = _spilled![index];
+            return RoundExpansion(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+        return RoundExpansion(_components.AsSpan(index * K, n));
+    }
+
+    /// <summary>The correctly rounded sum of a non-overlapping expansion with components in increasing magnitude (the
+    /// final step of Shewchuk's msum as in Python's math.fsum): add from the top while exact; at the first inexact
+    /// addition the rest only decides an exact tie.</summary>
+    internal static double RoundExpansion(ReadOnlySpan<double> p)
+    {
+        int n = p.Length;
+        if (n == 0) return 0;
+        double hi = p[--n], lo = 0;
+        while (n > 0)
+        {
+            double x = hi, y = p[--n];
+            hi = x + y;
+            double yr = hi - x;
+            lo = y - yr;
+            if (lo != 0) break;
+        }
+        if (n > 0 && ((lo < 0 && p[n - 1] < 0) || (lo > 0 && p[n - 1] > 0)))
+        {
+            double y = lo * 2, x = hi + y, yr = x - hi;
+            if (y == yr) hi = x;
+        }
+        return hi;
+    }
+
+    private void Append(int index, int m, double q)
+    {
+        // Full: compress the K components plus q; if they still need more than K, the sum moves to a list.
+        Span<double> all = stackalloc double[K + 1];
+        _components.AsSpan(index * K, m).CopyTo(all);
+        all[m] = q;
+        int len = Compress(all);
+        if (len <= K)
+        {
+            all[..len].CopyTo(_components.AsSpan(index * K, K));
+            _length[index] = (byte)len;
+            return;
+        }
+        _spilled ??= new Dictionary<int, List<double>>();
+        _spilled[index] = new List<double>(all[..len].ToArray());
+        _length[index] = Spilled;
+    }
+
+    private void AddSpilled(int index, double x)
+    {
+        var list = _spilled![index];
+        var e = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+        double q = x;
+        int m = 0;
+        for (int j = 0; j < e.Length; j++)
+        {
+            double c = e[j];
+            double s = q + c, bv = s - q, h = (q - (s - bv)) + (c - bv);
+            q = s;
+            if (h != 0) e[m++] = h;
+        }
+        list.RemoveRange(m, list.Count - m);
+        if (!double.IsFinite(q)) { list.Clear(); AddSpecial(index, q); return; }
+        if (q != 0) list.Add(q);
+        if (list.Count > 2 * K)
+        {
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+            int len = Compress(span);
+            list.RemoveRange(len, list.Count - len);
+        }
+    }
+
+    private void Overflow(int index, double q)
+    {
+        // The running sum left the double range: the exact value is beyond what a double holds, so it is kept as the
+        // non-finite part (the remaining small components cannot bring it back).
+        _length[index] = 0;
+        AddSpecial(index, q);
+    }
+
+    private void AddSpecial(int index, double x)
+    {
+        _special ??= new double[Count];
+        _special[index] += x;
+    }
+
+    /// <summary>Shewchuk's Compress: rewrites the expansion in place (increasing magnitude, no zeros, non-adjacent) and
+    /// returns its new length, which is at most the old one and usually much smaller.</summary>
+    internal static int Compress(Span<double> e)
+    {
+        int m = e.Length;
+        if (m == 0) return 0;
+        Span<double> g = m <= 64 ? stackalloc double[m] : new double[m];
+        int bottom = m - 1;
+        double Q = e[m - 1];
+        for (int i = m - 2; i >= 0; i--)
+        {
+            double a = Q, b = e[i];
+            double s = a + b, q = b - (s - a); // Fast-Two-Sum: |a| ≥ |b| holds for non-overlapping components
+            if (q != 0) { g[bottom--] = s; Q = q; }
+            else Q = s;
+        }
+        g[bottom] = Q;
+        int top = 0;
+        for (int i = bottom + 1; i < m; i++)
+        {
+            double a = g[i], b = Q;
+            double s = a + b, q = b - (s - a);
+            if (q != 0) e[top++] = q;
+            Q = s;
+        }
+        e[top++] = Q;
+        // A zero can only remain as the single component of a zero sum.
+        if (top == 1 && e[0] == 0) return 0;
+        return top;
+    }
+}
