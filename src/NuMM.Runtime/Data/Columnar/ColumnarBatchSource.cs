@@ -49,6 +49,19 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         _offsetInGroup = 0;
     }
 
+    /// <summary>Moves to entry <paramref name="entry"/>: the next batch starts there (a shard of a sharded run starts
+    /// mid-file).</summary>
+    /// <param name="entry">0..<see cref="ColumnarFileReader.EntryCount"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The entry is outside the file.</exception>
+    public void Seek(long entry)
+    {
+        if (entry < 0 || entry > _file.EntryCount)
+            throw new ArgumentOutOfRangeException(nameof(entry), entry, $"{_file.Path}: entry {entry} is outside [0, {_file.EntryCount}].");
+        _group = 0;
+        while (_group < _file.RowGroupCount && _file.GroupFirst(_group) + _file.GroupCount(_group) <= entry) _group++;
+        _offsetInGroup = _group < _file.RowGroupCount ? (int)(entry - _file.GroupFirst(_group)) : 0;
+    }
+
     /// <inheritdoc/>
     public bool ReadNext(IColumnBatch batch)
     {

@@ -103,6 +103,13 @@ public sealed class ExactResult
         _exposures.Add(slot, e.Value);
     }
 
+    /// <summary>Adds one component of a stored exact exposure sum (components may be negative; their sum is not).</summary>
+    internal void AddExposureComponent(int slot, ExposureKind kind, double component)
+    {
+        MergeKind(slot, kind, component != 0);
+        _exposures.Add(slot, component);
+    }
+
     /// <summary>Takes over the kind of an exposure being added when nothing of another kind has been added yet.</summary>
     private void MergeKind(int slot, ExposureKind kind, bool nonZero)
     {
