@@ -13,6 +13,13 @@ public sealed record FeldmanCousinsOptions
 {
     /// <summary>Toy experiments per scan point.</summary>
     public int Toys { get; init; } = 1000;
+    /// <summary>Toys per piece (the unit of work of <see cref="FeldmanCousins.ComputePiece"/>); the last block of a point may
+    /// be shorter. The belt does not depend on it (every toy has its own random stream).</summary>
+    public int ToysPerBlock { get; init; } = 1000;
+    /// <summary>Fit the toys of a <see cref="BinnedLikelihood"/> with the analytic-gradient Newton fitter (warm start at
+    /// the generating point, buffers reused, no allocation per toy); objectives it does not cover use the general
+    /// <see cref="Minimizer"/> with <see cref="Minimizer"/> options. False: always the general minimiser.</summary>
+    public bool FastToyFits { get; init; } = true;
     /// <summary>Run seed; each toy's stream is derived from (seed, point, toy), so results do not depend on threads.</summary>
     public ulong Seed { get; init; } = 20240601;
     /// <summary>Confidence level of the interval.</summary>
@@ -60,10 +67,15 @@ public sealed record FeldmanCousinsResult(string Parameter, double ConfidenceLev
 /// with nuisance parameters handled by the profile construction of NOvA, JINST 20 T02001): at each scan point μᵢ the
 /// nuisances are profiled on the data, toys are thrown from that prediction (Poisson counts and fluctuated constraint
 /// centres), and the critical Δχ² is the CL quantile of the toys' Δχ² = χ²(μᵢ, profiled) − χ²(best fit in bounds).
-/// Runs on all cores; each toy's random stream is derived from (seed, point, toy) so results are identical for 1 and N threads.</summary>
+/// <para>The work splits into independent pieces: toy block <c>b</c> of point <c>i</c> holds toys
+/// [b·<see cref="FeldmanCousinsOptions.ToysPerBlock"/>, …) of that point, and every toy draws from its own random stream
+/// derived from (seed, point, toy). <see cref="Run"/> is <see cref="Plan"/> + <see cref="ComputePiece"/> for every piece
+/// (on all cores) + <see cref="Combine"/>; a cluster job can run the same three steps in separate processes (each process
+/// calls <see cref="Plan"/> with the same inputs, which is deterministic) and gets a bit-identical belt, whatever the
+/// number of threads, processes or the block size.</para></summary>
 public static class FeldmanCousins
 {
-    /// <summary>Runs the construction.</summary>
+    /// <summary>Runs the construction on all cores (<see cref="FeldmanCousinsOptions.MaxDegreeOfParallelism"/>).</summary>
     /// <param name="likelihood">The measurement on the observed data.</param>
     /// <param name="parameter">Parameter of interest (its bounds are the physical region, e.g. μ ≥ 0).</param>
     /// <param name="points">Scan points, increasing.</param>
@@ -72,40 +84,93 @@ public static class FeldmanCousins
     public static FeldmanCousinsResult Run(IGenerativeObjective likelihood, string parameter, IReadOnlyList<double> points,
         FeldmanCousinsOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var plan = Plan(likelihood, parameter, points, options);
+        var o = plan.Options;
+        var keys = plan.Pieces();
+        var pieces = new FeldmanCousinsPiece[keys.Count];
+        long done = 0, total = (long)plan.Points.Count * o.Toys;
+        long reportEvery = Math.Max(1, total / 100);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        // One piece per task, written to its own slot: the combination does not depend on which thread ran which piece.
+        Parallel.For(0, keys.Count, parallel, () => new PieceWorker(plan), (index, _, worker) =>
+        {
+            var (point, block) = keys[index];
+            pieces[index] = worker.Compute(point, block, cancellationToken);
+            long before = Interlocked.Add(ref done, pieces[index].DeltaChi2.Length) - pieces[index].DeltaChi2.Length;
+            long after = before + pieces[index].DeltaChi2.Length;
+            if (o.Progress is not null && (after / reportEvery != before / reportEvery || after == total))
+                o.Progress.Report(new FeldmanCousinsProgress(after, total));
+            return worker;
+        }, _ => { });
+        return Combine(plan, pieces);
+    }
+
+    /// <summary>Step 1 of a split run: validates the inputs and profiles the data at every point (sequential and
+    /// deterministic, so separate processes given the same inputs build identical plans).</summary>
+    /// <param name="likelihood">The measurement on the observed data.</param>
+    /// <param name="parameter">Parameter of interest.</param>
+    /// <param name="points">Scan points, increasing.</param>
+    /// <param name="options">Settings (toys per point, block size, seed, minimiser).</param>
+    public static FeldmanCousinsPlan Plan(IGenerativeObjective likelihood, string parameter, IReadOnlyList<double> points, FeldmanCousinsOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(likelihood);
         var o = options ?? new FeldmanCousinsOptions();
         if (o.Toys < 1) throw new ArgumentOutOfRangeException(nameof(options), o.Toys, "Feldman–Cousins needs at least one toy per point.");
+        if (o.ToysPerBlock < 1) throw new ArgumentOutOfRangeException(nameof(options), o.ToysPerBlock, "Feldman–Cousins needs at least one toy per block.");
         if (!(o.ConfidenceLevel > 0 && o.ConfidenceLevel < 1)) throw new ArgumentOutOfRangeException(nameof(options), o.ConfidenceLevel, "Confidence level must be in (0, 1).");
         if (points is null || points.Count == 0) throw new ArgumentException("Feldman–Cousins needs at least one scan point.", nameof(points));
         for (int i = 1; i < points.Count; i++)
             if (!(points[i] > points[i - 1])) throw new ArgumentException($"Scan points must increase; point {i} ({points[i]}) is not above point {i - 1} ({points[i - 1]}).", nameof(points));
-        ProfileLikelihood.IndexOf(likelihood, parameter);
-
-        var fitter = new Minimizer(o.Minimizer);
+        int poi = ProfileLikelihood.IndexOf(likelihood, parameter);
         var scan = ProfileLikelihood.Scan(likelihood, parameter, points, new Minimizer(o.DataMinimizer));
-        int nPoints = points.Count, nToys = o.Toys;
-        var truths = scan.Points.Select(p => p.Parameters).ToArray();
+        return new FeldmanCousinsPlan(likelihood, parameter, poi, points.ToArray(), scan, o);
+    }
+
+    /// <summary>Step 2 of a split run: the toys of block <paramref name="block"/> at point <paramref name="point"/>.
+    /// Independent of every other piece; any process holding an identical plan computes an identical piece.</summary>
+    /// <param name="plan">The plan from <see cref="Plan"/>.</param>
+    /// <param name="point">Scan-point index, 0 … points − 1.</param>
+    /// <param name="block">Toy-block index, 0 … <see cref="FeldmanCousinsPlan.BlocksPerPoint"/> − 1.</param>
+    /// <param name="cancellationToken">Cancels the piece.</param>
+    public static FeldmanCousinsPiece ComputePiece(FeldmanCousinsPlan plan, int point, int block, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new PieceWorker(plan).Compute(point, block, cancellationToken);
+    }
+
+    /// <summary>Step 3 of a split run: the belt from all pieces of the plan (any order; each (point, block) exactly once).
+    /// Bit-identical to <see cref="Run"/> with the same inputs.</summary>
+    /// <param name="plan">The plan the pieces were computed from.</param>
+    /// <param name="pieces">Every piece of the plan.</param>
+    /// <exception cref="ArgumentException">A piece is missing, duplicated, of another plan, or has the wrong number of toys.</exception>
+    public static FeldmanCousinsResult Combine(FeldmanCousinsPlan plan, IEnumerable<FeldmanCousinsPiece> pieces)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(pieces);
+        var o = plan.Options;
+        int nPoints = plan.Points.Count, nToys = o.Toys, blocks = plan.BlocksPerPoint;
+        var seen = new bool[nPoints * blocks];
         var toyStats = new double[nPoints * nToys];
         var failed = new int[nPoints];
-        long done = 0, total = (long)nPoints * nToys;
-        long reportEvery = Math.Max(1, total / 100);
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0L, total, parallel, index =>
+        foreach (var piece in pieces)
         {
-            int point = (int)(index / nToys), toy = (int)(index % nToys);
-            var truth = truths[point];
-            var rng = new ToyRandom(o.Seed, point, toy);
-            var toyLikelihood = likelihood.Toy(rng, truth);
-            var best = fitter.Minimize(toyLikelihood, truth);
-            var atPoint = fitter.Minimize(toyLikelihood, truth, new Dictionary<string, double> { [parameter] = points[point] });
-            // The global fit may land in a worse local minimum than the constrained one: the smaller minimum is the reference.
-            double delta = Math.Max(0, atPoint.Minimum - Math.Min(best.Minimum, atPoint.Minimum));
-            toyStats[index] = delta;
-            if (!best.Converged || !atPoint.Converged) Interlocked.Increment(ref failed[point]);
-            long d = Interlocked.Increment(ref done);
-            if (o.Progress is not null && (d % reportEvery == 0 || d == total)) o.Progress.Report(new FeldmanCousinsProgress(d, total));
-        });
+            ArgumentNullException.ThrowIfNull(piece, nameof(pieces));
+            if (piece.PlanFingerprint != plan.Fingerprint)
+                throw new ArgumentException($"Piece (point {piece.Point}, block {piece.Block}) belongs to another plan (fingerprint {piece.PlanFingerprint:X16}, plan {plan.Fingerprint:X16}).", nameof(pieces));
+            if (piece.Point < 0 || piece.Point >= nPoints || piece.Block < 0 || piece.Block >= blocks)
+                throw new ArgumentException($"Piece (point {piece.Point}, block {piece.Block}) is outside the plan ({nPoints} points × {blocks} blocks).", nameof(pieces));
+            var (first, count) = plan.ToyRange(piece.Block);
+            if (piece.DeltaChi2.Length != count)
+                throw new ArgumentException($"Piece (point {piece.Point}, block {piece.Block}) has {piece.DeltaChi2.Length} toys; the plan puts {count} in that block.", nameof(pieces));
+            ref bool s = ref seen[piece.Point * blocks + piece.Block];
+            if (s) throw new ArgumentException($"Piece (point {piece.Point}, block {piece.Block}) is given twice.", nameof(pieces));
+            s = true;
+            Array.Copy(piece.DeltaChi2, 0, toyStats, piece.Point * nToys + first, count);
+            failed[piece.Point] += piece.FailedFits;
+        }
+        int missing = Array.IndexOf(seen, false);
+        if (missing >= 0)
+            throw new ArgumentException($"Piece (point {missing / blocks}, block {missing % blocks}) is missing; a belt needs all {seen.Length} pieces.", nameof(pieces));
 
         var result = new FeldmanCousinsPoint[nPoints];
         for (int i = 0; i < nPoints; i++)
@@ -113,11 +178,51 @@ public static class FeldmanCousins
             var sorted = toyStats.AsSpan(i * nToys, nToys).ToArray();
             Array.Sort(sorted);
             double critical = Quantile(sorted, o.ConfidenceLevel);
-            double data = scan.Points[i].DeltaChi2;
-            result[i] = new FeldmanCousinsPoint(points[i], data, critical, data <= critical + o.TieTolerance, o.KeepToyStatistics ? sorted : [], failed[i]);
+            double data = plan.Scan.Points[i].DeltaChi2;
+            result[i] = new FeldmanCousinsPoint(plan.Points[i], data, critical, data <= critical + o.TieTolerance, o.KeepToyStatistics ? sorted : [], failed[i]);
         }
         var (lower, upper) = Interval(result);
-        return new FeldmanCousinsResult(parameter, o.ConfidenceLevel, result, lower, upper);
+        return new FeldmanCousinsResult(plan.Parameter, o.ConfidenceLevel, result, lower, upper);
+    }
+
+    /// <summary>Computes pieces with buffers reused from one piece to the next (one worker per thread).</summary>
+    private sealed class PieceWorker(FeldmanCousinsPlan plan)
+    {
+        private readonly Minimizer _fitter = new(plan.Options.Minimizer);
+        private readonly ToyFitter? _fast = plan.Options.FastToyFits ? ToyFitter.TryCreate(plan.Likelihood, plan.ParameterIndex, plan.Options.Minimizer) : null;
+
+        public FeldmanCousinsPiece Compute(int point, int block, CancellationToken cancellationToken)
+        {
+            if (point < 0 || point >= plan.Points.Count) throw new ArgumentOutOfRangeException(nameof(point), point, $"The plan has {plan.Points.Count} points.");
+            if (block < 0 || block >= plan.BlocksPerPoint) throw new ArgumentOutOfRangeException(nameof(block), block, $"The plan has {plan.BlocksPerPoint} blocks per point.");
+            var (first, count) = plan.ToyRange(block);
+            var truth = plan.Scan.Points[point].Parameters;
+            double value = plan.Points[point];
+            var stats = new double[count];
+            int failed = 0;
+            var rng = new ToyRandom(plan.Options.Seed, point, first);
+            Dictionary<string, double>? fixedPoi = null;
+            for (int t = 0; t < count; t++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rng.Reset(plan.Options.Seed, point, first + t);
+                double delta; bool ok;
+                if (_fast is not null) (delta, ok) = _fast.DeltaChi2(rng, truth, value);
+                else
+                {
+                    fixedPoi ??= new Dictionary<string, double> { [plan.Parameter] = value };
+                    var toyLikelihood = plan.Likelihood.Toy(rng, truth);
+                    var best = _fitter.Minimize(toyLikelihood, truth);
+                    var atPoint = _fitter.Minimize(toyLikelihood, truth, fixedPoi);
+                    // The global fit may land in a worse local minimum than the constrained one: the smaller minimum is the reference.
+                    delta = Math.Max(0, atPoint.Minimum - Math.Min(best.Minimum, atPoint.Minimum));
+                    ok = best.Converged && atPoint.Converged;
+                }
+                stats[t] = delta;
+                if (!ok) failed++;
+            }
+            return new FeldmanCousinsPiece(plan.Fingerprint, point, block, stats, failed);
+        }
     }
 
     /// <summary>Empirical quantile of sorted values: the smallest value with at least a fraction <paramref name="p"/> of values ≤ it.</summary>
@@ -129,7 +234,8 @@ public static class FeldmanCousins
 
     private static (double, double) Interval(FeldmanCousinsPoint[] pts)
     {
-        var diff = pts.Select(p => p.DataDeltaChi2 - p.CriticalDeltaChi2).ToArray();
+        // An accepted point is inside even when a tie left its difference a rounding error above 0.
+        var diff = pts.Select(p => p.Accepted ? Math.Min(0, p.DataDeltaChi2 - p.CriticalDeltaChi2) : p.DataDeltaChi2 - p.CriticalDeltaChi2).ToArray();
         int first = Array.FindIndex(pts, p => p.Accepted), last = Array.FindLastIndex(pts, p => p.Accepted);
         if (first < 0) return (double.NaN, double.NaN);
         double lower = first == 0 ? pts[0].Value : Cross(pts[first - 1].Value, diff[first - 1], pts[first].Value, diff[first]);

@@ -13,7 +13,10 @@ public sealed class ToyRandom : Random
     /// <param name="seed">Run seed.</param>
     /// <param name="point">Scan-point index.</param>
     /// <param name="toy">Toy index.</param>
-    public ToyRandom(ulong seed, long point, long toy)
+    public ToyRandom(ulong seed, long point, long toy) => Reset(seed, point, toy);
+
+    /// <summary>Restarts this instance as the stream of (seed, point, toy), so a loop over toys needs no new object per toy.</summary>
+    internal void Reset(ulong seed, long point, long toy)
     {
         ulong x = seed;
         ulong Mix(ulong v) { x += 0x9E3779B97F4A7C15UL ^ v; return SplitMix(ref x); }

@@ -9,15 +9,15 @@ using NuMM.Runtime.Statistics.Model;
 
 namespace NuMM.Runtime.Statistics.Likelihood;
 
-/// <summary>A binned measurement: a prediction model, observed counts and a test statistic, with Gaussian pull terms
-/// Σ ((θ − centre)/σ)² for every constrained parameter. Optionally includes the MC statistical uncertainty of the
+/// <summary>A binned measurement: a prediction model, observed counts and a test statistic, with a constraint term for
+/// every constrained parameter (Gaussian pull ((θ − centre)/σ)², Poisson or log-normal: <see cref="ConstraintKind"/>). Optionally includes the MC statistical uncertainty of the
 /// templates by Barlow–Beeston-lite: one factor β_b per bin multiplying the total prediction, constrained by the
 /// relative MC error of that bin and profiled analytically (closed form) inside every evaluation.</summary>
 public sealed class BinnedLikelihood : IGenerativeObjective
 {
     private readonly double[] _observed;
     private readonly double[] _centres;
-    private readonly double[] _sigmas;
+    private readonly ConstraintTerm[] _terms;
     private readonly int[] _constrained;
     private readonly Cholesky<double>? _cholesky;
     private readonly double[] _variance; // diagonal χ² (Neyman / fixed)
@@ -51,7 +51,7 @@ public sealed class BinnedLikelihood : IGenerativeObjective
 
         var pars = model.Parameters;
         _constrained = Enumerable.Range(0, pars.Count).Where(i => pars[i].Constraint is not null).ToArray();
-        _sigmas = _constrained.Select(i => pars[i].Constraint!.Value.Sigma).ToArray();
+        _terms = _constrained.Select(i => new ConstraintTerm(pars[i])).ToArray();
         if (constraintCentres.IsEmpty) _centres = _constrained.Select(i => pars[i].Constraint!.Value.Centre).ToArray();
         else
         {
@@ -149,11 +149,7 @@ public sealed class BinnedLikelihood : IGenerativeObjective
                     break;
                 }
         }
-        for (int k = 0; k < _constrained.Length; k++)
-        {
-            double z = (parameters[_constrained[k]] - _centres[k]) / _sigmas[k];
-            chi2 += z * z;
-        }
+        for (int k = 0; k < _constrained.Length; k++) chi2 += _terms[k].Chi2(parameters[_constrained[k]], _centres[k]);
         return chi2;
     }
 
@@ -175,34 +171,47 @@ public sealed class BinnedLikelihood : IGenerativeObjective
     }
 
     /// <summary>A pseudo-experiment drawn at <paramref name="truth"/>: Poisson counts per bin (Gaussian with the fixed errors
-    /// for a fixed-error χ², multivariate Gaussian for a covariance χ²), and each constraint centre drawn from
-    /// N(truth, σ) (the auxiliary measurements fluctuate too, so the ensemble is fully frequentist).</summary>
+    /// for a fixed-error χ², multivariate Gaussian for a covariance χ²), and each constraint centre drawn from its auxiliary
+    /// measurement at the truth (N(truth, σ) for a Gaussian constraint; see <see cref="ConstraintKind"/>), so the
+    /// ensemble is fully frequentist.</summary>
     /// <param name="random">Random source (use <see cref="Inference.ToyRandom"/> for reproducible streams).</param>
     /// <param name="truth">True parameter values.</param>
     public BinnedLikelihood GenerateToy(Random random, ReadOnlySpan<double> truth)
     {
-        int n = Model.BinCount;
-        var m = new double[n];
+        var m = new double[Model.BinCount];
         Model.Predict(truth, m);
-        var toy = new double[n];
+        var toy = new double[Model.BinCount];
+        var centres = truth.ToArray();
+        Span<double> constrainedCentres = _constrained.Length <= 256 ? stackalloc double[_constrained.Length] : new double[_constrained.Length];
+        DrawToy(random, truth, m, toy, constrainedCentres);
+        for (int k = 0; k < _constrained.Length; k++) centres[_constrained[k]] = constrainedCentres[k];
+        return WithData(toy, centres);
+    }
+
+    /// <summary>Draws a pseudo-experiment's counts and auxiliary centres (one per constrained parameter, in order) for
+    /// expectation <paramref name="expected"/> at <paramref name="truth"/>. The one place that defines the order of random
+    /// draws, shared with the toy kernel so both give the same toys from the same stream.</summary>
+    internal void DrawToy(Random random, ReadOnlySpan<double> truth, ReadOnlySpan<double> expected, Span<double> counts, Span<double> centres)
+    {
+        int n = expected.Length;
         if (Statistic.Kind == TestStatisticKind.ChiSquareDiagonal && Statistic.Errors == ChiSquareErrors.Fixed)
-            for (int b = 0; b < n; b++) toy[b] = m[b] + Statistic.FixedErrors![b] * Normal.Sample(random, 0, 1);
+            for (int b = 0; b < n; b++) counts[b] = expected[b] + Statistic.FixedErrors![b] * Normal.Sample(random, 0, 1);
         else if (Statistic.Kind == TestStatisticKind.ChiSquareCovariance)
         {
             var cov = Matrix<double>.Build.DenseOfArray(Statistic.Covariance!);
-            if (Statistic.AddDataStatistical) for (int b = 0; b < n; b++) cov[b, b] += m[b];
+            if (Statistic.AddDataStatistical) for (int b = 0; b < n; b++) cov[b, b] += expected[b];
             var l = cov.Cholesky().Factor;
             var z = Vector<double>.Build.Dense(n, _ => Normal.Sample(random, 0, 1));
             var shift = l * z;
-            for (int b = 0; b < n; b++) toy[b] = m[b] + shift[b];
+            for (int b = 0; b < n; b++) counts[b] = expected[b] + shift[b];
         }
         else
-            for (int b = 0; b < n; b++) toy[b] = m[b] > 0 ? MathNet.Numerics.Distributions.Poisson.Sample(random, m[b]) : 0;
-        var centres = truth.ToArray();
-        for (int k = 0; k < _constrained.Length; k++)
-            centres[_constrained[k]] = truth[_constrained[k]] + _sigmas[k] * Normal.Sample(random, 0, 1);
-        return WithData(toy, centres);
+            for (int b = 0; b < n; b++) counts[b] = expected[b] > 0 ? MathNet.Numerics.Distributions.Poisson.Sample(random, expected[b]) : 0;
+        for (int k = 0; k < _constrained.Length; k++) centres[k] = _terms[k].SampleCentre(random, truth[_constrained[k]]);
     }
+
+    /// <summary>Indices of the constrained parameters, their terms and their centres on this data set (for the toy kernel).</summary>
+    internal (int[] Indices, ConstraintTerm[] Terms, double[] Centres) Constraints => (_constrained, _terms, _centres);
 
     /// <inheritdoc/>
     IGenerativeObjective IGenerativeObjective.AsimovAt(ReadOnlySpan<double> parameters) => Asimov(parameters);

@@ -156,6 +156,58 @@ public sealed class PredictionModel
         }
     }
 
+    /// <summary>Scratch length <see cref="PredictWithJacobian"/> needs: bins × (1 + the most template systematics on one component).</summary>
+    internal int JacobianScratchLength => BinCount * (1 + _components.Max(c => c.Templates.Length));
+
+    /// <summary>Expected events per bin and their analytic derivatives ∂total_b/∂p_i (row i of <paramref name="jacobian"/>,
+    /// <see cref="Parameters"/> × <see cref="BinCount"/>, row-major). Floored factors (a linear normalisation or a template
+    /// ratio at 0) have zero derivative, as the prediction they give. Opaque <see cref="ComponentScale.Function"/> scales are
+    /// differentiated by central differences; everything else exactly. Allocation-free for up to 8 scale arguments.</summary>
+    internal void PredictWithJacobian(ReadOnlySpan<double> parameters, Span<double> total, Span<double> jacobian, Span<double> scratch)
+    {
+        int nb = BinCount;
+        total.Clear();
+        jacobian.Clear();
+        Span<double> args = stackalloc double[8];
+        Span<double> grad = stackalloc double[8];
+        var work = scratch[..nb];
+        foreach (var c in _components)
+        {
+            double s = c.EvaluateScale(parameters, args);
+            double f = 1;
+            foreach (var (norm, pi) in c.Norms) f *= norm.Factor(parameters[pi]);
+            var nom = c.Nominal;
+            for (int b = 0; b < nb; b++) work[b] = nom[b] * f;
+            for (int t = 0; t < c.Templates.Length; t++)
+                c.Templates[t].ApplyWithLogDerivative(parameters[c.Templates[t].ParameterIndex], work, scratch.Slice(nb * (1 + t), nb));
+            for (int b = 0; b < nb; b++) total[b] += s * work[b];
+            if (c.ScaleIndices.Length > 0)
+            {
+                c.ScaleGradient(parameters, args, grad);
+                for (int i = 0; i < c.ScaleIndices.Length; i++)
+                {
+                    var row = jacobian.Slice(c.ScaleIndices[i] * nb, nb);
+                    double gi = grad[i];
+                    for (int b = 0; b < nb; b++) row[b] += gi * work[b];
+                }
+            }
+            foreach (var (norm, pi) in c.Norms)
+            {
+                double fn = norm.Factor(parameters[pi]);
+                if (!(fn > 0)) continue; // floored at 0: the whole component is 0 and flat in every parameter
+                double coef = s * norm.Derivative(parameters[pi]) / fn;
+                var row = jacobian.Slice(pi * nb, nb);
+                for (int b = 0; b < nb; b++) row[b] += coef * work[b];
+            }
+            for (int t = 0; t < c.Templates.Length; t++)
+            {
+                var dlog = scratch.Slice(nb * (1 + t), nb);
+                var row = jacobian.Slice(c.Templates[t].ParameterIndex * nb, nb);
+                for (int b = 0; b < nb; b++) row[b] += s * work[b] * dlog[b];
+            }
+        }
+    }
+
     /// <summary>Expected events per bin of one component at the given parameters (for plots and reports).</summary>
     /// <param name="component">Component name.</param>
     /// <param name="parameters">One value per parameter.</param>
@@ -197,6 +249,28 @@ public sealed class PredictionModel
             // A negative scale is allowed (a deficit study with μ² free below 0): the likelihood floors a negative total
             // prediction, and the inference (q̃, Feldman–Cousins) handles the physical boundary.
             return s;
+        }
+
+        /// <summary>∂scale/∂(declared parameter i): exact for Linear and Square, central differences for a Function.</summary>
+        public void ScaleGradient(ReadOnlySpan<double> parameters, Span<double> scratch, Span<double> gradient)
+        {
+            int n = ScaleIndices.Length;
+            switch (Scale.Kind)
+            {
+                case ComponentScale.Kinds.Linear: gradient[0] = 1; return;
+                case ComponentScale.Kinds.Square: gradient[0] = 2 * parameters[ScaleIndices[0]]; return;
+                case ComponentScale.Kinds.Constant: return;
+            }
+            Span<double> args = n <= scratch.Length ? scratch[..n] : new double[n];
+            for (int i = 0; i < n; i++) args[i] = parameters[ScaleIndices[i]];
+            for (int i = 0; i < n; i++)
+            {
+                double v = args[i], h = 1e-6 * Math.Max(1, Math.Abs(v));
+                args[i] = v + h; double up = Scale.Evaluate(args);
+                args[i] = v - h; double down = Scale.Evaluate(args);
+                args[i] = v;
+                gradient[i] = (up - down) / (2 * h);
+            }
         }
     }
 }
@@ -271,6 +345,39 @@ internal sealed class CompiledTemplate
             ls[b] = (ratio[k - 1][b] - ratio[k - 2][b]) / (knots[k - 1] - knots[k - 2]);
         }
         return new CompiledTemplate(parameterIndex, knots, coef, fv, fs, lv, ls, bins);
+    }
+
+    /// <summary>Multiplies <paramref name="work"/> by r_b(θ), floored at 0, and writes r'_b/r_b to <paramref name="logDerivative"/>
+    /// (0 where the ratio is floored: the product is then 0 and flat).</summary>
+    public void ApplyWithLogDerivative(double theta, Span<double> work, Span<double> logDerivative)
+    {
+        var knots = _knots;
+        if (theta <= knots[0] || theta >= knots[^1])
+        {
+            bool low = theta <= knots[0];
+            double t = low ? theta - knots[0] : theta - knots[^1];
+            var v0 = low ? _firstValue : _lastValue;
+            var s0 = low ? _firstSlope : _lastSlope;
+            for (int b = 0; b < _bins; b++)
+            {
+                double r = v0[b] + s0[b] * t;
+                if (r > 0) { work[b] *= r; logDerivative[b] = s0[b] / r; }
+                else { work[b] = 0; logDerivative[b] = 0; }
+            }
+            return;
+        }
+        int s = 0;
+        while (theta > knots[s + 1]) s++;
+        double u = theta - knots[s];
+        var c = _coef.AsSpan(s * _bins * 4, _bins * 4);
+        for (int b = 0; b < _bins; b++)
+        {
+            int o = b * 4;
+            double r = c[o] + u * (c[o + 1] + u * (c[o + 2] + u * c[o + 3]));
+            double dr = c[o + 1] + u * (2 * c[o + 2] + 3 * u * c[o + 3]);
+            if (r > 0) { work[b] *= r; logDerivative[b] = dr / r; }
+            else { work[b] = 0; logDerivative[b] = 0; }
+        }
     }
 
     /// <summary>Multiplies <paramref name="work"/> by r_b(θ), floored at 0.</summary>

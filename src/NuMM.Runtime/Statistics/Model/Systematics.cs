@@ -134,6 +134,29 @@ public sealed class NormalizationSystematic
         }
     }
 
+    /// <summary>d<see cref="Factor"/>/dθ (per σ); 0 where the linear factor is floored at 0.</summary>
+    /// <param name="theta">Nuisance value in σ.</param>
+    internal double Derivative(double theta)
+    {
+        switch (Interpolation)
+        {
+            case NormalizationInterpolation.Linear:
+                {
+                    double slope = theta >= 0 ? Up : Down;
+                    return 1 + theta * slope > 0 ? slope : 0;
+                }
+            case NormalizationInterpolation.Exponential:
+                return theta >= 0 ? Math.Log(1 + Up) * Math.Pow(1 + Up, theta) : -Math.Log(1 - Down) * Math.Pow(1 - Down, -theta);
+            default:
+                if (theta >= 1) return Math.Log(1 + Up) * Math.Pow(1 + Up, theta);
+                if (theta <= -1) return -Math.Log(1 - Down) * Math.Pow(1 - Down, -theta);
+                var a = _code4!;
+                double r = 0;
+                for (int i = 5; i >= 0; i--) r = r * theta + (i + 1) * a[i];
+                return r;
+        }
+    }
+
     /// <summary>Coefficients a1..a6 of 1 + Σ a_i θ^i matching f, f', f'' of the exponential at θ = ±1.</summary>
     internal static double[] Code4Coefficients(double iUp, double iDown)
     {
