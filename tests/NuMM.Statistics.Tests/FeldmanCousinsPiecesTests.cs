@@ -133,3 +133,25 @@ public class FeldmanCousinsPiecesTests
         Assert.Contains("$.deltaChi2[1]", Assert.Throws<FormatException>(() => FeldmanCousinsPiece.Read(bad, "p.json")).Message);
     }
 }
+
+public class FeldmanCousinsAllocationTests
+{
+    [Fact]
+    public void FastToyFits_AllocateNothingPerToy()
+    {
+        var lik = FeldmanCousinsPiecesTests.ShapeModel();
+        var plan = FeldmanCousins.Plan(lik, "mu", [0.0, 0.4], new FeldmanCousinsOptions { Toys = 1010, ToysPerBlock = 1000, Seed = 3 });
+        FeldmanCousins.ComputePiece(plan, 1, 1); // warm up (JIT)
+        FeldmanCousins.ComputePiece(plan, 1, 0);
+        long Allocated(int block)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            FeldmanCousins.ComputePiece(plan, 1, block);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        long ten = Allocated(1), thousand = Allocated(0);
+        // The 990 extra toys may cost only their 8-byte slots in the piece's array (7920 B); one 24-byte object per toy
+        // would add 23760 B. Slack 4 kB for a tiered-JIT promotion.
+        Assert.True(thousand - ten < 990 * 8 + 4096, $"10 toys: {ten} B, 1000 toys: {thousand} B");
+    }
+}

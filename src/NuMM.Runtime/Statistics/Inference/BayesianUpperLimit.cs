@@ -54,6 +54,8 @@ public static class BayesianUpperLimit
         foreach (int i in nuisances)
             if (pars[i].Constraint is null)
                 throw new NotSupportedException($"Parameter '{pars[i].Name}' has no constraint, so no prior for the Bayesian marginalisation; fix it or give it a Gaussian constraint.");
+            else if (pars[i].ConstraintKind != Model.ConstraintKind.Gaussian)
+                throw new NotSupportedException($"Parameter '{pars[i].Name}' has a {pars[i].ConstraintKind} constraint; the Bayesian marginalisation samples Gaussian priors only.");
         // Samples of the nuisances from their priors (truncated to the bounds by rejection).
         int nSamples = nuisances.Length == 0 ? 1 : Math.Max(1, o.Samples);
         var samples = new double[nSamples][];

@@ -37,6 +37,9 @@ public static class HybridCls
             throw new ArgumentOutOfRangeException(nameof(value), value, $"The tested value of '{parameter}' must lie inside its bounds.");
         double mu0 = Math.Clamp(0.0, poi.Lower, poi.Upper);
         var dataFitter = new Minimizer(new MinimizerOptions { ComputeCovariance = false });
+        foreach (var p in pars)
+            if (p.Constraint is not null && p.ConstraintKind != Model.ConstraintKind.Gaussian)
+                throw new NotSupportedException($"Parameter '{p.Name}' has a {p.ConstraintKind} constraint; hybrid CLs draws nuisances from Gaussian priors only.");
         var toyFitter = new Minimizer(o.Minimizer);
         var data = HypothesisTest.Evaluate(likelihood, k, parameter, value, mu0, statistic, dataFitter);
 

@@ -196,18 +196,22 @@ public sealed class BinnedLikelihood : IGenerativeObjective
         int n = expected.Length;
         if (Statistic.Kind == TestStatisticKind.ChiSquareDiagonal && Statistic.Errors == ChiSquareErrors.Fixed)
             for (int b = 0; b < n; b++) counts[b] = expected[b] + Statistic.FixedErrors![b] * Normal.Sample(random, 0, 1);
-        else if (Statistic.Kind == TestStatisticKind.ChiSquareCovariance)
-        {
-            var cov = Matrix<double>.Build.DenseOfArray(Statistic.Covariance!);
-            if (Statistic.AddDataStatistical) for (int b = 0; b < n; b++) cov[b, b] += expected[b];
-            var l = cov.Cholesky().Factor;
-            var z = Vector<double>.Build.Dense(n, _ => Normal.Sample(random, 0, 1));
-            var shift = l * z;
-            for (int b = 0; b < n; b++) counts[b] = expected[b] + shift[b];
-        }
+        else if (Statistic.Kind == TestStatisticKind.ChiSquareCovariance) DrawCorrelated(random, expected, counts);
         else
             for (int b = 0; b < n; b++) counts[b] = expected[b] > 0 ? MathNet.Numerics.Distributions.Poisson.Sample(random, expected[b]) : 0;
         for (int k = 0; k < _constrained.Length; k++) centres[k] = _terms[k].SampleCentre(random, truth[_constrained[k]]);
+    }
+
+    // A separate method: its lambda's closure would otherwise be allocated on every DrawToy call.
+    private void DrawCorrelated(Random random, ReadOnlySpan<double> expected, Span<double> counts)
+    {
+        int n = expected.Length;
+        var cov = Matrix<double>.Build.DenseOfArray(Statistic.Covariance!);
+        if (Statistic.AddDataStatistical) for (int b = 0; b < n; b++) cov[b, b] += expected[b];
+        var l = cov.Cholesky().Factor;
+        var z = Vector<double>.Build.Dense(n, _ => Normal.Sample(random, 0, 1));
+        var shift = l * z;
+        for (int b = 0; b < n; b++) counts[b] = expected[b] + shift[b];
     }
 
     /// <summary>Indices of the constrained parameters, their terms and their centres on this data set (for the toy kernel).</summary>
