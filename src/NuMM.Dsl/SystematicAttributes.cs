@@ -54,11 +54,15 @@ public sealed class KnobAttribute : Attribute
 
     /// <summary>The σ points, in standard deviations of the systematic.</summary>
     public double[] Sigmas { get; }
+
+    /// <summary>Which cut-flow levels get this variation's weighted sums: every level (the default), or only the final
+    /// selection (see <see cref="VariationCutFlow"/>).</summary>
+    public VariationCutFlow CutFlow { get; set; }
 }
 
 /// <summary>Declares a multi-universe weight systematic: <c>static float|double M(in TEvent e, int universe)</c> returns
 /// the factor by which the event weight changes in universe <c>universe</c> (0..<see cref="Count"/>−1), typically an
-/// element of a fixed-length array column, <c>e.PpfxUniverse[universe]</c>. Every universe gets a full cut flow and
+/// element of a fixed-length array column, <c>e.PpfxUniverse[universe]</c>. Every universe gets a cut flow (every level by default, see <see cref="CutFlow"/>) and
 /// every histogram, filled in the same pass as the nominal selection.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class UniversesAttribute : Attribute
@@ -80,4 +84,25 @@ public sealed class UniversesAttribute : Attribute
 
     /// <summary>The number of universes.</summary>
     public int Count { get; }
+
+    /// <summary>Which cut-flow levels get this variation's weighted sums: every level (the default), or only the final
+    /// selection (see <see cref="VariationCutFlow"/>).</summary>
+    public VariationCutFlow CutFlow { get; set; }
+}
+
+/// <summary>Which cut-flow levels of a weight variation (<see cref="KnobAttribute"/>, <see cref="UniversesAttribute"/>)
+/// the kernel fills with weighted sums. Event counts are filled at every level either way: a weight variation does not
+/// change which events pass.</summary>
+public enum VariationCutFlow
+{
+    /// <summary>Σw and Σw² at every cut level and every N−1 entry, as for the nominal selection. This reads the
+    /// variation's weight for every event, including the many that fail the first cut (for 100 universes from an array
+    /// column, the whole column).</summary>
+    Full = 0,
+
+    /// <summary>Σw and Σw² at the final level (events passing every cut) and every histogram; the earlier levels and
+    /// the N−1 entries hold NaN ("not computed"). The variation's weight is evaluated only for events that pass every
+    /// cut, so 100 universes cost little more than the nominal pass. The usual choice for flux universes, whose
+    /// spectra at the final selection are what a fit uses.</summary>
+    FinalOnly = 1,
 }

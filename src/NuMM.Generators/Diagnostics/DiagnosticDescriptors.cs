@@ -113,6 +113,8 @@ internal static class DiagnosticDescriptors
         "Shift '{0}' cannot move column '{1}': {2}", Systematics);
     public static readonly DiagnosticDescriptor UniverseBeyondArray = Error("NUMM0709", "Universe index beyond the array",
         "Universes '{0}' declares {1} universes but reads element [{2}] of the array column '{3}', which holds {4} values per event", Systematics);
+    public static readonly DiagnosticDescriptor UnknownCutFlowMode = Error("NUMM0710", "Unknown cut-flow mode",
+        "Weight variation '{0}' sets CutFlow = {1}, which is not a VariationCutFlow value; use VariationCutFlow.Full or VariationCutFlow.FinalOnly", Systematics);
 
     /// <summary>All descriptors, for lookup by id.</summary>
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
@@ -127,7 +129,7 @@ internal static class DiagnosticDescriptors
         DuplicateHistogramName, HistogramAmbiguousBinning,
         UnitMismatch, SideEffect, RuntimeNotReferenced, InternalError,
         SystematicSignature, UnknownShiftedColumn, ShiftUnused, UniverseCount, SigmaPoints, DuplicateSystematicName,
-        ShiftChangesUnit, ShiftNotSupported, UniverseBeyondArray,
+        ShiftChangesUnit, ShiftNotSupported, UniverseBeyondArray, UnknownCutFlowMode,
     };
 
     public static DiagnosticDescriptor ById(string id)

@@ -43,12 +43,30 @@ internal static class AnalysisEmitter
         public int R => 2 * N + 1;
         public bool Weighted;
         public List<Selection> Selections = new();
-        public int WeightPoints;
-        public int Slots => Selections.Count + WeightPoints;
+        public int WeightPoints;     // all knob points and universes (each has a result)
+        public int FullWeightPoints; // those with a full cut flow (each has a slot of row sums)
+        public int Slots => Selections.Count + FullWeightPoints;
         public int Variations => Selections.Count - 1 + WeightPoints;
         public int SumsLength => Slots * R * 32;
+        public List<FinalPart> Finals = new();
+        public bool HasFinal => Finals.Count > 0;
+        public int FinalLength;
         public int CountsLength => Selections.Count * R;
         public bool PooledSums => SumsLength > 4096;
+    }
+
+    /// <summary>Where a final-only weight variation keeps its per-call sums in the <c>fin</c> buffer: per lane
+    /// (w then w² for every point), a scratch row of the event's weight × factor per point, and per histogram cell
+    /// (w then w² for every point; loaded from the results before the call and stored back after it, so each cell
+    /// sees the same additions in the same order as Histogram.Fill).</summary>
+    private sealed class FinalPart
+    {
+        public int Index;      // among the analysis's weight variations (Sigmas{Index} for knobs)
+        public WeightVariationSpec V = null!;
+        public int ResultBase; // into.Variations[ResultBase + point]
+        public int Points;
+        public int OffFlow, OffScratch;
+        public List<(int Off, int Cells)> Hists = new();
     }
 
     public static string Emit(AnalysisSpec a)
@@ -91,9 +109,33 @@ internal static class AnalysisEmitter
             foreach (var wt in a.Weights) sel.Weights.Add(sel.Sub(wt.Body));
             foreach (var h in a.Histograms) sel.Axes.Add((sel.Sub(h.X.Value), h.Y is null ? null : sel.Sub(h.Y.Value)));
         }
-        foreach (var v in a.WeightVariations) p.WeightPoints += v.Points;
+        int resultBase = p.Selections.Count - 1, at = 0, index = 0;
+        foreach (var v in a.WeightVariations)
+        {
+            p.WeightPoints += v.Points;
+            if (!v.FinalOnly) p.FullWeightPoints += v.Points;
+            else
+            {
+                var f = new FinalPart { Index = index, V = v, ResultBase = resultBase, Points = v.Points, OffFlow = at };
+                at += 32 * v.Points;
+                f.OffScratch = at;
+                at += v.Points;
+                foreach (var h in a.Histograms)
+                {
+                    int cells = (Bins(h.X) + 2) * (h.Y is null ? 1 : Bins(h.Y) + 2);
+                    f.Hists.Add((at, cells));
+                    at += 2 * cells * v.Points;
+                }
+                p.Finals.Add(f);
+            }
+            resultBase += v.Points;
+            index++;
+        }
+        p.FinalLength = at;
         return p;
     }
+
+    private static int Bins(AxisSpec x) => x.IsVariable ? x.Edges.Count - 1 : x.Bins;
 
     /// <summary>Folds conversions of constants (a shift's <c>(float)sigma</c> at a fixed σ point) as C# does, innermost first.</summary>
     private static Expr FoldConstants(Expr e) => ExprWalk.Rewrite(e, x => x is Model.Convert cv ? FoldConvert(cv) : null);
@@ -268,13 +310,22 @@ internal static class AnalysisEmitter
             w.WriteLine($"global::System.Span<double> sums = stackalloc double[{I(p.SumsLength)}]; // {I(p.Slots)} selections and weight variations × {I(p.R)} rows × 16 lanes × (w, w²)");
             w.WriteLine("sums.Clear();");
         }
-        bool pooled = pooledCounts || (p.Weighted && p.PooledSums);
+        if (p.HasFinal)
+        {
+            w.WriteLine($"double[] finArray = global::System.Buffers.ArrayPool<double>.Shared.Rent({I(p.FinalLength)}); // final-only weight variations: lane sums, scratch, histogram cells");
+            w.WriteLine($"global::System.Span<double> fin = finArray.AsSpan(0, {I(p.FinalLength)});");
+        }
+        bool pooled = pooledCounts || (p.Weighted && p.PooledSums) || p.HasFinal;
         if (pooled)
         {
             using (w.Block("try"))
+            {
+                if (p.HasFinal) w.WriteLine("LoadFinal(fin, into);");
                 run();
+            }
             using (w.Block("finally"))
             {
+                if (p.HasFinal) w.WriteLine("global::System.Buffers.ArrayPool<double>.Shared.Return(finArray);");
                 if (p.Weighted && p.PooledSums) w.WriteLine("global::System.Buffers.ArrayPool<double>.Shared.Return(sumsArray);");
                 if (pooledCounts) w.WriteLine("global::System.Buffers.ArrayPool<long>.Shared.Return(countsArray);");
             }
@@ -295,11 +346,12 @@ internal static class AnalysisEmitter
             WithBuffers(w, p, () =>
             {
                 w.WriteLine("int i = 0;");
-                w.WriteLine("if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, counts, sums, into);");
-                w.WriteLine("else if (MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated) i = Blocks256(batch, n, counts, sums, into);");
-                w.WriteLine("else if (MaxVectorBits >= 128 && Vector128.IsHardwareAccelerated) i = Blocks128(batch, n, counts, sums, into);");
-                w.WriteLine("ScalarRange(batch, i, n, counts, sums, into); // the tail that does not fill a vector");
-                w.WriteLine("Flush(counts, sums, into);");
+                string f = p.HasFinal ? ", fin" : "";
+                w.WriteLine($"if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, counts, sums{f}, into);");
+                w.WriteLine($"else if (MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated) i = Blocks256(batch, n, counts, sums{f}, into);");
+                w.WriteLine($"else if (MaxVectorBits >= 128 && Vector128.IsHardwareAccelerated) i = Blocks128(batch, n, counts, sums{f}, into);");
+                w.WriteLine($"ScalarRange(batch, i, n, counts, sums{f}, into); // the tail that does not fill a vector");
+                w.WriteLine($"Flush(counts, sums{f}, into);");
             });
         }
         w.WriteLine();
@@ -316,8 +368,9 @@ internal static class AnalysisEmitter
             WriteCheck(w, p);
             WithBuffers(w, p, () =>
             {
-                w.WriteLine("ScalarRange(batch, 0, batch.Length, counts, sums, into);");
-                w.WriteLine("Flush(counts, sums, into);");
+                string f = p.HasFinal ? ", fin" : "";
+                w.WriteLine($"ScalarRange(batch, 0, batch.Length, counts, sums{f}, into);");
+                w.WriteLine($"Flush(counts, sums{f}, into);");
             });
         }
         w.WriteLine();
@@ -326,13 +379,29 @@ internal static class AnalysisEmitter
     private static void WriteFlush(SourceWriter w, Plan p)
     {
         int sel = p.Selections.Count;
-        using (w.Block($"private static void Flush(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> sums, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private static void Flush(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
         {
             w.WriteLine("FlushOne(counts, sums, 0, 0, into.CutFlow);");
             if (sel > 1) w.WriteLine($"for (int j = 1; j < {I(sel)}; j++) FlushOne(counts, sums, j, j, into.Variations[j - 1].Result.CutFlow);");
-            if (p.WeightPoints > 0) w.WriteLine($"for (int q = 0; q < {I(p.WeightPoints)}; q++) FlushOne(counts, sums, 0, {I(sel)} + q, into.Variations[{I(sel - 1)} + q].Result.CutFlow);");
+            int slot = sel, resultBase = sel - 1;
+            foreach (var wv in p.A.WeightVariations)
+            {
+                if (wv.FinalOnly)
+                {
+                    var f = p.Finals.Find(x => x.V == wv)!;
+                    w.WriteLine($"for (int q = 0; q < {I(wv.Points)}; q++) FlushFinal(counts, fin, {I(f.OffFlow)}, {I(wv.Points)}, q, into.Variations[{I(resultBase)} + q].Result.CutFlow); // {Literals.Comment(Literals.String(wv.Name))}, final level only");
+                }
+                else
+                {
+                    w.WriteLine($"for (int q = 0; q < {I(wv.Points)}; q++) FlushOne(counts, sums, 0, {I(slot)} + q, into.Variations[{I(resultBase)} + q].Result.CutFlow); // {Literals.Comment(Literals.String(wv.Name))}");
+                    slot += wv.Points;
+                }
+                resultBase += wv.Points;
+            }
+            if (p.HasFinal) w.WriteLine("MoveFinalCells(fin, into, false);");
         }
         w.WriteLine();
+        if (p.HasFinal) WriteFinalHelpers(w, p);
         w.WriteLine("// Rows to cut flow: events passing cuts 1..k are those that passed all or first failed a later cut (a suffix sum);");
         w.WriteLine("// events passing all cuts but k are those that failed only k, or none.");
         using (w.Block($"private static void FlushOne(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> sums, int selection, int slot, {RT}.Selection.CutFlow flow)"))
@@ -373,6 +442,117 @@ internal static class AnalysisEmitter
         }
     }
 
+    /// <summary>The methods of the final-only weight variations: the per-event addition for every point, loading and
+    /// storing their histogram cells around a call, and their cut flow (final level; NaN elsewhere).</summary>
+    private static void WriteFinalHelpers(SourceWriter w, Plan p)
+    {
+        var a = p.A;
+        string schema = a.Schema.FullName;
+        string sp = "global::System.Span<double>";
+
+        w.WriteLine("// Final-only weight variations: the lane sums start at zero; the histogram cells start as the results' cells and are");
+        w.WriteLine("// stored back by Flush, so every cell gets the same additions in the same order as Histogram.Fill would give it.");
+        using (w.Block($"private static void LoadFinal({sp} fin, {RT}.Selection.AnalysisResult into)"))
+        {
+            foreach (var f in p.Finals)
+                w.WriteLine($"fin.Slice({I(f.OffFlow)}, {I(32 * f.Points)}).Clear();");
+            if (a.Histograms.Count > 0) w.WriteLine("MoveFinalCells(fin, into, true);");
+        }
+        w.WriteLine();
+        using (w.Block($"private static void MoveFinalCells({sp} fin, {RT}.Selection.AnalysisResult into, bool load)"))
+        {
+            foreach (var f in p.Finals)
+            {
+                if (a.Histograms.Count == 0) break;
+                using (w.Block($"for (int q = 0; q < {I(f.Points)}; q++)"))
+                {
+                    w.WriteLine($"var r = into.Variations[{I(f.ResultBase)} + q].Result;");
+                    int i1 = 0, i2 = 0;
+                    for (int h = 0; h < a.Histograms.Count; h++)
+                    {
+                        var (off, cells) = f.Hists[h];
+                        string hist = a.Histograms[h].Y is null ? $"r.Histograms1D[{I(i1++)}]" : $"r.Histograms2D[{I(i2++)}]";
+                        using (w.Block($"// histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}"))
+                        {
+                            w.WriteLine($"var hv = {hist};");
+                            w.WriteLine($"if (hv.CellCount != {I(cells)}) throw new global::System.ArgumentException($\"Histogram '{{hv.Name}}' of variation {{into.Variations[{I(f.ResultBase)} + q].Label}} has {{hv.CellCount}} cells, not the {I(cells)} that analysis {a.TypeName} declares; create the result with CreateResult().\", nameof(into));");
+                            w.WriteLine("global::System.Span<double> sw = hv.SumW, sq = hv.SumW2;");
+                            w.WriteLine($"int at = {I(off)} + q;");
+                            w.WriteLine($"if (load) for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ fin[at] = sw[c]; fin[at + {I(f.Points)}] = sq[c]; }}");
+                            w.WriteLine($"else for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ sw[c] = fin[at]; sq[c] = fin[at + {I(f.Points)}]; }}");
+                        }
+                    }
+                }
+            }
+        }
+        w.WriteLine();
+
+        foreach (var f in p.Finals)
+        {
+            var wv = f.V;
+            var cellArgs = new System.Text.StringBuilder();
+            for (int h = 0; h < a.Histograms.Count; h++) cellArgs.Append($", int cell{I(h)}");
+            w.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))}, final level only: one event that passed every cut, weight w, for every point.");
+            using (w.Block($"private static void Final{I(f.Index)}(in {schema} e, int i, double w{cellArgs}, {sp} fin)"))
+            {
+                string arg = wv.IsUniverses ? "vu" : $"Sigmas{I(f.Index)}[vu]";
+                w.WriteLine($"{sp} fv = fin.Slice({I(f.OffScratch)}, {I(f.Points)});");
+                using (w.Block($"for (int vu = 0; vu < {I(f.Points)}; vu++)"))
+                {
+                    w.WriteLine($"double wv = w * (double){wv.Method}e, {arg});");
+                    w.WriteLine($"if (!double.IsFinite(wv)) ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, 1);");
+                    w.WriteLine("fv[vu] = wv;");
+                }
+                w.WriteLine($"AddPoints(fin.Slice({I(f.OffFlow)} + (i & 15) * {I(2 * f.Points)}, {I(2 * f.Points)}), fv); // lane i % 16 of the final level");
+                for (int h = 0; h < a.Histograms.Count; h++)
+                    w.WriteLine($"AddPoints(fin.Slice({I(f.Hists[h].Off)} + cell{I(h)} * {I(2 * f.Points)}, {I(2 * f.Points)}), fv); // histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}");
+            }
+            w.WriteLine();
+        }
+
+        w.WriteLine("// acc[k] += v[k] and acc[P + k] += v[k]² for every point k (element by element: the same at every vector width).");
+        using (w.Block($"private static void AddPoints({sp} acc, global::System.ReadOnlySpan<double> v)"))
+        {
+            w.WriteLine("int np = v.Length, k = 0;");
+            w.WriteLine("if (acc.Length < 2 * np) throw new global::System.ArgumentException(\"AddPoints: accumulator too short.\", nameof(acc));");
+            w.WriteLine("ref double a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(acc);");
+            w.WriteLine("ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(v);");
+            using (w.Block("if (Vector256.IsHardwareAccelerated)"))
+            {
+                using (w.Block("for (; k <= np - 4; k += 4)"))
+                {
+                    w.WriteLine("var x = Vector256.LoadUnsafe(ref b, (nuint)k);");
+                    w.WriteLine("(Vector256.LoadUnsafe(ref a, (nuint)k) + x).StoreUnsafe(ref a, (nuint)k);");
+                    w.WriteLine("(Vector256.LoadUnsafe(ref a, (nuint)(np + k)) + x * x).StoreUnsafe(ref a, (nuint)(np + k));");
+                }
+            }
+            using (w.Block("for (; k < np; k++)"))
+            {
+                w.WriteLine("double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, k);");
+                w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref a, k) += x;");
+                w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref a, np + k) += x * x;");
+            }
+        }
+        w.WriteLine();
+
+        w.WriteLine("// The cut flow of one point of a final-only weight variation: counts at every level (a weight variation does not");
+        w.WriteLine("// change which events pass), Σw and Σw² at the final level from its 16 lane sums (lanes in order, as FlushOne does),");
+        w.WriteLine("// NaN (not computed) at the earlier levels and in the N−1 entries.");
+        using (w.Block($"private static void FlushFinal(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> fin, int off, int points, int point, {RT}.Selection.CutFlow flow)"))
+        {
+            w.WriteLine("long t = counts[0];");
+            w.WriteLine("flow.Passed[CutCount] += t;");
+            w.WriteLine("for (int k = CutCount - 1; k >= 0; k--) { t += counts[k + 1]; flow.Passed[k] += t; }");
+            w.WriteLine("for (int k = 1; k <= CutCount; k++) flow.PassedAllOthers[k - 1] += counts[CutCount + k] + counts[0];");
+            w.WriteLine("double sw = 0, sq = 0;");
+            w.WriteLine("for (int l = 0; l < 16; l++) sw += fin[off + l * 2 * points + point];");
+            w.WriteLine("for (int l = 0; l < 16; l++) sq += fin[off + l * 2 * points + points + point];");
+            w.WriteLine("flow.SumW[CutCount] += sw; flow.SumW2[CutCount] += sq;");
+            w.WriteLine("for (int k = 0; k < CutCount; k++) { flow.SumW[k] = double.NaN; flow.SumW2[k] = double.NaN; flow.SumWAllOthers[k] = double.NaN; flow.SumW2AllOthers[k] = double.NaN; }");
+        }
+        w.WriteLine();
+    }
+
     /// <summary>Rewrites a scalar call of a user method (<c>M(in e)</c>, <c>M(e, P)</c>, <c>(double)e.Col</c>) to read event <paramref name="ev"/>.</summary>
     private static string On(string call, string ev)
     {
@@ -393,7 +573,7 @@ internal static class AnalysisEmitter
         var a = p.A;
         int n = p.N;
         w.WriteLine("// Per-event path: the scalar twin, and the tail of the vector path.");
-        using (w.Block($"private void ScalarRange({batch} batch, int start, int end, global::System.Span<long> counts, global::System.Span<double> sums, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private void ScalarRange({batch} batch, int start, int end, global::System.Span<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
         {
             foreach (var sel in p.Selections)
             {
@@ -470,10 +650,24 @@ internal static class AnalysisEmitter
     private static void WriteScalarWeightVariations(SourceWriter w, Plan p)
     {
         var a = p.A;
-        int slot = p.Selections.Count, t = 0;
+        int slot = p.Selections.Count, resultBase = p.Selections.Count - 1, t = 0;
         foreach (var wv in a.WeightVariations)
         {
             w.WriteLine();
+            if (wv.FinalOnly)
+            {
+                w.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))}: events passing every cut, weight × factor (final level only).");
+                var cells = new System.Text.StringBuilder();
+                for (int h = 0; h < a.Histograms.Count; h++)
+                {
+                    var hs = a.Histograms[h];
+                    cells.Append(hs.Y is null ? $", h{I(h)}_0.CellOf({hs.X.ScalarValue})" : $", h{I(h)}_0.CellOf({hs.X.ScalarValue}, {hs.Y.ScalarValue})");
+                }
+                w.WriteLine($"if (nf0 == 0) Final{I(t)}(in e, i, w0{cells}, fin);");
+                resultBase += wv.Points;
+                t++;
+                continue;
+            }
             w.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))}: nominal selection, weight × factor.");
             using (w.Block($"for (int vu = 0; vu < {I(wv.Points)}; vu++)"))
             {
@@ -486,7 +680,7 @@ internal static class AnalysisEmitter
                 {
                     using (w.Block("if (nf0 == 0)"))
                     {
-                        w.WriteLine($"var vr = into.Variations[{I(slot - 1)} + vu].Result;");
+                        w.WriteLine($"var vr = into.Variations[{I(resultBase)} + vu].Result;");
                         int i1 = 0, i2 = 0;
                         foreach (var hs in a.Histograms)
                             w.WriteLine(hs.Y is null
@@ -496,6 +690,7 @@ internal static class AnalysisEmitter
                 }
             }
             slot += wv.Points;
+            resultBase += wv.Points;
             t++;
         }
     }
@@ -677,8 +872,8 @@ internal static class AnalysisEmitter
         // Weight variations: the nominal rows and passing events with weight × factor. The rows that hold events of
         // this block (usually one to three of the 2N+1) and their lane masks are collected once, so each knob point or
         // universe adds only to those.
-        int slot = sels.Count, t = 0;
-        if (a.WeightVariations.Count > 0)
+        int slot = sels.Count, resultBase = sels.Count - 1, t = 0;
+        if (p.FullWeightPoints > 0)
         {
             int half2 = lanes / 2;
             x.AddPrologue("vrowAt", $"global::System.Span<int> vrowAt = stackalloc int[{I(p.R)}];");
@@ -694,6 +889,7 @@ internal static class AnalysisEmitter
         }
         foreach (var wv in a.WeightVariations)
         {
+            if (wv.FinalOnly) { resultBase += wv.Points; t++; continue; } // below, per passing event
             body.WriteLine();
             body.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))} ({(wv.IsUniverses ? I(wv.Universes) + " universes" : I(wv.Sigmas.Count) + " σ points")})");
             using (body.Block($"for (int vu = 0; vu < {I(wv.Points)}; vu++)"))
@@ -714,7 +910,7 @@ internal static class AnalysisEmitter
                     {
                         body.WriteLine("vwl.CopyTo(vweights);");
                         body.WriteLine($"vwh.CopyTo(vweights.Slice({I(half)}));");
-                        body.WriteLine($"var vr = into.Variations[{I(slot - 1)} + vu].Result;");
+                        body.WriteLine($"var vr = into.Variations[{I(resultBase)} + vu].Result;");
                         body.WriteLine("uint hb = pass0;");
                         using (body.Block("do"))
                         {
@@ -735,7 +931,34 @@ internal static class AnalysisEmitter
                 x.Restore(before);
             }
             slot += wv.Points;
+            resultBase += wv.Points;
             t++;
+        }
+
+        // Final-only weight variations: for each event that passed every cut, every point at once (Final{t}).
+        if (p.HasFinal)
+        {
+            x.AddPrologue("fweights", $"global::System.Span<double> fweights = stackalloc double[{I(lanes)}];");
+            body.WriteLine();
+            using (body.Block("if (pass0 != 0) // final-only weight variations"))
+            {
+                var wn = weightOf[0];
+                body.WriteLine($"{wn.L}.CopyTo(fweights);");
+                body.WriteLine($"{wn.H}.CopyTo(fweights.Slice({I(half)}));");
+                body.WriteLine("uint fb = pass0;");
+                using (body.Block("do"))
+                {
+                    body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(fb);");
+                    body.WriteLine("var fe = batch[i + l];");
+                    var cells = new System.Text.StringBuilder();
+                    for (int h = 0; h < a.Histograms.Count; h++)
+                        cells.Append(a.Histograms[h].Y is null ? $", h{I(h)}_0.CellOf(h{I(h)}xValues[l])" : $", h{I(h)}_0.CellOf(h{I(h)}xValues[l], h{I(h)}yValues[l])");
+                    foreach (var f in p.Finals)
+                        body.WriteLine($"Final{I(f.Index)}(in fe, i + l, fweights[l]{cells}, fin);");
+                    body.WriteLine("fb &= fb - 1;");
+                }
+                body.WriteLine("while (fb != 0);");
+            }
         }
 
         // Histograms of the shifted selections.
@@ -744,7 +967,7 @@ internal static class AnalysisEmitter
 
         // Method.
         w.WriteLine($"// {I(lanes)} events per block in {v}<float> registers (doubles in two {v}<double>, masks as {I(lanes)} bits).");
-        using (w.Block($"private int Blocks{I(lanes * 32)}({batch} batch, int n, global::System.Span<long> counts, global::System.Span<double> sums, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private int Blocks{I(lanes * 32)}({batch} batch, int n, global::System.Span<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
         {
             w.WriteLine("ref long cnt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(counts);");
             if (p.Weighted) w.WriteLine("ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sums);");

@@ -47,7 +47,7 @@ internal sealed record ShiftSpec(string Name, EquatableArray<double> Sigmas, Equ
 /// <summary>A weight systematic: a knob at σ points (<see cref="Sigmas"/>) or <see cref="Universes"/> universes. Its
 /// factor is the user's method <see cref="Method"/> (called as <c>M(in e, sigma|universe)</c>), translated as
 /// <see cref="Body"/> with <see cref="VariationIndexRef"/> for the σ or universe.</summary>
-internal sealed record WeightVariationSpec(string Name, string Method, Expr Body, EquatableArray<double> Sigmas, int Universes)
+internal sealed record WeightVariationSpec(string Name, string Method, Expr Body, EquatableArray<double> Sigmas, int Universes, bool FinalOnly)
 {
     public bool IsUniverses => Universes > 0;
 

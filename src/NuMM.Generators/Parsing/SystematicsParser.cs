@@ -170,8 +170,20 @@ internal static class SystematicsParser
                     });
                     if (beyond) continue;
                 }
+                bool finalOnly = false, badMode = false;
+                foreach (var named in d.Attribute.NamedArguments)
+                {
+                    if (named.Key != "CutFlow" || named.Value.Value is not int mode) continue;
+                    if (mode is not (0 or 1))
+                    {
+                        bag.Add(DiagnosticDescriptors.UnknownCutFlowMode, loc, name, mode.ToString(CultureInfo.InvariantCulture));
+                        badMode = true;
+                    }
+                    finalOnly = mode == 1;
+                }
+                if (badMode) continue;
                 weights.Add(new WeightVariationSpec(name, prefix, tx.Value.Expr,
-                    sigmas is null ? EquatableArray<double>.Empty : new EquatableArray<double>(sigmas), universes));
+                    sigmas is null ? EquatableArray<double>.Empty : new EquatableArray<double>(sigmas), universes, finalOnly));
             }
         }
         var shifts = new List<ShiftSpec>();

@@ -49,11 +49,17 @@ public sealed class Histogram1D
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Fill(double x, double w = 1)
     {
-        int cell = (_regular is { } r ? r.Index(x) : Axis.Index(x)) + 1;
+        int cell = CellOf(x);
         if (!double.IsFinite(w)) throw NonFiniteWeight(w, x);
         _sumW[cell] += w;
         _sumW2[cell] += w * w;
     }
+
+    /// <summary>The storage cell that <see cref="Fill(double, double)"/> adds <paramref name="x"/> to: 0 underflow,
+    /// 1..Count the bins, Count + 1 overflow (NaN too).</summary>
+    /// <param name="x">The value, in the axis unit.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CellOf(double x) => (_regular is { } r ? r.Index(x) : Axis.Index(x)) + 1;
 
     /// <summary>Adds <paramref name="w"/> to storage cell <paramref name="cell"/> directly (for kernels that computed
     /// the cell themselves).</summary>

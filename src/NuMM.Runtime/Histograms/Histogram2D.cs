@@ -67,11 +67,18 @@ public sealed class Histogram2D
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Fill(double x, double y, double w = 1)
     {
-        int cell = (X.Index(x) + 1) * _stride + (Y.Index(y) + 1);
+        int cell = CellOf(x, y);
         if (!double.IsFinite(w)) throw NonFinite(w, -1);
         _sumW[cell] += w;
         _sumW2[cell] += w * w;
     }
+
+    /// <summary>The storage cell that <see cref="Fill(double, double, double)"/> adds (<paramref name="x"/>,
+    /// <paramref name="y"/>) to, flow cells included (NaN → overflow).</summary>
+    /// <param name="x">The x value, in the x-axis unit.</param>
+    /// <param name="y">The y value, in the y-axis unit.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int CellOf(double x, double y) => (X.Index(x) + 1) * _stride + (Y.Index(y) + 1);
 
     /// <summary>Adds <paramref name="w"/> to storage cell <paramref name="cell"/> directly.</summary>
     /// <param name="cell">A storage cell, 0..CellCount − 1.</param>

@@ -180,10 +180,15 @@ public static class AnalysisResultJson
         w.WriteEndArray();
     }
 
+    // Cut-flow sums: NaN (a level a final-only weight variation does not compute) is written as null.
     private static void Doubles(Utf8JsonWriter w, string name, double[] v)
     {
         w.WriteStartArray(name);
-        foreach (double x in v) w.WriteNumberValue(x);
+        foreach (double x in v)
+        {
+            if (double.IsNaN(x)) w.WriteNullValue();
+            else w.WriteNumberValue(x);
+        }
         w.WriteEndArray();
     }
 
@@ -204,13 +209,15 @@ public static class AnalysisResultJson
     private static void ReadDoubles(JsonElement e, string name, double[] into, string path)
     {
         var element = HistogramJson.Prop(e, name, path);
-        double[] a;
-        try { a = HistogramJson.Doubles(element); }
-        catch (Exception x) when (x is InvalidOperationException or FormatException)
+        if (element.ValueKind != JsonValueKind.Array) throw new FormatException($"{path}.{name}: expected an array of numbers, found {element.ValueKind}.");
+        if (element.GetArrayLength() != into.Length) throw new FormatException($"{path}.{name}: must have {into.Length} values; found {element.GetArrayLength()}.");
+        int i = 0;
+        foreach (var v in element.EnumerateArray())
         {
-            throw new FormatException($"{path}.{name}: {x.Message}", x);
+            if (v.ValueKind == JsonValueKind.Null) into[i] = double.NaN; // not computed (see Doubles)
+            else if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out into[i]))
+                throw new FormatException($"{path}.{name}[{i.ToString(CultureInfo.InvariantCulture)}]: expected a number or null, found {v.ValueKind}.");
+            i++;
         }
-        if (a.Length != into.Length) throw new FormatException($"{path}.{name}: must have {into.Length} values; found {a.Length}.");
-        a.CopyTo(into, 0);
     }
 }

@@ -1,0 +1,144 @@
+using NuMM.Generated.Tests.Analyses;
+using NuMM.Runtime.Selection;
+
+namespace NuMM.Generated.Tests;
+
+/// <summary>Weight variations declared with <c>CutFlow = VariationCutFlow.FinalOnly</c>: their final-level Σw, Σw², counts
+/// and histograms are bit-identical to the same declarations with the full cut flow (whose own correctness the other
+/// variation tests establish), at every vector width, in the scalar twin, and across batches; the levels they do not
+/// compute hold NaN.</summary>
+public class FinalOnlyVariationTests
+{
+    public static TheoryData<int> Widths => new() { 512, 256, 128, 0 };
+
+    private static ArrayEvent.Batch RandomBatch(int length, int seed)
+    {
+        var rng = new Random(seed);
+        var b = new ArrayEvent.Batch(Math.Max(length, 1));
+        for (int i = 0; i < length; i++)
+        {
+            b.E[i] = (float)(9 * rng.NextDouble() - 0.5); // some under- and overflow
+            b.W[i] = 0.2f + 1.8f * (float)rng.NextDouble();
+            for (int k = 0; k < 12; k++) b.Flux[k * b.Capacity + i] = 0.8f + 0.4f * (float)rng.NextDouble();
+            for (int k = 0; k < 3; k++) b.Response[k * b.Capacity + i] = rng.NextDouble();
+        }
+        b.Length = length;
+        return b;
+    }
+
+    private static void FinalLevelIdentical(AnalysisResult full, AnalysisResult final, string context)
+    {
+        var f = full.CutFlow;
+        var g = final.CutFlow;
+        int n = f.CutCount;
+        Assert.True(f.Passed.SequenceEqual(g.Passed), $"{context}: Passed differ");
+        Assert.True(f.PassedAllOthers.SequenceEqual(g.PassedAllOthers), $"{context}: PassedAllOthers differ");
+        Assert.True(f.SumW[n].Equals(g.SumW[n]), $"{context}: final SumW {f.SumW[n]:R} vs {g.SumW[n]:R}");
+        Assert.True(f.SumW2[n].Equals(g.SumW2[n]), $"{context}: final SumW2 {f.SumW2[n]:R} vs {g.SumW2[n]:R}");
+        for (int k = 0; k < n; k++)
+        {
+            Assert.True(double.IsNaN(g.SumW[k]) && double.IsNaN(g.SumW2[k]), $"{context}: level {k} is not marked as not computed");
+            Assert.True(double.IsNaN(g.SumWAllOthers[k]) && double.IsNaN(g.SumW2AllOthers[k]), $"{context}: N−1 entry {k} is not marked as not computed");
+        }
+        for (int h = 0; h < full.Histograms1D.Count; h++)
+        {
+            Assert.True(full.Histograms1D[h].SumW.SequenceEqual(final.Histograms1D[h].SumW), $"{context}: {full.Histograms1D[h].Name} SumW differ");
+            Assert.True(full.Histograms1D[h].SumW2.SequenceEqual(final.Histograms1D[h].SumW2), $"{context}: {full.Histograms1D[h].Name} SumW2 differ");
+        }
+        for (int h = 0; h < full.Histograms2D.Count; h++)
+        {
+            Assert.True(full.Histograms2D[h].SumW.SequenceEqual(final.Histograms2D[h].SumW), $"{context}: {full.Histograms2D[h].Name} SumW differ");
+            Assert.True(full.Histograms2D[h].SumW2.SequenceEqual(final.Histograms2D[h].SumW2), $"{context}: {full.Histograms2D[h].Name} SumW2 differ");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void FinalOnly_EqualsTheFullCutFlowAtTheFinalLevel_AcrossBatches(int bits)
+    {
+        var final = new FinalOnlySelection.Kernel { MaxVectorBits = bits };
+        var full = new FullFlowSelection.Kernel { MaxVectorBits = bits };
+        var rf = final.CreateResult();
+        var rF = full.CreateResult();
+        var twin = final.CreateResult();
+        foreach (int n in new[] { 0, 1, 15, 16, 17, 33, 4099 }) // several batches into one result: cells carried between calls
+        {
+            var batch = RandomBatch(n, seed: 70 + n);
+            final.Process(batch, rf);
+            full.Process(batch, rF);
+            final.ProcessScalar(batch, twin);
+        }
+        VariationTests.Identical(rF, rf, $"bits={bits} nominal");
+        Assert.Equal(rF.Variations.Count, rf.Variations.Count);
+        for (int v = 0; v < rf.Variations.Count; v++)
+        {
+            var label = rf.Variations[v].Label;
+            Assert.Equal(rF.Variations[v].Label, label);
+            VariationTests.Identical(twin.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label} twin");
+            if (rf.Variations[v].Systematic == "full knob")
+                VariationTests.Identical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label}");
+            else
+                FinalLevelIdentical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label}");
+        }
+        Assert.True(rf.Universe("flux", 11).CutFlow.Passed[2] > 0, "the test data must select events");
+    }
+
+    [Fact]
+    public void FinalOnly_UniverseSum_IsTheHandSumOverSelectedEvents()
+    {
+        var batch = RandomBatch(2049, seed: 5);
+        var kernel = new FinalOnlySelection.Kernel();
+        var r = kernel.CreateResult();
+        kernel.Process(batch, r);
+        // Hand sum over events passing both cuts of w · flux[7] (event order; close, not bit-identical: lanes differ).
+        double sum = 0;
+        int passed = 0;
+        for (int i = 0; i < batch.Length; i++)
+        {
+            var e = batch[i];
+            if (!(e.E > 1f && e.Response[0] < 0.9)) continue;
+            sum += (double)e.W * e.Flux[7];
+            passed++;
+        }
+        var u7 = r.Universe("flux", 7).CutFlow;
+        Assert.Equal(passed, u7.Passed[2]);
+        Assert.Equal(sum, u7.SumW[2], 1e-9 * sum);
+        Assert.Equal(sum, r.Universe("flux", 7).Histograms1D[0].Integral(includeFlow: true), 1e-9 * sum);
+    }
+
+    [Fact]
+    public void FinalOnly_NonFiniteFactor_NamesTheSystematicAndTheUniverse()
+    {
+        var batch = RandomBatch(64, seed: 3);
+        int row = -1;
+        for (int i = 0; i < batch.Length && row < 0; i++)
+            if (batch.E[i] > 1f && batch.Response[i] < 0.9) row = i;
+        Assert.True(row >= 0);
+        batch.Flux[5 * batch.Capacity + row] = float.PositiveInfinity;
+        foreach (int bits in new[] { 512, 256, 128, 0 })
+        {
+            var kernel = new FinalOnlySelection.Kernel { MaxVectorBits = bits };
+            var ex = Assert.Throws<InvalidDataException>(() => kernel.Process(batch, kernel.CreateResult()));
+            Assert.Contains("'flux' (universe 5)", ex.Message);
+            Assert.Contains($"rows {row}..{row}", ex.Message);
+        }
+    }
+
+    [Fact]
+    public void FinalOnly_NotComputedLevels_SurviveJsonAndMerge()
+    {
+        var kernel = new FinalOnlySelection.Kernel();
+        var a = kernel.CreateResult();
+        kernel.Process(RandomBatch(500, seed: 11), a);
+        var b = kernel.CreateResult();
+        kernel.Process(RandomBatch(700, seed: 12), b);
+        var json = AnalysisResultJson.ToJson(a);
+        var back = AnalysisResultJson.FromJson(json);
+        var u = back.Universe("flux", 3).CutFlow;
+        Assert.True(double.IsNaN(u.SumW[0]) && double.IsNaN(u.SumWAllOthers[1]));
+        Assert.Equal(a.Universe("flux", 3).CutFlow.SumW[2], u.SumW[2]);
+        a.Add(b);
+        Assert.True(double.IsNaN(a.Universe("flux", 3).CutFlow.SumW[1]));
+        Assert.False(double.IsNaN(a.Universe("flux", 3).CutFlow.SumW[2]));
+    }
+}
