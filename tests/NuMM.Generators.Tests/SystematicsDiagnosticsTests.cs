@@ -4,7 +4,7 @@ using NuMM.Generators.Tests.Support;
 
 namespace NuMM.Generators.Tests;
 
-/// <summary>The systematic-variation diagnostics NUMM0701–NUMM0709, and NUMM0601 in a variation body: id, the exact
+/// <summary>The systematic-variation diagnostics NUMM0701–NUMM0710, and NUMM0601 in a variation body: id, the exact
 /// source text each points at, and the message arguments.</summary>
 public class SystematicsDiagnosticsTests
 {
@@ -209,6 +209,25 @@ public class SystematicsDiagnosticsTests
                 [Universes("flux", 100)] public static float U(in Ev e, int universe) => e.Flux[universe];
             }
             """, "NUMM0709", "U", "'flux'", "100 universes", "'Flux'", "holds 50");
+
+    [Fact]
+    public void NUMM0710_CutFlowModeNotAMember()
+        => Expect(Analysis("""[Universes("flux", 10, CutFlow = (VariationCutFlow)7)] public static float Flux(in Ev e, int universe) => 1f;"""),
+            "NUMM0710", "Flux", "'flux'", "CutFlow = 7", "VariationCutFlow.FinalOnly");
+
+    [Fact]
+    public void FinalOnlyVariations_NoDiagnostics_AndTheirKernelHelpers()
+    {
+        var run = GeneratorHarness.RunGenerator(Analysis("""
+            [Knob("xsec", -1, 1, CutFlow = VariationCutFlow.FinalOnly)] public static double Knob(in Ev e, double sigma) => 1.0 + 0.1 * sigma;
+            [Universes("flux", 100, CutFlow = VariationCutFlow.FinalOnly)] public static float Flux(in Ev e, int universe) => 1f + 0.001f * universe;
+            """));
+        Assert.DoesNotContain(run.Numm, d => d.Severity >= DiagnosticSeverity.Warning);
+        var code = string.Join("\n", run.Result.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Contains("private static void Final0(", code);
+        Assert.Contains("private static void Final1(", code);
+        Assert.Contains("FlushFinal(", code);
+    }
 
     [Fact]
     public void NUMM0708_ArrayColumnCannotBeShifted()

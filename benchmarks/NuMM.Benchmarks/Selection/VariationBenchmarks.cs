@@ -21,9 +21,10 @@ public class VariationBenchmarks
     private VarEvent.Batch[] _batches = null!;
     private VariationNominal.Kernel _nominal = null!;
     private VariationUniverses.Kernel _universes = null!;
+    private VariationUniversesFinal.Kernel _universesFinal = null!;
     private VariationShifts.Kernel _shifts = null!;
     private VariationUniverseParameter.Kernel _perUniverse = null!;
-    private AnalysisResult _nominalResult = null!, _universesResult = null!, _shiftsResult = null!, _perUniverseResult = null!;
+    private AnalysisResult _nominalResult = null!, _universesResult = null!, _universesFinalResult = null!, _shiftsResult = null!, _perUniverseResult = null!;
     private float[][][] _shiftedEnergy = null!; // [σ point][batch][event]
     private float[][] _nominalEnergy = null!;
 
@@ -33,10 +34,12 @@ public class VariationBenchmarks
         _batches = VariationWorkload.Create();
         _nominal = new VariationNominal.Kernel();
         _universes = new VariationUniverses.Kernel();
+        _universesFinal = new VariationUniversesFinal.Kernel();
         _shifts = new VariationShifts.Kernel();
         _perUniverse = new VariationUniverseParameter.Kernel();
         _nominalResult = _nominal.CreateResult();
         _universesResult = _universes.CreateResult();
+        _universesFinalResult = _universesFinal.CreateResult();
         _shiftsResult = _shifts.CreateResult();
         _perUniverseResult = _perUniverse.CreateResult();
 
@@ -74,6 +77,16 @@ public class VariationBenchmarks
         _universesResult.Reset();
         foreach (var b in _batches) _universes.Process(b, _universesResult);
         return _universesResult.CutFlow.SumW[^1];
+    }
+
+    /// <summary>(b′) Nominal + 100 flux universes with <c>CutFlow = VariationCutFlow.FinalOnly</c>: the universe factors
+    /// are read only for events passing every cut (final-level Σw, Σw² and histograms per universe).</summary>
+    [Benchmark]
+    public double Universes100FinalOnly()
+    {
+        _universesFinalResult.Reset();
+        foreach (var b in _batches) _universesFinal.Process(b, _universesFinalResult);
+        return _universesFinalResult.CutFlow.SumW[^1];
     }
 
     /// <summary>(c) Nominal + 6 σ points of the energy scale (the energy feeds two cuts and one histogram), one pass.</summary>
@@ -241,6 +254,50 @@ public static partial class VariationUniverses
 
     /// <summary>Flux universe factor, from the array column.</summary>
     [Universes("flux", VariationWorkload.UniverseCount)]
+    public static float FluxUniverse(in VarEvent e, int universe) => e.Flux[universe];
+}
+
+/// <summary>(b′) As (b), the universes filled at the final level only.</summary>
+[Analysis(typeof(VarEvent))]
+[Histogram("Energy", nameof(VarEvent.Energy), Bins = 20, Min = 0, Max = 5)]
+[Histogram("TrueE", nameof(VarEvent.TrueE), Bins = 16, Min = 0, Max = 8)]
+[Histogram2D("VtxZAngle", nameof(VarEvent.VtxZ), nameof(VarEvent.Angle), XBins = 10, XMin = 0, XMax = 1200, YBins = 8, YMin = 0, YMax = 0.12)]
+public static partial class VariationUniversesFinal
+{
+    /// <summary>Fiducial volume.</summary>
+    [Cut(1, "Fiducial")]
+    public static bool Fiducial(in VarEvent e) => e.VtxX is > -185f and < 175f && e.VtxY is > -175f and < 175f && e.VtxZ is > 95f and < 1095f;
+    /// <summary>Energy window.</summary>
+    [Cut(2, "Energy")] public static bool EnergyWindow(in VarEvent e) => e.Energy >= 0.5f && e.Energy < 5f;
+    /// <summary>In time with the spill.</summary>
+    [Cut(3, "Timing")] public static bool Timing(in VarEvent e) => e.Time > 1f && e.Time < 19f;
+    /// <summary>Enough hits.</summary>
+    [Cut(4, "Hits")] public static bool Hits(in VarEvent e) => e.Hits > 20f;
+    /// <summary>ν–e identification.</summary>
+    [Cut(5, "ν–e ID")] public static bool NuOnEId(in VarEvent e) => e.NuoneId > 0.5f;
+    /// <summary>π0 veto.</summary>
+    [Cut(6, "π0 veto")] public static bool Pi0Veto(in VarEvent e) => e.Epi0Id < 0.9f;
+    /// <summary>Electron-like dE/dx.</summary>
+    [Cut(7, "dE/dx")] public static bool Dedx(in VarEvent e) => e.Dedx < 4f;
+    /// <summary>No gap (not a photon).</summary>
+    [Cut(8, "Gap")] public static bool Gap(in VarEvent e) => e.Gap < 8f;
+    /// <summary>Shower shape.</summary>
+    [Cut(9, "Shape")] public static bool Shape(in VarEvent e) => e.ShowerLength > 20f && e.ShowerLength < 250f && e.ShowerWidth < 8f;
+    /// <summary>No long track.</summary>
+    [Cut(10, "Track")] public static bool Track(in VarEvent e) => e.TrackLength < 80f;
+    /// <summary>E θ², GeV rad².</summary>
+    [Variable("E θ²", Unit = "GeV rad²")] public static float ETheta2(in VarEvent e) => e.Energy * e.Angle * e.Angle;
+    /// <summary>Forward-peaked showers.</summary>
+    [Cut(11, "Eθ²")] public static bool SmallETheta2(in VarEvent e) => ETheta2(e) < 0.005f;
+    /// <summary>Flux weight.</summary>
+    [Weight("flux")] public static float Flux(in VarEvent e) => e.FluxW;
+    /// <summary>Cross-section weight.</summary>
+    [Weight("xsec")] public static float Xsec(in VarEvent e) => e.XsecW;
+    /// <summary>Exposure weight.</summary>
+    [Weight("pot")] public static float Pot(in VarEvent e) => e.PotW;
+
+    /// <summary>Flux universe factor, from the array column.</summary>
+    [Universes("flux", VariationWorkload.UniverseCount, CutFlow = VariationCutFlow.FinalOnly)]
     public static float FluxUniverse(in VarEvent e, int universe) => e.Flux[universe];
 }
 
