@@ -124,8 +124,10 @@ public static partial class NdSingleElectronSelection
     [Shift("energy scale", nameof(NdSingleElectronEvent.ShowerEnergy), -2, -1, 1, 2)]
     public static float EnergyScale(in NdSingleElectronEvent e, double sigma) => e.ShowerEnergy * (1f + 0.05f * (float)sigma);
 
-    /// <summary>Flux: 100 PPFX-like universes (the technote's PPFX universes, or their PCA in the fit).</summary>
-    [Universes("flux", 100)]
+    /// <summary>Flux: 100 PPFX-like universes (the technote's PPFX universes, or their PCA in the fit). The fit and the
+    /// systematics table use each universe's spectra and yield at the final selection, so the universe factors are read
+    /// only for selected events (the earlier cut-flow levels of a universe hold NaN).</summary>
+    [Universes("flux", 100, CutFlow = VariationCutFlow.FinalOnly)]
     public static float Flux(in NdSingleElectronEvent e, int universe) => e.FluxUniverse[universe];
 
     /// <summary>CCQE axial mass (GENIE MaCCQE), non-ν-on-e backgrounds only.</summary>

@@ -869,66 +869,100 @@ internal static class AnalysisEmitter
         // Histograms of the nominal selection (their values stay in scratch for the weight variations).
         WriteHistogramFills(body, x, p, sels[0], lanes, weightOf.TryGetValue(0, out var w0) ? w0 : default);
 
-        // Weight variations: the nominal rows and passing events with weight × factor. The rows that hold events of
-        // this block (usually one to three of the 2N+1) and their lane masks are collected once, so each knob point or
-        // universe adds only to those.
-        int slot = sels.Count, resultBase = sels.Count - 1, t = 0;
+        // Weight variations with the full cut flow: the block is recorded in the tile buffers (its nominal weights, the
+        // rows that hold its events with their lane bits, its passing lanes and their histogram values); every TileEvents
+        // events Sweep{W} then runs each knob point or universe over the tile's blocks in order. The factors of one
+        // universe are then read as one contiguous run per tile instead of 100 interleaved streams per block, and each
+        // (row, lane) sum and histogram cell still receives the same additions in the same order.
+        int tileBlocks = TileEvents / lanes;
+        int axes = 0;
+        foreach (var h in a.Histograms) axes += h.Y is null ? 1 : 2;
         if (p.FullWeightPoints > 0)
         {
-            int half2 = lanes / 2;
-            x.AddPrologue("vrowAt", $"global::System.Span<int> vrowAt = stackalloc int[{I(p.R)}];");
-            x.AddPrologue("vrowLo", $"global::System.Span<{v}<double>> vrowLo = stackalloc {v}<double>[{I(p.R)}];");
-            x.AddPrologue("vrowHi", $"global::System.Span<{v}<double>> vrowHi = stackalloc {v}<double>[{I(p.R)}];");
             body.WriteLine();
-            body.WriteLine("int vrows = 0;");
-            void Collect(string mask, int row) =>
-                body.WriteLine($"if ({mask} != 0) {{ vrowAt[vrows] = {I(row)}; vrowLo[vrows] = NuMMLanes.Mask{I(half2)}D({mask}); vrowHi[vrows] = NuMMLanes.Mask{I(half2)}D({mask} >> {I(half2)}); vrows++; }}");
-            Collect("pass0", 0);
-            for (int k = 1; k <= n; k++) Collect($"first{I(k)}_0", k);
-            for (int k = 1; k <= n; k++) Collect($"only{I(k)}_0", n + k);
+            body.WriteLine("// Record the block for the weight-variation sweep.");
+            var wn = weightOf[0];
+            body.WriteLine($"{wn.L}.StoreUnsafe(ref tw, (nuint)(tb * {I(lanes)}));");
+            body.WriteLine($"{wn.H}.StoreUnsafe(ref tw, (nuint)(tb * {I(lanes)} + {I(half)}));");
+            body.WriteLine("int tr = tRowStart[tb];");
+            void Record(string mask, int row) => body.WriteLine($"if ({mask} != 0) {{ tRowAt[tr] = {I(row)}; tRowBits[tr] = {mask}; tr++; }}");
+            Record("pass0", 0);
+            for (int k = 1; k <= n; k++) Record($"first{I(k)}_0", k);
+            for (int k = 1; k <= n; k++) Record($"only{I(k)}_0", n + k);
+            body.WriteLine("tRowStart[tb + 1] = tr;");
+            body.WriteLine("tPass[tb] = pass0;");
+            if (a.Histograms.Count > 0)
+            {
+                using (body.Block("if (pass0 != 0)"))
+                {
+                    int ax = 0;
+                    for (int h = 0; h < a.Histograms.Count; h++)
+                    {
+                        body.WriteLine($"h{I(h)}xValues.CopyTo(tx.Slice({I(ax++ * TileEvents)} + tb * {I(lanes)}, {I(lanes)}));");
+                        if (a.Histograms[h].Y is not null) body.WriteLine($"h{I(h)}yValues.CopyTo(tx.Slice({I(ax++ * TileEvents)} + tb * {I(lanes)}, {I(lanes)}));");
+                    }
+                }
+            }
+            body.WriteLine("tb++;");
         }
+        int slot = sels.Count, resultBase = sels.Count - 1, t = 0;
+        var sweep = new SourceWriter();
+        var xs = new VectorExprEmitter(v, lanes, sweep);
         foreach (var wv in a.WeightVariations)
         {
             if (wv.FinalOnly) { resultBase += wv.Points; t++; continue; } // below, per passing event
-            body.WriteLine();
-            body.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))} ({(wv.IsUniverses ? I(wv.Universes) + " universes" : I(wv.Sigmas.Count) + " σ points")})");
-            using (body.Block($"for (int vu = 0; vu < {I(wv.Points)}; vu++)"))
+            sweep.WriteLine();
+            sweep.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))} ({(wv.IsUniverses ? I(wv.Universes) + " universes" : I(wv.Sigmas.Count) + " σ points")})");
+            using (sweep.Block($"for (int vu = 0; vu < {I(wv.Points)}; vu++)"))
             {
-                if (!wv.IsUniverses) body.WriteLine($"double vsig = Sigmas{I(t)}[vu];");
-                var before = x.Snapshot();
-                var r = x.AsDouble(wv.Body);
-                var wn = weightOf[0];
-                body.WriteLine($"var vwl = {wn.L} * {r.Lo}; var vwh = {wn.H} * {r.Hi};");
-                body.WriteLine($"if (!{v}.EqualsAll(vwl - vwl, {v}<double>.Zero) || !{v}.EqualsAll(vwh - vwh, {v}<double>.Zero))");
-                body.WriteLine($"    ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, {I(lanes)});");
-                body.WriteLine("var vql = vwl * vwl; var vqh = vwh * vwh;");
-                body.WriteLine($"int vrow = ({I(slot)} + vu) * Rows;");
-                body.WriteLine("for (int q = 0; q < vrows; q++) NuMMLanes.AddMasked(ref s, vrow + vrowAt[q], vrowLo[q], vrowHi[q], vwl, vwh, vql, vqh, lane);");
+                if (!wv.IsUniverses) sweep.WriteLine($"double vsig = Sigmas{I(t)}[vu];");
+                sweep.WriteLine($"int vrow = ({I(slot)} + vu) * Rows;");
                 if (a.Histograms.Count > 0)
                 {
-                    using (body.Block("if (pass0 != 0)"))
-                    {
-                        body.WriteLine("vwl.CopyTo(vweights);");
-                        body.WriteLine($"vwh.CopyTo(vweights.Slice({I(half)}));");
-                        body.WriteLine($"var vr = into.Variations[{I(resultBase)} + vu].Result;");
-                        body.WriteLine("uint hb = pass0;");
-                        using (body.Block("do"))
-                        {
-                            body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
-                            int i1 = 0, i2 = 0;
-                            for (int h = 0; h < a.Histograms.Count; h++)
-                            {
-                                var hs = a.Histograms[h];
-                                body.WriteLine(hs.Y is null
-                                    ? $"vr.Histograms1D[{I(i1++)}].Fill(h{I(h)}xValues[l], vweights[l]);"
-                                    : $"vr.Histograms2D[{I(i2++)}].Fill(h{I(h)}xValues[l], h{I(h)}yValues[l], vweights[l]);");
-                            }
-                            body.WriteLine("hb &= hb - 1;");
-                        }
-                        body.WriteLine("while (hb != 0);");
-                    }
+                    sweep.WriteLine($"var vr = into.Variations[{I(resultBase)} + vu].Result;");
+                    int i1 = 0, i2 = 0;
+                    for (int h = 0; h < a.Histograms.Count; h++)
+                        sweep.WriteLine(a.Histograms[h].Y is null ? $"var vh{I(h)} = vr.Histograms1D[{I(i1++)}];" : $"var vh{I(h)} = vr.Histograms2D[{I(i2++)}];");
                 }
-                x.Restore(before);
+                using (sweep.Block($"for (int b = 0, i = from; b < blocks; b++, i += {I(lanes)})"))
+                {
+                    sweep.WriteLine("int lane = i & 15;");
+                    var before = xs.Snapshot();
+                    var r = xs.AsDouble(wv.Body);
+                    sweep.WriteLine($"var vwl = {v}.LoadUnsafe(ref tw, (nuint)(b * {I(lanes)})) * {r.Lo}; var vwh = {v}.LoadUnsafe(ref tw, (nuint)(b * {I(lanes)} + {I(half)})) * {r.Hi};");
+                    sweep.WriteLine($"if (!{v}.EqualsAll(vwl - vwl, {v}<double>.Zero) || !{v}.EqualsAll(vwh - vwh, {v}<double>.Zero))");
+                    sweep.WriteLine($"    ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, {I(lanes)});");
+                    sweep.WriteLine("var vql = vwl * vwl; var vqh = vwh * vwh;");
+                    using (sweep.Block("for (int q = tRowStart[b]; q < tRowStart[b + 1]; q++)"))
+                    {
+                        sweep.WriteLine("uint bits = tRowBits[q];");
+                        sweep.WriteLine($"NuMMLanes.AddMasked(ref s, vrow + tRowAt[q], NuMMLanes.Mask{I(half)}D(bits), NuMMLanes.Mask{I(half)}D(bits >> {I(half)}), vwl, vwh, vql, vqh, lane);");
+                    }
+                    if (a.Histograms.Count > 0)
+                    {
+                        sweep.WriteLine("uint hb = tPass[b];");
+                        using (sweep.Block("if (hb != 0)"))
+                        {
+                            sweep.WriteLine("vwl.CopyTo(vweights);");
+                            sweep.WriteLine($"vwh.CopyTo(vweights.Slice({I(half)}));");
+                            using (sweep.Block("do"))
+                            {
+                                sweep.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
+                                sweep.WriteLine($"int at = b * {I(lanes)} + l;");
+                                int ax = 0;
+                                for (int h = 0; h < a.Histograms.Count; h++)
+                                {
+                                    var hs = a.Histograms[h];
+                                    if (hs.Y is null) sweep.WriteLine($"vh{I(h)}.Fill(tx[{I(ax++ * TileEvents)} + at], vweights[l]);");
+                                    else { sweep.WriteLine($"vh{I(h)}.Fill(tx[{I(ax * TileEvents)} + at], tx[{I((ax + 1) * TileEvents)} + at], vweights[l]);"); ax += 2; }
+                                }
+                                sweep.WriteLine("hb &= hb - 1;");
+                            }
+                            sweep.WriteLine("while (hb != 0);");
+                        }
+                    }
+                    xs.Restore(before);
+                }
             }
             slot += wv.Points;
             resultBase += wv.Points;
@@ -987,18 +1021,74 @@ internal static class AnalysisEmitter
                     if (a.Histograms[h].Y is not null) w.WriteLine($"global::System.Span<double> h{I(h)}yValues = stackalloc double[{I(lanes)}];");
                 }
                 if (p.Weighted) w.WriteLine($"global::System.Span<double> weights = stackalloc double[{I(lanes)}];");
-                if (a.WeightVariations.Count > 0) w.WriteLine($"global::System.Span<double> vweights = stackalloc double[{I(lanes)}];");
             }
             w.WriteLine("int i = 0;");
-            using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
+            if (p.FullWeightPoints == 0)
             {
-                foreach (var line in body.ToString().Split('\n'))
-                    if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+                using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
+                {
+                    foreach (var line in body.ToString().Split('\n'))
+                        if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+                }
+                w.WriteLine("return i;");
             }
-            w.WriteLine("return i;");
+            else
+            {
+                // Tile buffers of the weight-variation sweep (pooled: they grow with the number of cuts).
+                w.WriteLine($"double[] tileDoubles = global::System.Buffers.ArrayPool<double>.Shared.Rent({I(TileEvents * (1 + axes))}); // nominal weights, histogram values");
+                w.WriteLine($"int[] tileInts = global::System.Buffers.ArrayPool<int>.Shared.Rent({I(tileBlocks + 1 + tileBlocks * p.R)}); // per block: first row entry; row of each entry");
+                w.WriteLine($"uint[] tileBits = global::System.Buffers.ArrayPool<uint>.Shared.Rent({I(tileBlocks * p.R + tileBlocks)}); // lane bits of each row entry; passing lanes per block");
+                using (w.Block("try"))
+                {
+                    w.WriteLine("ref double tw = ref tileDoubles[0];");
+                    w.WriteLine($"global::System.Span<double> tx = tileDoubles.AsSpan({I(TileEvents)});");
+                    w.WriteLine($"global::System.Span<int> tRowStart = tileInts.AsSpan(0, {I(tileBlocks + 1)});");
+                    w.WriteLine($"global::System.Span<int> tRowAt = tileInts.AsSpan({I(tileBlocks + 1)}, {I(tileBlocks * p.R)});");
+                    w.WriteLine($"global::System.Span<uint> tRowBits = tileBits.AsSpan(0, {I(tileBlocks * p.R)});");
+                    w.WriteLine($"global::System.Span<uint> tPass = tileBits.AsSpan({I(tileBlocks * p.R)}, {I(tileBlocks)});");
+                    w.WriteLine("int tb = 0, from = 0;");
+                    w.WriteLine("tRowStart[0] = 0;");
+                    using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
+                    {
+                        foreach (var line in body.ToString().Split('\n'))
+                            if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+                        w.WriteLine($"if (tb == {I(tileBlocks)}) {{ Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into); tb = 0; from = i + {I(lanes)}; }}");
+                    }
+                    w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
+                }
+                using (w.Block("finally"))
+                {
+                    w.WriteLine("global::System.Buffers.ArrayPool<double>.Shared.Return(tileDoubles);");
+                    w.WriteLine("global::System.Buffers.ArrayPool<int>.Shared.Return(tileInts);");
+                    w.WriteLine("global::System.Buffers.ArrayPool<uint>.Shared.Return(tileBits);");
+                }
+                w.WriteLine("return i;");
+            }
+        }
+        w.WriteLine();
+        if (p.FullWeightPoints == 0) return;
+
+        w.WriteLine($"// The weight variations with a full cut flow over one tile of {I(lanes)}-event blocks (see Blocks{I(lanes * 32)}): point by point, block by block.");
+        using (w.Block($"private void Sweep{I(lanes * 32)}({batch} batch, int from, int blocks, double[] tileDoubles, int[] tileInts, uint[] tileBits, global::System.Span<double> sums, {RT}.Selection.AnalysisResult into)"))
+        {
+            w.WriteLine("ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sums);");
+            w.WriteLine("ref double tw = ref tileDoubles[0];");
+            w.WriteLine($"global::System.ReadOnlySpan<double> tx = tileDoubles.AsSpan({I(TileEvents)});");
+            w.WriteLine($"global::System.ReadOnlySpan<int> tRowStart = tileInts.AsSpan(0, {I(tileBlocks + 1)});");
+            w.WriteLine($"global::System.ReadOnlySpan<int> tRowAt = tileInts.AsSpan({I(tileBlocks + 1)}, {I(tileBlocks * p.R)});");
+            w.WriteLine($"global::System.ReadOnlySpan<uint> tRowBits = tileBits.AsSpan(0, {I(tileBlocks * p.R)});");
+            w.WriteLine($"global::System.ReadOnlySpan<uint> tPass = tileBits.AsSpan({I(tileBlocks * p.R)}, {I(tileBlocks)});");
+            if (a.Histograms.Count > 0) w.WriteLine($"global::System.Span<double> vweights = stackalloc double[{I(lanes)}];");
+            foreach (var line in xs.Prologue) w.WriteLine(line);
+            foreach (var line in sweep.ToString().Split('\n'))
+                if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
         }
         w.WriteLine();
     }
+
+    /// <summary>Events per tile of the weight-variation sweep: a universe's factors for one tile are one contiguous run
+    /// of 4 KB (float), long enough for the hardware prefetcher; the tile's buffers stay in L1/L2.</summary>
+    private const int TileEvents = 1024;
 
     /// <summary>Fills the histograms of one selection for its passing lanes, with the same Fill(x[, y], w) call the
     /// scalar twin makes (few lanes pass, so this is cheaper than computing cells for all lanes). Axis values stay in
