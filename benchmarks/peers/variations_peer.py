@@ -354,6 +354,10 @@ def main():
             ("nominal", numm["Nominal"], "numba nominal", "numpy nominal"),
             ("100 universes", numm["Universes100"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"),
             ("100 universes vs numba full flow", numm["Universes100"], "numba nominal + 100 universes (full cut flow per universe)", None),
+        ]
+        if "Universes100FinalOnly" in numm:  # CutFlow = VariationCutFlow.FinalOnly: the same work as numba's final-cut loop
+            pairs.append(("100 universes, final level only", numm["Universes100FinalOnly"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"))
+        pairs += [
             ("6 shifts", numm["Shifts6"], "numba nominal + 6 shifts", "numpy nominal + 6 shifts"),
         ]
         print("NuMM / peer:")
