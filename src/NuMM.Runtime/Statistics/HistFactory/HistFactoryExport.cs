@@ -40,6 +40,8 @@ public static class HistFactoryExport
         var configs = new Dictionary<string, HistFactoryParameterConfig>();
         var samples = new List<HistFactorySample>();
         var squared = new HashSet<string>();
+        if (model.HasBinFactors)
+            notes.Add($"per-bin factor vectors ({string.Join(", ", model.BinFactorNames)}) are not exported; add them as shapesys/staterror/shapefactor modifiers by hand");
         foreach (var v in model.Views)
         {
             var mods = new List<HistFactoryModifier>();

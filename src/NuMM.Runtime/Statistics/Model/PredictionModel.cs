@@ -15,6 +15,8 @@ public sealed class PredictionModel
     private readonly CompiledComponent[] _components;
     private readonly Dictionary<string, int> _index;
     private readonly List<ComponentView> _views = [];
+    private readonly Dictionary<string, int> _factorVectors = new(StringComparer.Ordinal);
+    private readonly int[][] _factorParams;
 
     /// <summary>What an exporter needs of one component: nominal and sum w² at the data exposure, its systematics and the
     /// exposure factor that applies to its shifted templates.</summary>
@@ -32,10 +34,12 @@ public sealed class PredictionModel
     /// <param name="normalizationSystematics">Normalisation uncertainties.</param>
     /// <param name="dataExposure">Exposure of the data; each component with an exposure of the same kind is scaled by
     /// dataExposure / componentExposure (POT or livetime), components without exposure are used as they are.</param>
+    /// <param name="binFactors">Per-bin factor vectors (Barlow–Beeston, staterror, shapefactor); their parameters
+    /// <c>name[b]</c> are created after the systematics' nuisances unless declared.</param>
     /// <exception cref="ArgumentException">Names the component, systematic or parameter at fault.</exception>
     public PredictionModel(IEnumerable<PredictionComponent> components, IEnumerable<FitParameter> parameters,
         IEnumerable<TemplateSystematic>? templateSystematics = null, IEnumerable<NormalizationSystematic>? normalizationSystematics = null,
-        Exposure dataExposure = default)
+        Exposure dataExposure = default, IEnumerable<BinFactors>? binFactors = null)
     {
         var comps = components?.ToArray() ?? throw new ArgumentNullException(nameof(components));
         if (comps.Length == 0) throw new ArgumentException("A prediction model needs at least one component.", nameof(components));
@@ -63,6 +67,49 @@ public sealed class PredictionModel
         }
         var templateParams = templates.Select(t => Ensure(t.Parameter)).ToArray();
         var normParams = norms.Select(n => Ensure(n.Parameter)).ToArray();
+        var factors = binFactors?.ToArray() ?? [];
+        var factorParams = new int[factors.Length][];
+        for (int v = 0; v < factors.Length; v++)
+        {
+            var f = factors[v];
+            if (!_factorVectors.TryAdd(f.Name, v)) throw new ArgumentException($"Bin-factor vector '{f.Name}' is given twice.", nameof(binFactors));
+            var targets = f.Components.Select(cn => comps.FirstOrDefault(c => c.Name == cn)
+                ?? throw new ArgumentException($"Bin factors '{f.Name}' refer to unknown component '{cn}'.", nameof(binFactors))).ToArray();
+            if (f.RelativeErrors is { } re && re.Count != BinCount)
+                throw new ArgumentException($"Bin factors '{f.Name}' have {re.Count} relative errors but the model has {BinCount} bins.", nameof(binFactors));
+            if (f.FromMcStatistics && targets.FirstOrDefault(c => c.SumW2 is null) is { } noW2)
+                throw new ArgumentException($"Bin factors '{f.Name}' take their widths from the MC statistics, but component '{noW2.Name}' has no sumW2.", nameof(binFactors));
+            factorParams[v] = new int[BinCount];
+            for (int b = 0; b < BinCount; b++)
+            {
+                double sigma = 0;
+                bool has;
+                if (f.Constraint is null) has = targets.Any(c => c.Contents[b] > 0);
+                else
+                {
+                    if (f.FromMcStatistics)
+                    {
+                        double sum = 0, w2 = 0;
+                        foreach (var c in targets) { double e = ExposureFactor(c, dataExposure); sum += c.Contents[b] * e; w2 += c.SumW2![b] * e * e; }
+                        sigma = sum > 0 ? Math.Sqrt(w2) / sum : 0;
+                    }
+                    else sigma = f.RelativeErrors![b];
+                    has = sigma > 0;
+                }
+                if (!has) { factorParams[v][b] = -1; continue; }
+                string name = $"{f.Name}[{b}]";
+                if (!_index.TryGetValue(name, out int k))
+                {
+                    pars.Add(f.Constraint is { } kind
+                        ? new FitParameter(name, 1, 0, 10, new GaussianConstraint(1, sigma), Math.Min(sigma, 1), "×", kind)
+                        : new FitParameter(name, 1, 0, 10, null, 1, "×"));
+                    k = pars.Count - 1;
+                    _index[name] = k;
+                }
+                factorParams[v][b] = k;
+            }
+        }
+        _factorParams = factorParams;
         Parameters = pars.ToArray();
 
         foreach (var t in templates)
@@ -93,7 +140,9 @@ public sealed class PredictionModel
             for (int t = 0; t < templates.Length; t++)
                 if (templates[t].Components.Contains(c.Name, StringComparer.Ordinal))
                     interps.Add(CompiledTemplate.Build(templates[t], c, templateParams[t]));
-            _components[ci] = new CompiledComponent(c.Name, c.Scale, scaleIdx, nominal, relVar, normList.ToArray(), interps.ToArray());
+            var factorList = Enumerable.Range(0, factors.Length).Where(v => factors[v].Components.Contains(c.Name, StringComparer.Ordinal))
+                .Select(v => factorParams[v]).ToArray();
+            _components[ci] = new CompiledComponent(c.Name, c.Scale, scaleIdx, nominal, relVar, normList.ToArray(), interps.ToArray(), factorList);
             _views.Add(new ComponentView(c.Name, c.Scale, nominal, c.SumW2?.Select(w => w * expo * expo).ToArray(),
                 normList.Select(x => x.Item1).ToArray(), templates.Where(t => t.Components.Contains(c.Name, StringComparer.Ordinal)).ToArray(), expo));
         }
@@ -145,6 +194,7 @@ public sealed class PredictionModel
                 var nom = c.Nominal;
                 for (int b = 0; b < work.Length; b++) work[b] = nom[b] * s;
                 foreach (var t in c.Templates) t.Apply(parameters[t.ParameterIndex], work);
+                c.ApplyFactors(parameters, work);
                 for (int b = 0; b < work.Length; b++) total[b] += work[b];
                 if (wantVar && c.RelativeVariance is { } rv)
                     for (int b = 0; b < work.Length; b++) mcVariance[b] += work[b] * work[b] * rv[b];
@@ -156,8 +206,27 @@ public sealed class PredictionModel
         }
     }
 
+    /// <summary>Names of the per-bin factor vectors, in declaration order.</summary>
+    public IReadOnlyList<string> BinFactorNames => _factorVectors.OrderBy(kv => kv.Value).Select(kv => kv.Key).ToArray();
+
+    /// <summary>The factors γ_b of vector <paramref name="name"/> at the given parameters (for example a fit's
+    /// <see cref="Minimization.FitResult.Values"/>); 1 in bins without a parameter.</summary>
+    /// <param name="name">Vector name (<see cref="BinFactors.Name"/>).</param>
+    /// <param name="parameters">One value per parameter.</param>
+    public double[] BinFactorValues(string name, ReadOnlySpan<double> parameters)
+    {
+        if (!_factorVectors.TryGetValue(name, out int v))
+            throw new ArgumentException($"'{name}' is not a bin-factor vector; vectors are: {string.Join(", ", BinFactorNames)}.", nameof(name));
+        if (parameters.Length != Parameters.Count) throw new ArgumentException($"Expected {Parameters.Count} parameter values, got {parameters.Length}.", nameof(parameters));
+        var result = new double[BinCount];
+        for (int b = 0; b < BinCount; b++) result[b] = _factorParams[v][b] >= 0 ? parameters[_factorParams[v][b]] : 1.0;
+        return result;
+    }
+
+    internal bool HasBinFactors => _factorVectors.Count > 0;
+
     /// <summary>Scratch length <see cref="PredictWithJacobian"/> needs: bins × (1 + the most template systematics on one component).</summary>
-    internal int JacobianScratchLength => BinCount * (1 + _components.Max(c => c.Templates.Length));
+    internal int JacobianScratchLength => BinCount * (2 + _components.Max(c => c.Templates.Length));
 
     /// <summary>Expected events per bin and their analytic derivatives ∂total_b/∂p_i (row i of <paramref name="jacobian"/>,
     /// <see cref="Parameters"/> × <see cref="BinCount"/>, row-major). Floored factors (a linear normalisation or a template
@@ -180,6 +249,23 @@ public sealed class PredictionModel
             for (int b = 0; b < nb; b++) work[b] = nom[b] * f;
             for (int t = 0; t < c.Templates.Length; t++)
                 c.Templates[t].ApplyWithLogDerivative(parameters[c.Templates[t].ParameterIndex], work, scratch.Slice(nb * (1 + t), nb));
+            if (c.Factors.Length > 0)
+            {
+                // ∂/∂γ_{v,b} = s · (product without the factors) · Π_{v' ≠ v} γ_{v',b}: no division, so γ = 0 is exact too.
+                var before = scratch.Slice(nb * (1 + c.Templates.Length), nb);
+                work.CopyTo(before);
+                c.ApplyFactors(parameters, work);
+                for (int v = 0; v < c.Factors.Length; v++)
+                    for (int b = 0; b < nb; b++)
+                    {
+                        int k = c.Factors[v][b];
+                        if (k < 0) continue;
+                        double others = before[b];
+                        for (int w = 0; w < c.Factors.Length; w++)
+                            if (w != v && c.Factors[w][b] >= 0) others *= parameters[c.Factors[w][b]];
+                        jacobian[k * nb + b] += s * others;
+                    }
+            }
             for (int b = 0; b < nb; b++) total[b] += s * work[b];
             if (c.ScaleIndices.Length > 0)
             {
@@ -220,6 +306,7 @@ public sealed class PredictionModel
         foreach (var (norm, pi) in c.Norms) s *= norm.Factor(parameters[pi]);
         var work = c.Nominal.Select(v => v * s).ToArray();
         foreach (var t in c.Templates) t.Apply(parameters[t.ParameterIndex], work);
+        c.ApplyFactors(parameters, work);
         return work;
     }
 
@@ -233,8 +320,16 @@ public sealed class PredictionModel
     }
 
     private sealed record CompiledComponent(string Name, ComponentScale Scale, int[] ScaleIndices, double[] Nominal, double[]? RelativeVariance,
-        (NormalizationSystematic Norm, int Index)[] Norms, CompiledTemplate[] Templates)
+        (NormalizationSystematic Norm, int Index)[] Norms, CompiledTemplate[] Templates, int[][] Factors)
     {
+        /// <summary>Multiplies <paramref name="work"/> by the component's per-bin factors (bins without a parameter stay at 1).</summary>
+        public void ApplyFactors(ReadOnlySpan<double> parameters, Span<double> work)
+        {
+            foreach (var f in Factors)
+                for (int b = 0; b < work.Length; b++)
+                    if (f[b] >= 0) work[b] *= parameters[f[b]];
+        }
+
         public double EvaluateScale(ReadOnlySpan<double> parameters, Span<double> scratch)
         {
             Span<double> args = ScaleIndices.Length <= scratch.Length ? scratch[..ScaleIndices.Length] : new double[ScaleIndices.Length];
