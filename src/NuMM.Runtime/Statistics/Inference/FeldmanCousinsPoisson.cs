@@ -48,7 +48,7 @@ public static class FeldmanCousinsPoisson
     /// <summary>The Feldman–Cousins interval [μ₁, μ₂] for observed count <paramref name="observed"/>.</summary>
     /// <param name="observed">Observed count n₀ ≥ 0.</param>
     /// <param name="background">Known background mean (events), ≥ 0.</param>
-    /// <param name="confidenceLevel">Confidence level (0.9 for the paper's Table II).</param>
+    /// <param name="confidenceLevel">Confidence level (0.9 for the paper's Tables IV and V).</param>
     /// <param name="step">Grid step in μ (events); 0.005 as in the paper.</param>
     public static (double Lower, double Upper) Interval(int observed, double background, double confidenceLevel = 0.9, double step = 0.005)
     {
