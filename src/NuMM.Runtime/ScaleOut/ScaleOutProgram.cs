@@ -226,6 +226,8 @@ public static class ScaleOutProgram
             {
                 if (st.State == "RUNNING" || st.State == "COMPLETING" || st.State == "CONFIGURING") { s.Running.Add(i); continue; }
                 if (SlurmScheduler.IsActive(st.State)) { s.Pending.Add(i); continue; }
+                // Completed but without a valid result file: the output was lost or damaged afterwards.
+                if (st.State == "COMPLETED") { s.Missing.Add(i); continue; }
                 string log = SlurmScheduler.Tail(Path.Combine(work.LogFolder, $"piece-{i}.err"));
                 s.Failed.Add((i, $"{st.State} (job {st.JobId}){(log.Length > 0 ? ": " + log : "")}"));
                 continue;
