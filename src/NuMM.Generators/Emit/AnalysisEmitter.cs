@@ -801,12 +801,15 @@ internal static class AnalysisEmitter
             }
         }
 
-        // Masks: m passes every cut so far; e_k first failed cut k; f_k failed cut k and no other so far.
+        // Masks: pass = passed every cut so far; first_k = first failed cut k; multi = failed at least two cuts. A lane
+        // that failed exactly one cut failed its first failed cut only, so the N−1 rows are first_k & ~multi at the tally:
+        // O(N) mask operations per block instead of updating N "failed only k" masks at every cut.
         foreach (var sel in sels)
         {
             string j = I(sel.Index);
             var decl = new List<string> { $"pass{j} = {all}" };
-            for (int k = 1; k <= n; k++) { decl.Add($"first{I(k)}_{j} = 0"); decl.Add($"only{I(k)}_{j} = 0"); }
+            if (n > 0) decl.Add($"multi{j} = 0");
+            for (int k = 1; k <= n; k++) decl.Add($"first{I(k)}_{j} = 0");
             body.WriteLine($"uint {string.Join(", ", decl)}; // {Literals.Comment(sel.Label)}");
         }
         var afterWeights = x.Snapshot();
@@ -828,21 +831,20 @@ internal static class AnalysisEmitter
                     body.WriteLine($"uint {cname} = {c.A};");
                     computed[expr] = cname;
                 }
-                var line = new System.Text.StringBuilder();
-                for (int q = 1; q < k; q++) line.Append($"only{I(q)}_{j} &= {cname}; ");
-                line.Append($"first{I(k)}_{j} = only{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};");
-                body.WriteLine(line.ToString());
+                body.WriteLine(k == 1
+                    ? $"first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};"
+                    : $"multi{j} |= ~(pass{j} | {cname}); first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};");
             }
             if (k < n)
             {
-                var live = new List<string>();
-                foreach (var sel in sels)
+                var final = new List<string>();
+                foreach (var sel in sels) final.Add($"multi{I(sel.Index)}");
+                // Before the second cut no lane can have failed twice.
+                if (k > 1)
                 {
-                    live.Add($"pass{I(sel.Index)}");
-                    for (int q = 1; q <= k; q++) live.Add($"only{I(q)}_{I(sel.Index)}");
+                    body.WriteLine($"if ((~({string.Join(" & ", final)}) & {all}) == 0) goto tally; // every event of the block failed two cuts: its rows are final");
+                    jumped = true;
                 }
-                body.WriteLine($"if (({string.Join(" | ", live)}) == 0) goto tally; // every event of the block is in its final rows");
-                jumped = true;
             }
         }
         x.Restore(afterWeights);
@@ -863,6 +865,12 @@ internal static class AnalysisEmitter
             body.WriteLine($"// Rows of {Literals.Comment(sel.Label)}");
             Row($"pass{j}", 0);
             for (int k = 1; k <= n; k++) Row($"first{I(k)}_{j}", k);
+            if (n > 0)
+            {
+                var only = new List<string>();
+                for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_{j} = first{I(k)}_{j} & ~multi{j}");
+                body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
+            }
             for (int k = 1; k <= n; k++) Row($"only{I(k)}_{j}", n + k);
         }
 
