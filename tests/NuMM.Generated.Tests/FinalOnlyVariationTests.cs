@@ -1,4 +1,5 @@
 using NuMM.Generated.Tests.Analyses;
+using NuMM.Runtime.Data.Sources;
 using NuMM.Runtime.Selection;
 
 namespace NuMM.Generated.Tests;
@@ -81,6 +82,25 @@ public class FinalOnlyVariationTests
                 FinalLevelIdentical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label}");
         }
         Assert.True(rf.Universe("flux", 11).CutFlow.Passed[2] > 0, "the test data must select events");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Runner_AnyThreadCount_FinalLevelEqualsTheFullCutFlowRun(int threads)
+    {
+        var batches = new List<ArrayEvent.Batch>();
+        for (int b = 0; b < 7; b++) batches.Add(RandomBatch(900 + 53 * b, seed: 300 + b));
+        var final = AnalysisRunner.Run(new FinalOnlySelection.Kernel(), new ArrayBatchSource<ArrayEvent.Batch>(batches), () => new ArrayEvent.Batch(2000), new RunOptions { MaxThreads = threads });
+        var full = AnalysisRunner.Run(new FullFlowSelection.Kernel(), new ArrayBatchSource<ArrayEvent.Batch>(batches), () => new ArrayEvent.Batch(2000), new RunOptions { MaxThreads = 1 });
+        VariationTests.Identical(full, final, $"threads={threads} nominal");
+        for (int v = 0; v < final.Variations.Count; v++)
+        {
+            string label = final.Variations[v].Label;
+            if (final.Variations[v].Systematic == "full knob") VariationTests.Identical(full.Variations[v].Result, final.Variations[v].Result, $"threads={threads} {label}");
+            else FinalLevelIdentical(full.Variations[v].Result, final.Variations[v].Result, $"threads={threads} {label}");
+        }
     }
 
     [Fact]
