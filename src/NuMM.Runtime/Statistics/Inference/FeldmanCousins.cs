@@ -17,8 +17,9 @@ public sealed record FeldmanCousinsOptions
     /// be shorter. The belt does not depend on it (every toy has its own random stream).</summary>
     public int ToysPerBlock { get; init; } = 1000;
     /// <summary>Fit the toys of a <see cref="BinnedLikelihood"/> with the analytic-gradient Newton fitter (warm start at
-    /// the generating point, buffers reused, no allocation per toy); objectives it does not cover use the general
-    /// <see cref="Minimizer"/> with <see cref="Minimizer"/> options. False: always the general minimiser.</summary>
+    /// the generating point, buffers reused, no allocation per toy). Objectives it does not cover (HistFactory models, a
+    /// covariance or Pearson χ², the analytic Barlow–Beeston-lite option) and toy <see cref="Minimizer"/> settings with
+    /// <see cref="MinimizerOptions.MultiStart"/> enabled use the general <see cref="Minimizer"/>. False: always the general minimiser.</summary>
     public bool FastToyFits { get; init; } = true;
     /// <summary>Run seed; each toy's stream is derived from (seed, point, toy), so results do not depend on threads.</summary>
     public ulong Seed { get; init; } = 20240601;
