@@ -77,3 +77,16 @@ public interface IBatchSource<in TBatch> where TBatch : IColumnBatch
     /// <param name="batch">The batch to overwrite; its <see cref="IColumnBatch.Length"/> is set to the events read.</param>
     bool ReadNext(TBatch batch);
 }
+
+/// <summary>A source whose batches already exist in memory and can be processed where they are: zero-copy. When a
+/// source offers it, <see cref="Selection.AnalysisRunner"/> takes each batch with <see cref="TryNextView"/> instead of
+/// copying it into one of its own with <see cref="IBatchSource{TBatch}.ReadNext"/>; reading then costs nothing and the
+/// threads spend their time in the kernel. The results are the same either way (each batch is the same events).</summary>
+/// <typeparam name="TBatch">The columnar batch type.</typeparam>
+public interface IBatchViewSource<TBatch> : IBatchSource<TBatch> where TBatch : IColumnBatch
+{
+    /// <summary>The next batch itself, not a copy; returns false when none are left. The caller only reads it, and may
+    /// keep reading it until the run that asked for it has finished.</summary>
+    /// <param name="batch">The source's own batch.</param>
+    bool TryNextView([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TBatch batch);
+}

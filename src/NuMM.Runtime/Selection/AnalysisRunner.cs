@@ -140,7 +140,8 @@ public static class AnalysisRunner
     {
         private sealed class Slot
         {
-            public TBatch? Batch;
+            public TBatch? Batch;              // the batch being processed: Owned, or a zero-copy source's own
+            public TBatch? Owned;              // this slot's batch for sources that copy into it
             public AnalysisResult[]? Partials; // one per kernel
             public bool Done;
         }
@@ -244,8 +245,18 @@ public static class AnalysisRunner
                 bool got;
                 try
                 {
-                    slot.Batch ??= _newBatch();
-                    got = _source.ReadNext(slot.Batch);
+                    if (_source is IBatchViewSource<TBatch> views)
+                    {
+                        // Zero-copy: process the source's own batch (the slot only borrows it until merged).
+                        got = views.TryNextView(out var view);
+                        if (got) slot.Batch = view ?? throw new InvalidOperationException("The source returned a null batch.");
+                    }
+                    else
+                    {
+                        slot.Owned ??= _newBatch();
+                        slot.Batch = slot.Owned;
+                        got = _source.ReadNext(slot.Batch);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -281,7 +292,7 @@ public static class AnalysisRunner
                     for (int k = 0; k < _kernels.Length; k++)
                     {
                         slot.Partials[k].Reset();
-                        _kernels[k].Process(slot.Batch, slot.Partials[k]);
+                        _kernels[k].Process(slot.Batch!, slot.Partials[k]);
                     }
                 }
                 catch (Exception e)

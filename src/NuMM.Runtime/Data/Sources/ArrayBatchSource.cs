@@ -3,10 +3,11 @@ using System.Collections.Generic;
 
 namespace NuMM.Runtime.Data.Sources;
 
-/// <summary>A source that replays prebuilt batches in order, copying each into the batch it is given
-/// (so the runner's batch pooling works as with a file reader). For tests, examples and cached samples.</summary>
+/// <summary>A source that replays prebuilt batches in order: to the runner as the batches themselves (zero-copy,
+/// <see cref="IBatchViewSource{TBatch}"/>), to any other reader by copying each into the batch it is given. For
+/// tests, examples and samples held in memory.</summary>
 /// <typeparam name="TBatch">The columnar batch type.</typeparam>
-public sealed class ArrayBatchSource<TBatch> : IBatchSource<TBatch> where TBatch : IColumnBatch
+public sealed class ArrayBatchSource<TBatch> : IBatchViewSource<TBatch> where TBatch : IColumnBatch
 {
     private readonly TBatch[] _batches;
     private int _next;
@@ -50,6 +51,14 @@ public sealed class ArrayBatchSource<TBatch> : IBatchSource<TBatch> where TBatch
             throw new ArgumentException($"Batch {_next} of the array source does not fit the batch to fill: {e.Message}", nameof(batch), e);
         }
         _next++;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool TryNextView([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TBatch batch)
+    {
+        if (_next >= _batches.Length) { batch = default; return false; }
+        batch = _batches[_next++];
         return true;
     }
 
