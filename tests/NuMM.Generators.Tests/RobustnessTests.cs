@@ -46,6 +46,21 @@ public class RobustnessTests
         { "pattern with non-constant", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => e.E is > e.E; }" },
         { "weight with ref parameter", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Weight(\"w\")] public static float W(in Ev e, ref float x) => x; }" },
         { "empty file", "" },
+        // Half-typed code, as the IDE runs the generator on every keystroke (issue 8): never NUMM0903.
+        { "weight parameter without a name", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Weight(\"w\")] public static double W(in Ev e, double ) => 1.0; }" },
+        { "weight parameter default missing", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Weight(\"w\")] public static double W(in Ev e, double x = ) => x; }" },
+        { "event parameter without a name", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev ) => true; }" },
+        { "event parameter without a type", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in ) => true; }" },
+        { "member access being typed", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => e. > 1; }" },
+        { "math call being typed", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => Math.(e.E) > 1; }" },
+        { "pattern being typed", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => e.E is > and < 2; }" },
+        { "histogram arguments being typed", Schema + "[Analysis(typeof(Ev))] [Histogram(\"h\", )] public static partial class S { }" },
+        { "variable without a return type", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Variable(\"v\")] public static V(in Ev e) => e.E; }" },
+        { "local being typed", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) { var x = ; return x > 1; } }" },
+        { "cut call being typed", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => e.E > 1; [Cut(2, \"b\")] public static bool B(in Ev e) => A( ; }" },
+        { "shift being typed", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => e.E > 1; [Shift(\"s\", \"E\", )] public static float Sh(in Ev e, double sigma) => e.E; }" },
+        { "universe parameter without a name", Schema + "[Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool A(in Ev e) => e.E > 1; [Weight(\"w\")] public static double W(in Ev e) => 1.0; [Universes(\"u\", 3)] public static double U(in Ev e, int ) => 1.0; }" },
+        { "schema field without a name", "using NuMM.Dsl; [EventSchema] public partial struct Ev { public float ; public float A; } [Analysis(typeof(Ev))] public static partial class S { [Cut(1, \"a\")] public static bool C(in Ev e) => e.A > 1; }" },
     };
 
     [Theory]
@@ -54,7 +69,8 @@ public class RobustnessTests
     {
         var run = GeneratorHarness.RunGenerator(source);
         Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
-        var crashes = run.GeneratorDiagnostics.Concat(run.Output.GetDiagnostics()).Where(d => d.Id is "CS8785" or "AD0001").ToList();
+        // NUMM0903 is the safety net catching a generator exception: still a bug to fix.
+        var crashes = run.GeneratorDiagnostics.Concat(run.Output.GetDiagnostics()).Where(d => d.Id is "CS8785" or "AD0001" or "NUMM0903").ToList();
         Assert.True(crashes.Count == 0, $"{name}: {string.Join("\n", crashes)}");
     }
 

@@ -835,7 +835,8 @@ internal static class AnalysisEmitter
                     ? $"first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};"
                     : $"multi{j} |= ~(pass{j} | {cname}); first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};");
             }
-            if (k < n)
+            // Skipping the remaining cuts is invisible unless one calls per lane: the C# calls every cut for every event.
+            if (k < n && !LaterCutsCallPerLane(sels, k))
             {
                 var final = new List<string>();
                 foreach (var sel in sels) final.Add($"multi{I(sel.Index)}");
@@ -1094,6 +1095,14 @@ internal static class AnalysisEmitter
         w.WriteLine();
     }
 
+    private static bool LaterCutsCallPerLane(List<Selection> sels, int k)
+    {
+        foreach (var sel in sels)
+            for (int q = k; q < sel.Cuts.Count; q++)
+                if (ExprWalk.CallsPerLane(sel.Cuts[q])) return true;
+        return false;
+    }
+
     /// <summary>Events per tile of the weight-variation sweep: a universe's factors for one tile are one contiguous run
     /// of 4 KB (float), long enough for the hardware prefetcher; the tile's buffers stay in L1/L2.</summary>
     private const int TileEvents = 1024;
@@ -1116,6 +1125,10 @@ internal static class AnalysisEmitter
                 body.WriteLine($"{weight.H}.CopyTo(weights.Slice({I(lanes / 2)}));");
             }
             var fills = new List<string>();
+            // The C# computes a histogram's quantities only for events that pass every cut.
+            bool calls = false;
+            foreach (var (ax, ay) in sel.Axes) calls |= ExprWalk.CallsPerLane(ax) || (ay is not null && ExprWalk.CallsPerLane(ay));
+            using var passing = calls ? x.Guard($"pass{j}") : null;
             for (int h = 0; h < a.Histograms.Count; h++)
             {
                 var hs = a.Histograms[h];
@@ -1208,6 +1221,12 @@ internal static class AnalysisEmitter
                     w.WriteLine($"({v}.LoadUnsafe(ref sq, {h}) + (qh & mh)).StoreUnsafe(ref sq, {h});");
                 }
             }
+            w.WriteLine();
+            w.WriteLine("// Checked integer arithmetic, one lane at a time: SIMD units wrap where C# throws OverflowException.");
+            w.WriteLine("public static int CheckedAdd(int a, int b) => checked(a + b);");
+            w.WriteLine("public static int CheckedSubtract(int a, int b) => checked(a - b);");
+            w.WriteLine("public static int CheckedMultiply(int a, int b) => checked(a * b);");
+            w.WriteLine("public static int CheckedNegate(int a) => checked(-a);");
             w.WriteLine();
             w.WriteLine("// The sum of the 16 lanes of one row of the sums buffer, lanes in order.");
             using (w.Block("public static double Total(global::System.ReadOnlySpan<double> sums, int row)"))

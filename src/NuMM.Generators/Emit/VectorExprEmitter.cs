@@ -14,9 +14,17 @@ internal readonly record struct Val(string A, string? B = null)
 /// <summary>Emits the vector code of expressions for one block width. A block holds W events: one
 /// <c>VectorN&lt;float&gt;</c> or <c>VectorN&lt;int&gt;</c>, two <c>VectorN&lt;double&gt;</c>, or W bits of a <c>uint</c>
 /// for masks. Identical sub-expressions are emitted once per block.</summary>
+/// <remarks>Per-lane calls (<see cref="ScalarCall"/>) may throw, so they run only for the lanes the C# would evaluate
+/// them for: behind <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c> and an emitter-level <see cref="Guard"/> (histogram values
+/// of passing events) the lanes are narrowed by a guard mask. Lanes outside the guard hold unspecified values that
+/// every consumer masks away. A cached value is reused only inside the guard it was computed under (or a narrower one).</remarks>
 internal sealed class VectorExprEmitter
 {
-    private readonly Dictionary<Expr, Val> _cache = new();
+    private readonly Dictionary<Expr, (Val Value, int Scope)> _cache = new();
+    private readonly Dictionary<Expr, bool> _callsPerLane = new();
+    // Guard scopes from the outermost (0: every lane of the block) in; each with its mask variable (null for 0).
+    private readonly List<(int Id, string? Mask)> _guards = new() { (0, null) };
+    private int _nextScope = 1;
     private readonly Dictionary<string, string> _statics = new(System.StringComparer.Ordinal);
     private readonly SourceWriter _body;
     private int _next;
@@ -54,12 +62,45 @@ internal sealed class VectorExprEmitter
     }
 
     /// <summary>Forgets cached values (for code emitted in a nested scope).</summary>
-    public Dictionary<Expr, Val> Snapshot() => new(_cache);
+    public Dictionary<Expr, (Val Value, int Scope)> Snapshot() => new(_cache);
 
-    public void Restore(Dictionary<Expr, Val> snapshot)
+    public void Restore(Dictionary<Expr, (Val Value, int Scope)> snapshot)
     {
         _cache.Clear();
         foreach (var kv in snapshot) _cache[kv.Key] = kv.Value;
+    }
+
+    /// <summary>Narrows the lanes on which per-lane calls run to those of <paramref name="mask"/> (a <c>uint</c> mask
+    /// expression) within the current guard, until disposed.</summary>
+    public System.IDisposable Guard(string mask)
+    {
+        var name = Temp("g");
+        string all = "0x" + ((1ul << W) - 1).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "u";
+        var outer = _guards[_guards.Count - 1].Mask;
+        _body.WriteLine(outer is null ? $"uint {name} = ({mask}) & {all};" : $"uint {name} = {outer} & ({mask});");
+        _guards.Add((_nextScope++, name));
+        return new PopGuard(this);
+    }
+
+    private sealed class PopGuard : System.IDisposable
+    {
+        private readonly VectorExprEmitter _x;
+        public PopGuard(VectorExprEmitter x) => _x = x;
+        public void Dispose() => _x._guards.RemoveAt(_x._guards.Count - 1);
+    }
+
+    private string? CurrentGuard => _guards[_guards.Count - 1].Mask;
+
+    private bool CallsPerLane(Expr e)
+    {
+        if (!_callsPerLane.TryGetValue(e, out var r)) _callsPerLane[e] = r = ExprWalk.CallsPerLane(e);
+        return r;
+    }
+
+    private bool InScope(int scope)
+    {
+        foreach (var g in _guards) if (g.Id == scope) return true;
+        return false;
     }
 
     private string Temp(string prefix) => prefix + "_" + (_next++).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -74,9 +115,10 @@ internal sealed class VectorExprEmitter
 
     public Val Emit(Expr e)
     {
-        if (_cache.TryGetValue(e, out var cached)) return cached;
+        if (_cache.TryGetValue(e, out var cached) && InScope(cached.Scope)) return cached.Value;
         var v = EmitUncached(e);
-        _cache[e] = v;
+        // Without per-lane calls a value is computed for every lane, whatever the guard.
+        _cache[e] = (v, CallsPerLane(e) ? _guards[_guards.Count - 1].Id : 0);
         return v;
     }
 
@@ -172,7 +214,10 @@ internal sealed class VectorExprEmitter
             case Binary b:
             {
                 var l = Emit(b.Left);
-                var r = Emit(b.Right);
+                Val r;
+                if (b.ShortCircuit && CallsPerLane(b.Right))
+                    using (Guard(b.Op == BinOp.And ? l.A : "~" + l.A)) r = Emit(b.Right);
+                else r = Emit(b.Right);
                 string op = b.Op switch
                 {
                     BinOp.Add => "+",
@@ -239,8 +284,11 @@ internal sealed class VectorExprEmitter
             case Ternary t:
             {
                 var c = Emit(t.Condition);
-                var a = Emit(t.WhenTrue);
-                var b = Emit(t.WhenFalse);
+                Val a, b;
+                if (CallsPerLane(t.WhenTrue)) using (Guard(c.A)) a = Emit(t.WhenTrue);
+                else a = Emit(t.WhenTrue);
+                if (CallsPerLane(t.WhenFalse)) using (Guard("~" + c.A)) b = Emit(t.WhenFalse);
+                else b = Emit(t.WhenFalse);
                 switch (t.Type)
                 {
                     case ValType.Bool: return DeclareBits("m", $"({c.A} & {a.A}) | (~{c.A} & {b.A})");
@@ -252,6 +300,9 @@ internal sealed class VectorExprEmitter
             }
             case ScalarCall sc:
                 return EmitScalarCall(sc);
+            case Let let:
+                foreach (var local in let.Locals) Emit(local);
+                return Emit(let.Body);
         }
         throw new System.InvalidOperationException("Unknown expression " + e.GetType().Name);
     }
@@ -279,16 +330,22 @@ internal sealed class VectorExprEmitter
             argTexts.Add($"{scratch}[l]");
         }
         var call = $"{sc.Method}({string.Join(", ", argTexts)})";
+        // Every lane, or only the guarded ones (set bits of the guard, in lane order).
+        var guard = CurrentGuard;
+        string lanes = guard is null
+            ? $"for (int l = 0; l < {W}; l++)"
+            : $"for (uint gl = {guard}; gl != 0; gl &= gl - 1)";
+        string lane = guard is null ? "" : "int l = global::System.Numerics.BitOperations.TrailingZeroCount(gl); ";
         if (sc.Type == ValType.Bool)
         {
             var bits = Temp("m");
             _body.WriteLine($"uint {bits} = 0;");
-            _body.WriteLine($"for (int l = 0; l < {W}; l++) if ({call}) {bits} |= 1u << l;");
+            _body.WriteLine(guard is null ? $"{lanes} if ({call}) {bits} |= 1u << l;" : $"{lanes} {{ {lane}if ({call}) {bits} |= 1u << l; }}");
             return new Val(bits);
         }
         var result = Temp("sr");
         AddPrologue(result, $"global::System.Span<{Elem(sc.Type)}> {result} = stackalloc {Elem(sc.Type)}[{W}];");
-        _body.WriteLine($"for (int l = 0; l < {W}; l++) {result}[l] = {call};");
+        _body.WriteLine(guard is null ? $"{lanes} {result}[l] = {call};" : $"{lanes} {{ {lane}{result}[l] = {call}; }}");
         if (sc.Type == ValType.Double)
             return Pair("r", $"{V}.Create((global::System.ReadOnlySpan<double>){result}.Slice(0, {H}))", $"{V}.Create((global::System.ReadOnlySpan<double>){result}.Slice({H}))");
         return Declare("r", $"{V}.Create((global::System.ReadOnlySpan<{Elem(sc.Type)}>){result})");

@@ -15,6 +15,11 @@ internal static class ExprWalk
         return false;
     }
 
+    /// <summary>True when <paramref name="e"/> calls a method lane by lane (a [Pure] helper, a Math function without a
+    /// vector form, checked integer arithmetic): such a call may throw, so it must run for exactly the events the C#
+    /// runs it for.</summary>
+    public static bool CallsPerLane(Expr e) => Any(e, x => x is ScalarCall);
+
     /// <summary>True when <paramref name="e"/> reads column <paramref name="column"/> (as a scalar or an array column).</summary>
     public static bool ReadsColumn(Expr e, string column)
         => Any(e, x => x is ColumnRef c && c.Name == column || x is ArrayElemRef a && a.Column == column);
@@ -40,7 +45,7 @@ internal static class ExprWalk
             {
                 var l = Rewrite(b.Left, replace);
                 var rr = Rewrite(b.Right, replace);
-                return ReferenceEquals(l, b.Left) && ReferenceEquals(rr, b.Right) ? e : new Binary(b.Op, l, rr);
+                return ReferenceEquals(l, b.Left) && ReferenceEquals(rr, b.Right) ? e : b with { Left = l, Right = rr };
             }
             case Compare c:
             {
@@ -59,6 +64,12 @@ internal static class ExprWalk
                 return ReferenceEquals(c, t.Condition) && ReferenceEquals(a, t.WhenTrue) && ReferenceEquals(b, t.WhenFalse) ? e : new Ternary(c, a, b);
             }
             case ArrayElemRef ar: { var i = Rewrite(ar.Index, replace); return ReferenceEquals(i, ar.Index) ? e : ar with { Index = i }; }
+            case Let let:
+            {
+                var locals = RewriteAll(let.Locals, replace);
+                var body = Rewrite(let.Body, replace);
+                return locals is null && ReferenceEquals(body, let.Body) ? e : new Let(locals ?? let.Locals, body);
+            }
             default: return e;
         }
     }
@@ -97,6 +108,7 @@ internal static class ExprWalk
             case ScalarCall s: foreach (var a in s.Args) yield return a; break;
             case Ternary t: yield return t.Condition; yield return t.WhenTrue; yield return t.WhenFalse; break;
             case ArrayElemRef ar: yield return ar.Index; break;
+            case Let let: foreach (var l in let.Locals) yield return l; yield return let.Body; break;
         }
     }
 }

@@ -124,6 +124,11 @@ internal static class AnalysisParser
             for (int i = 1; i < w.Method.Parameters.Length; i++)
             {
                 var p = w.Method.Parameters[i];
+                if (p.Name.Length == 0 || p.Type.TypeKind == TypeKind.Error)
+                {
+                    ok = false; // half-typed ('double )'): the compiler reports it
+                    continue;
+                }
                 var vt = SchemaParser.ValTypeOf(p.Type);
                 if (vt is null or ValType.Bool || p.RefKind != RefKind.None)
                 {
@@ -348,7 +353,7 @@ internal static class AnalysisParser
         return $"{SymbolText.FullName(m.ContainingType)}.{m.Name}({args})";
     }
 
-    internal static string PropertyName(string parameter) => char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
+    internal static string PropertyName(string parameter) => parameter.Length == 0 ? parameter : char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
 
     private static bool IsEventMethod(IMethodSymbol m, INamedTypeSymbol schema, int minParams, int maxParams)
         => m.IsStatic && !m.IsGenericMethod && m.Parameters.Length >= minParams && m.Parameters.Length <= maxParams

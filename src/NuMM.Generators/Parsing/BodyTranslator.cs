@@ -74,6 +74,8 @@ internal sealed class BodyTranslator
     private Tx Block(IOperation body)
     {
         if (body is not IBlockOperation block) return Value(body);
+        // Locals whose initializers call per lane: C# runs those calls where the local is declared, used or not.
+        var forced = new List<Expr>();
         foreach (var statement in block.Operations)
         {
             switch (statement)
@@ -84,11 +86,14 @@ internal sealed class BodyTranslator
                         {
                             var init = d.Initializer?.Value ?? decl.Initializer?.Value;
                             if (init is null) throw Fail(DiagnosticDescriptors.NotTranslatable, d.Syntax, $"the local '{d.Symbol.Name}' without a value", "every local needs an initial value");
-                            _locals[d.Symbol] = Value(init);
+                            var local = Value(init);
+                            _locals[d.Symbol] = local;
+                            if (ExprWalk.CallsPerLane(local.Expr)) forced.Add(local.Expr);
                         }
                     break;
                 case IReturnOperation { ReturnedValue: { } value }:
-                    return Value(value);
+                    var result = Value(value);
+                    return forced.Count == 0 ? result : new Tx(new Let(new EquatableArray<Expr>(forced.ToArray()), result.Expr), result.Unit);
                 case IExpressionStatementOperation { Operation: var inner } when IsSideEffect(inner, out var why):
                     throw Fail(DiagnosticDescriptors.SideEffect, inner.Syntax, inner.Syntax.ToString(), _method.Name, why);
                 case IInvalidOperation:
@@ -149,6 +154,8 @@ internal sealed class BodyTranslator
         // A member access on the event that does not bind: name the column the physicist meant.
         if (op.Syntax is MemberAccessExpressionSyntax ma && op is IInvalidOperation inv)
         {
+            // 'e.' while typing: the compiler already reports the missing name; a NuMM error on an empty span is noise.
+            if (ma.Name.IsMissing || ma.Name.Identifier.ValueText.Length == 0) return;
             foreach (var child in inv.ChildOperations)
                 if (IsEvent(child))
                 {
@@ -248,6 +255,7 @@ internal sealed class BodyTranslator
         switch (u.OperatorKind)
         {
             case UnaryOperatorKind.Plus: return x;
+            case UnaryOperatorKind.Minus when u.IsChecked && x.Expr.Type == ValType.Int: return Checked(u, "CheckedNegate", x.Unit, x.Expr);
             case UnaryOperatorKind.Minus when x.Expr.Type != ValType.Bool: return new Tx(new Unary(UnOp.Neg, x.Expr), x.Unit);
             case UnaryOperatorKind.Not when x.Expr.Type == ValType.Bool: return new Tx(new Unary(UnOp.Not, x.Expr), null);
             default:
@@ -270,9 +278,11 @@ internal sealed class BodyTranslator
             case BinaryOperatorKind.Subtract:
                 if (t == ValType.Bool) break;
                 CheckUnits(b, l, r);
+                if (b.IsChecked && t == ValType.Int) return Checked(b, b.OperatorKind == BinaryOperatorKind.Add ? "CheckedAdd" : "CheckedSubtract", l.Unit ?? r.Unit, l.Expr, r.Expr);
                 return new Tx(new Binary(b.OperatorKind == BinaryOperatorKind.Add ? BinOp.Add : BinOp.Sub, l.Expr, r.Expr), l.Unit ?? r.Unit);
             case BinaryOperatorKind.Multiply:
                 if (t == ValType.Bool) break;
+                if (b.IsChecked && t == ValType.Int) return Checked(b, "CheckedMultiply", null, l.Expr, r.Expr);
                 return new Tx(new Binary(BinOp.Mul, l.Expr, r.Expr), null);
             case BinaryOperatorKind.Divide:
                 if (t == ValType.Int)
@@ -281,10 +291,10 @@ internal sealed class BodyTranslator
                 return new Tx(new Binary(BinOp.Div, l.Expr, r.Expr), null);
             case BinaryOperatorKind.ConditionalAnd:
             case BinaryOperatorKind.And when t == ValType.Bool:
-                return new Tx(new Binary(BinOp.And, l.Expr, r.Expr), null);
+                return new Tx(new Binary(BinOp.And, l.Expr, r.Expr, b.OperatorKind == BinaryOperatorKind.ConditionalAnd), null);
             case BinaryOperatorKind.ConditionalOr:
             case BinaryOperatorKind.Or when t == ValType.Bool:
-                return new Tx(new Binary(BinOp.Or, l.Expr, r.Expr), null);
+                return new Tx(new Binary(BinOp.Or, l.Expr, r.Expr, b.OperatorKind == BinaryOperatorKind.ConditionalOr), null);
             case BinaryOperatorKind.ExclusiveOr when t == ValType.Bool:
                 return new Tx(new Binary(BinOp.Xor, l.Expr, r.Expr), null);
             case BinaryOperatorKind.Equals:
@@ -301,6 +311,14 @@ internal sealed class BodyTranslator
                 return new Tx(new Compare(Cmp(b.OperatorKind), l.Expr, r.Expr), null);
         }
         throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, $"the operator '{OperatorText(b)}' on {Name(t)}", "it has no vector form");
+    }
+
+    /// <summary>Checked integer arithmetic: SIMD units wrap on overflow, so each lane runs the checked C# operation (in
+    /// the generated file's lane helpers) and throws the OverflowException the C# throws, for the same events.</summary>
+    private Tx Checked(IOperation at, string helper, string? unit, params Expr[] operands)
+    {
+        _ctx.Bag.Add(DiagnosticDescriptors.ScalarPerLane, at.Syntax, $"checked integer arithmetic '{at.Syntax}'");
+        return new Tx(new ScalarCall("NuMMLanes." + helper, ValType.Int, new EquatableArray<Expr>(operands)), unit);
     }
 
     private static bool IsNaNSelfTest(Tx l, Tx r) => l.Expr.Equals(r.Expr);
@@ -332,9 +350,12 @@ internal sealed class BodyTranslator
             case IRelationalPatternOperation rel when rel.Value.ConstantValue is { HasValue: true, Value: not null } cv:
                 return new Tx(new Compare(Cmp(rel.OperatorKind), value.Expr, new Const(value.Expr.Type, ToDouble(cv.Value))), null);
             case IConstantPatternOperation cp when cp.Value.ConstantValue is { HasValue: true, Value: not null } cv:
+                var k = ToDouble(cv.Value);
+                // 'x is double.NaN' matches NaN (C# tests it with IsNaN), where 'x == double.NaN' never holds.
+                if (double.IsNaN(k)) return new Tx(new Compare(CmpOp.Ne, value.Expr, value.Expr), null);
                 if (value.Expr.Type is ValType.Float or ValType.Double)
                     _ctx.Bag.Add(DiagnosticDescriptors.FloatEquality, p.Syntax, $"{valueOp.Syntax} is {p.Syntax}");
-                return new Tx(new Compare(CmpOp.Eq, value.Expr, new Const(value.Expr.Type, ToDouble(cv.Value))), null);
+                return new Tx(new Compare(CmpOp.Eq, value.Expr, new Const(value.Expr.Type, k)), null);
             case IBinaryPatternOperation bp:
                 var a = Pattern(bp.LeftPattern, value, valueOp);
                 var b = Pattern(bp.RightPattern, value, valueOp);
