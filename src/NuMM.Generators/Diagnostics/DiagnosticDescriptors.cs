@@ -37,6 +37,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EmptyCutName = Error("NUMM0010", "Cut has no name",
         "Cut '{0}' needs a non-empty name for the cut-flow table", Shape);
 
+    public static readonly DiagnosticDescriptor NameCollision = Error("NUMM0011", "Name collides with generated code",
+        "{0} '{1}' collides with {2} that the generator adds; rename it", Shape);
+
     public static readonly DiagnosticDescriptor UnknownColumnOrVariable = Error("NUMM0101", "Unknown column or variable",
         "'{0}' is neither a column of '{1}' nor a [Variable] of the analysis", Cuts);
     public static readonly DiagnosticDescriptor CutNeverPasses = Error("NUMM0102", "Cut can never pass",
@@ -120,7 +123,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         CutSignature, VariableSignature, DuplicateCutOrder, DuplicateCutName, AnalysisNotPartial, UnsupportedTypeShape,
-        SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName,
+        SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName, NameCollision,
         UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality,
         UnsupportedColumnType, ScalarPerLane, NotTranslatable, UnsupportedValueType,
         ArrayColumnWithoutLength, LengthOnScalarColumn, ArrayLengthOutOfRange, UnsupportedArrayElementType,

@@ -81,7 +81,7 @@ internal static class AnalysisEmitter
         w.WriteLine();
         using (a.Namespace.Length > 0 ? w.Block("namespace " + a.Namespace) : null)
         {
-            using (w.Block($"{a.ClassModifiers} {a.TypeName}"))
+            using (w.Block($"{a.ClassModifiers} {Literals.Identifier(a.TypeName)}"))
             {
                 WriteKernel(w, plan);
             }
@@ -167,12 +167,12 @@ internal static class AnalysisEmitter
         {
             var ctorArgs = new List<string>();
             foreach (var prm in a.Parameters)
-                ctorArgs.Add($"{prm.CSharpType} {prm.Name}" + (prm.DefaultLiteral is { } d ? " = " + d : ""));
+                ctorArgs.Add($"{prm.CSharpType} {Literals.Identifier(prm.Name)}" + (prm.DefaultLiteral is { } d ? " = " + d : ""));
             w.WriteLine("/// <summary>Creates the kernel with its run-time weight parameters.</summary>");
             foreach (var prm in a.Parameters) w.WriteLine($"/// <param name=\"{prm.Name}\">The weight parameter <c>{prm.Name}</c>.</param>");
             using (w.Block($"public Kernel({string.Join(", ", ctorArgs)})"))
             {
-                foreach (var prm in a.Parameters) w.WriteLine($"{Emit_.PropertyName(prm.Name)} = {prm.Name};");
+                foreach (var prm in a.Parameters) w.WriteLine($"{Emit_.PropertyName(prm.Name)} = {Literals.Identifier(prm.Name)};");
             }
             w.WriteLine();
             foreach (var prm in a.Parameters)
@@ -595,7 +595,7 @@ internal static class AnalysisEmitter
                     if (sel.Shift is not null)
                     {
                         w.WriteLine($"var {ev} = e;");
-                        foreach (var c in sel.Shift.Columns) w.WriteLine($"{ev}.{c.Column} = {c.Method}e, {Literals.Double(sel.Sigma)});");
+                        foreach (var c in sel.Shift.Columns) w.WriteLine($"{ev}.{Literals.Identifier(c.Column)} = {c.Method}e, {Literals.Double(sel.Sigma)});");
                     }
                     if (p.Weighted)
                     {
@@ -729,7 +729,7 @@ internal static class AnalysisEmitter
     private static string MethodName(string call)
     {
         var head = call.Split('(')[0];
-        return head.Substring(head.LastIndexOf('.') + 1);
+        return head.Substring(head.LastIndexOf('.') + 1).TrimStart('@');
     }
 
     private static void WriteHistogramAccessors(SourceWriter w, AnalysisSpec a)

@@ -54,6 +54,10 @@ internal static class Literals
         return q.Substring(1, q.Length - 2).Replace("{", "{{").Replace("}", "}}");
     }
 
+    /// <summary>A user's name as a C# identifier: keywords get '@' (<c>@event</c> is a common ROOT branch name).</summary>
+    public static string Identifier(string name)
+        => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
     /// <summary>Text safe inside a // comment.</summary>
     public static string Comment(string s) => s.Replace("\r", " ").Replace("\n", " ");
 }

@@ -13,15 +13,15 @@ internal static class SchemaEmitter
         w.WriteLine();
         using (s.Namespace.Length > 0 ? w.Block("namespace " + s.Namespace) : null)
         {
-            using (w.Block("partial struct " + s.TypeName))
+            using (w.Block("partial struct " + Id(s.TypeName)))
             {
                 w.WriteLine("/// <summary>Reads event <paramref name=\"index\"/> of <paramref name=\"batch\"/> (one value per column).</summary>");
-                using (w.Block($"private {s.TypeName}({s.FullName}.Batch batch, int index)"))
+                using (w.Block($"private {Id(s.TypeName)}({s.FullName}.Batch batch, int index)"))
                 {
                     foreach (var c in s.Columns)
                         w.WriteLine(c.IsArray
-                            ? $"this.{c.Name} = new {ArrayType(c)}(batch.{c.Name}, index, batch.Capacity, {Int(c.Length)});"
-                            : $"this.{c.Name} = batch.{c.Name}[index];");
+                            ? $"this.{Id(c.Name)} = new {ArrayType(c)}(batch.{Id(c.Name)}, index, batch.Capacity, {Int(c.Length)});"
+                            : $"this.{Id(c.Name)} = batch.{Id(c.Name)}[index];");
                 }
                 w.WriteLine();
                 w.WriteLine($"/// <summary>A batch of <see cref=\"{s.TypeName}\"/> events stored column by column (one array per column).</summary>");
@@ -46,7 +46,7 @@ internal static class SchemaEmitter
                             w.WriteLine($"if ((long)capacity * {Int(widest)} > global::System.Array.MaxLength) throw new global::System.ArgumentOutOfRangeException(nameof(capacity), capacity, $\"A {s.TypeName} batch of {{capacity}} events would need {{(long)capacity * {Int(widest)}}} values in its widest array column, more than one .NET array holds.\");");
                         w.WriteLine("Capacity = capacity;");
                         foreach (var c in s.Columns)
-                            w.WriteLine(c.IsArray ? $"{c.Name} = new {c.CSharpType}[capacity * {Int(c.Length)}];" : $"{c.Name} = new {c.CSharpType}[capacity];");
+                            w.WriteLine(c.IsArray ? $"this.{Id(c.Name)} = new {c.CSharpType}[capacity * {Int(c.Length)}];" : $"this.{Id(c.Name)} = new {c.CSharpType}[capacity];");
                     }
                     w.WriteLine();
                     w.WriteLine("/// <summary>The columns of the schema, in declaration order.</summary>");
@@ -58,7 +58,7 @@ internal static class SchemaEmitter
                         w.WriteLine(c.IsArray
                             ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at k × <see cref=\"Capacity\"/> + i.</summary>"
                             : $"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
-                        w.WriteLine($"public {c.CSharpType}[] {c.Name} {{ get; }}");
+                        w.WriteLine($"public {c.CSharpType}[] {Id(c.Name)} {{ get; }}");
                         w.WriteLine();
                     }
                     w.WriteLine("/// <inheritdoc/>");
@@ -88,11 +88,11 @@ internal static class SchemaEmitter
                         {
                             if (!c.IsArray)
                             {
-                                w.WriteLine($"{c.Name}[index] = e.{c.Name};");
+                                w.WriteLine($"this.{Id(c.Name)}[index] = e.{Id(c.Name)};");
                                 continue;
                             }
-                            w.WriteLine($"if (e.{c.Name}.Length != {Int(c.Length)}) throw new global::System.ArgumentException($\"Column '{c.Name}' holds {Int(c.Length)} values per event; the event's array has {{e.{c.Name}.Length}}.\", nameof(e));");
-                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) {c.Name}[k * Capacity + index] = e.{c.Name}[k];");
+                            w.WriteLine($"if (e.{Id(c.Name)}.Length != {Int(c.Length)}) throw new global::System.ArgumentException($\"Column '{c.Name}' holds {Int(c.Length)} values per event; the event's array has {{e.{Id(c.Name)}.Length}}.\", nameof(e));");
+                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) this.{Id(c.Name)}[k * Capacity + index] = e.{Id(c.Name)}[k];");
                         }
                     }
                     w.WriteLine();
@@ -102,7 +102,7 @@ internal static class SchemaEmitter
                         using (w.Block("switch (index)"))
                         {
                             for (int i = 0; i < s.Columns.Count; i++)
-                                w.WriteLine($"case {i}: return As<{s.Columns[i].CSharpType}, T>({s.Columns[i].Name}, {i});");
+                                w.WriteLine($"case {i}: return As<{s.Columns[i].CSharpType}, T>(this.{Id(s.Columns[i].Name)}, {i});");
                             w.WriteLine($"default: throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"{s.TypeName} has {s.Columns.Count} columns.\");");
                         }
                     }
@@ -125,15 +125,15 @@ internal static class SchemaEmitter
                                 using (w.Block($"for (int k = 0; k < {Int(c.Length)}; k++)"))
                                 using (w.Block($"for (int i = 0; i < _length; i++)"))
                                 {
-                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite({c.Name}[k * Capacity + i]))");
-                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{{c.Name}[k * Capacity + i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[k * Capacity + i]))");
+                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{this.{Id(c.Name)}[k * Capacity + i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                                 }
                                 continue;
                             }
                             using (w.Block($"for (int i = 0; i < _length; i++)"))
                             {
-                                w.WriteLine($"if (!{c.CSharpType}.IsFinite({c.Name}[i]))");
-                                w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but row {{i}} of the batch holds {{{c.Name}[i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[i]))");
+                                w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but row {{i}} of the batch holds {{this.{Id(c.Name)}[i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                             }
                         }
                     }
@@ -144,6 +144,8 @@ internal static class SchemaEmitter
     }
 
     private static string ArrayType(ColumnSpec c) => $"global::NuMM.Runtime.Data.FixedArray<{c.CSharpType}>";
+
+    private static string Id(string name) => Literals.Identifier(name);
 
     private static string Int(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -159,7 +159,7 @@ internal sealed class VectorExprEmitter
             case ColumnRef col:
             {
                 var reference = "c_" + col.Name;
-                AddPrologue(reference, $"ref {Elem(col.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{col.Name});");
+                AddPrologue(reference, $"ref {Elem(col.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{Literals.Identifier(col.Name)});");
                 return col.Type switch
                 {
                     ValType.Bool => DeclareBits("b", $"NuMMLanes.Bits{W}(ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, i)))"),
@@ -173,7 +173,7 @@ internal sealed class VectorExprEmitter
             case ArrayElemRef ar:
             {
                 var reference = "c_" + ar.Column;
-                AddPrologue(reference, $"ref {Elem(ar.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{ar.Column});");
+                AddPrologue(reference, $"ref {Elem(ar.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{Literals.Identifier(ar.Column)});");
                 AddPrologue("cap", "int cap = batch.Capacity;");
                 string index = ar.Index switch
                 {

@@ -56,6 +56,12 @@ internal static class AnalysisParser
         foreach (var named in analysisAttr.NamedArguments)
             if (named.Key == "Name" && named.Value.Value is string n && n.Length > 0) analysisName = n;
 
+        foreach (var member in type.GetMembers("Kernel"))
+            if (!member.IsImplicitlyDeclared && member.Locations.Length > 0 && member.Locations[0].IsInSource)
+            {
+                bag.Add(DiagnosticDescriptors.NameCollision, SymbolText.NameLocation(member), "Member", member.Name, "the nested class 'Kernel'");
+                return null;
+            }
         var context = new AnalysisContext(type, schema, schemaSpec, compilation, bag, ct);
         var cuts = new List<Decl>();
         var variables = new List<Decl>();
@@ -133,6 +139,18 @@ internal static class AnalysisParser
                 if (vt is null or ValType.Bool || p.RefKind != RefKind.None)
                 {
                     bag.Add(DiagnosticDescriptors.WeightParameterType, SymbolText.NameLocation(p), p.Name, w.Method.Name, p.Type.ToDisplayString());
+                    ok = false;
+                    continue;
+                }
+                // Each parameter becomes a kernel property named with a capital first letter.
+                var property = PropertyName(p.Name);
+                string? clash = System.Array.IndexOf(KernelMembers, property) >= 0 || property.StartsWith("Sigmas", StringComparison.Ordinal) || property.StartsWith("Blocks", StringComparison.Ordinal)
+                    ? $"the kernel member '{property}'" : null;
+                foreach (var other in parameters.Keys)
+                    if (other != p.Name && string.Equals(PropertyName(other), property, StringComparison.Ordinal)) clash = $"the kernel property '{property}' of the parameter '{other}'";
+                if (clash is not null)
+                {
+                    bag.Add(DiagnosticDescriptors.NameCollision, SymbolText.NameLocation(p), "Weight parameter", p.Name, clash);
                     ok = false;
                     continue;
                 }
@@ -332,7 +350,7 @@ internal static class AnalysisParser
         if (value is null && context.Columns.TryGetValue(variable, out var col) && !col.IsArray && col.Kind is "Int32" or "Single" or "Double")
         {
             value = new ColumnRef(col.Name, col.Kind == "Int32" ? ValType.Int : col.Kind == "Single" ? ValType.Float : ValType.Double);
-            scalar = "(double)e." + col.Name;
+            scalar = "(double)e." + Emit.Literals.Identifier(col.Name);
             unit = col.Unit;
         }
         if (value is null)
@@ -350,8 +368,16 @@ internal static class AnalysisParser
     {
         var args = (m.Parameters[0].RefKind == RefKind.In ? "in e" : "e");
         if (parameters is not null) foreach (var p in parameters) args += ", " + PropertyName(p);
-        return $"{SymbolText.FullName(m.ContainingType)}.{m.Name}({args})";
+        return $"{SymbolText.FullName(m.ContainingType)}.{Emit.Literals.Identifier(m.Name)}({args})";
     }
+
+    /// <summary>Members of the generated <c>Kernel</c> class (with the <c>Sigmas…</c> and <c>Blocks…</c> families).</summary>
+    private static readonly string[] KernelMembers =
+    {
+        "Kernel", "Process", "ProcessScalar", "CreateResult", "MaxVectorBits", "Rows", "CutCount", "NewPart", "Flush", "FlushOne", "AddRow",
+        "ScalarRange", "ThrowNonFiniteWeight", "ThrowNonFinite", "ThrowNonFiniteVariation", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
 
     internal static string PropertyName(string parameter) => parameter.Length == 0 ? parameter : char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
 

@@ -177,7 +177,7 @@ internal sealed class BodyTranslator
             if (!f.Field.IsReadOnly)
                 throw Fail(DiagnosticDescriptors.SideEffect, f.Syntax, f.Syntax.ToString(), _method.Name, "reads a mutable static field, so results could change between batches");
             var t = Supported(f, f.Field.Type);
-            return new Tx(new StaticRef(SymbolText.FullName(f.Field.ContainingType) + "." + f.Field.Name, t), null);
+            return new Tx(new StaticRef(SymbolText.FullName(f.Field.ContainingType) + "." + Emit.Literals.Identifier(f.Field.Name), t), null);
         }
         if (!IsEvent(f.Instance))
             throw Fail(DiagnosticDescriptors.NotTranslatable, f.Syntax, $"'{f.Syntax}'", "only columns of the event parameter can be read");
@@ -414,7 +414,7 @@ internal sealed class BodyTranslator
         _ctx.Bag.Add(DiagnosticDescriptors.ScalarPerLane, inv.Syntax, $"{m.ContainingType!.Name}.{m.Name}");
         var exprs = new Expr[args.Count];
         for (int i = 0; i < exprs.Length; i++) exprs[i] = args[i].Expr;
-        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + m.Name, ret, new EquatableArray<Expr>(exprs)), null);
+        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name), ret, new EquatableArray<Expr>(exprs)), null);
     }
 
     private static Tx? TryMath(string name, List<Tx> args, ValType ret)

@@ -57,6 +57,11 @@ internal static class SchemaParser
             }
             var column = ParseColumnType(field, attr, length, local);
             if (column is null) continue;
+            if (System.Array.IndexOf(BatchMembers, field.Name) >= 0)
+            {
+                local.Add(DiagnosticDescriptors.NameCollision, SymbolText.NameLocation(field), "Column", field.Name, $"the member '{field.Name}' of the batch type");
+                continue;
+            }
             columns.Add(new ColumnSpec(field.Name, column.Value.CSharpType, column.Value.Kind, unit, source, finite, column.Value.Length));
         }
         if (columns.Count == 0 && !local.HasErrors)
@@ -64,6 +69,10 @@ internal static class SchemaParser
         if (local.HasErrors) return null;
         return new SchemaSpec(SymbolText.Namespace(type), type.Name, SymbolText.FullName(type), new EquatableArray<ColumnSpec>(columns.ToArray()));
     }
+
+    /// <summary>Members of the generated struct part and its <c>Batch</c> class that a column (a field of the struct and a
+    /// property of the batch) cannot share a name with.</summary>
+    private static readonly string[] BatchMembers = { "Batch", "Length", "Capacity", "Columns", "Schema", "Set", "Column", "As", "ValidateFinite", "_length", "s_columns" };
 
     /// <summary>The largest <c>[Column(Length = N)]</c>: values per event of one array column (docs/diagnostics.md, NUMM0207;
     /// equals <c>NuMM.Runtime.Data.ColumnInfo.MaxLength</c>).</summary>

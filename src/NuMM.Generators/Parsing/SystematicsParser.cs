@@ -137,7 +137,7 @@ internal static class SystematicsParser
             }
             var tx = BodyTranslator.Translate(ctx, m, body, m.Parameters[1]);
             if (tx is null) continue;
-            string prefix = $"{SymbolText.FullName(m.ContainingType)}.{m.Name}({(m.Parameters[0].RefKind == RefKind.In ? "in " : "")}";
+            string prefix = $"{SymbolText.FullName(m.ContainingType)}.{Emit.Literals.Identifier(m.Name)}({(m.Parameters[0].RefKind == RefKind.In ? "in " : "")}";
             if (col is not null)
             {
                 if (tx.Value.Unit is { } u && col.Unit.Length > 0 && !string.Equals(u, col.Unit, StringComparison.Ordinal))
