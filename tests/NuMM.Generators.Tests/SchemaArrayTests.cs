@@ -43,7 +43,7 @@ public class SchemaArrayTests
     {
         var code = Schema;
         Assert.Contains("for (int k = 0; k < 100; k++)", code);
-        Assert.Contains("if (!float.IsFinite(Flux[k * Capacity + i]))", code);
+        Assert.Contains("if (!float.IsFinite(this.Flux[k * Capacity + i]))", code);
         // Vertex is not declared finite: no scan.
         Assert.DoesNotContain("double.IsFinite(Vertex", code);
     }

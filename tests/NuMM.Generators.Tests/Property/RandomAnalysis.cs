@@ -345,7 +345,7 @@ internal sealed class AnalysisGrammar
                     case 5: return N(t, Pick(new[] { "Math.Min({0}, {1})", "Math.Max({0}, {1})", "Math.Min(val2: {1}, val1: {0})", "Math.Atan2({0}, {1})", "Math.Atan2(x: {0}, y: {1})" }), Gen(t, d), Gen(t, d));
                     case 6: return N(t, "Math.FusedMultiplyAdd({0}, {1}, {2})", Gen(t, d), Gen(t, d), Gen(t, d));
                     case 7: return N(t, "({0} ? {1} : {2})", Gen(Ty.Bool, d), Gen(t, d), Gen(t, d));
-                    case 8: return N(t, "PropertyHelpers.Strict({0})", Gen(t, d));
+                    case 8: return P(0.3) ? N(t, "PropertyHelpers.Strict({0})", Gen(t, d)) : N(t, "PropertyHelpers.Strict(Math.Abs({0}) + 1)", Gen(t, d));
                     case 9: return N(t, "(double.IsNaN({0}) ? {1} : PropertyHelpers.Strict({0}))", Gen(t, d), Gen(t, d));
                     default: return LeafOf(t);
                 }
@@ -373,12 +373,12 @@ internal sealed class AnalysisGrammar
                     case 0: case 1: return N(t, "({0} " + Pick(new[] { "+", "-", "*" }) + " {1})", Gen(t, d), Gen(t, d));
                     case 2: return N(t, "(-{0})", Gen(t, d));
                     case 3: return N(t, Pick(new[] { "Math.Min({0}, {1})", "Math.Max({0}, {1})", "Math.Max(val2: {1}, val1: {0})" }), Gen(t, d), Gen(t, d));
-                    case 4: return N(t, "Math.Abs({0})", Gen(t, d));
+                    case 4: return N(t, P(0.4) ? "Math.Abs({0})" : "Math.Abs(Math.Max({0}, -1000))", Gen(t, d));
                     case 5: return N(t, Pick(new[] { "checked({0} + {1})", "checked({0} - {1})", "checked({0} * {1})", "unchecked({0} * {1})" }), Gen(t, d), Gen(t, d));
                     case 6: return N(t, "checked(-{0})", Gen(t, d));
                     case 7: return N(t, "({0} ? {1} : {2})", Gen(Ty.Bool, d), Gen(t, d), Gen(t, d));
                     case 8: return N(t, "(double.IsNaN({0}) ? {1} : Math.Sign({0}))", Gen(Ty.Double, d), Gen(t, d));
-                    case 9: return N(t, "Math.Sign({0})", Gen(P(0.5) ? Ty.Double : Ty.Float, d));
+                    case 9: return P(0.4) ? N(t, "Math.Sign({0})", Gen(P(0.5) ? Ty.Double : Ty.Float, d)) : N(t, "Math.Sign({0})", Gen(Ty.Int, d));
                     default: return LeafOf(t);
                 }
             default:
