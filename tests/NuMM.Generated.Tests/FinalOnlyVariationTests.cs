@@ -127,6 +127,23 @@ public class FinalOnlyVariationTests
     }
 
     [Fact]
+    public void FinalOnly_AskingForAYieldNotComputed_SaysWhy()
+    {
+        var kernel = new FinalOnlySelection.Kernel();
+        var r = kernel.CreateResult();
+        kernel.Process(RandomBatch(300, seed: 8), r);
+        var flow = r.Universe("flux", 0).CutFlow;
+        Assert.Equal(flow.SumW[2], flow.Yield(2));
+        Assert.Equal(flow.Passed[1], flow.Yield(1, weighted: false));
+        var ex = Assert.Throws<InvalidOperationException>(() => flow.Yield(1));
+        Assert.Contains("VariationCutFlow.FinalOnly", ex.Message);
+        Assert.Contains("after step 1", ex.Message);
+        Assert.Throws<InvalidOperationException>(() => flow.YieldAllOthers(2));
+        Assert.Throws<InvalidOperationException>(() => NuMM.Runtime.Systematics.UniverseSpread.OfEventCount(r, "flux", step: 1));
+        Assert.True(NuMM.Runtime.Systematics.UniverseSpread.OfEventCount(r, "flux").StandardDeviation[0] > 0);
+    }
+
+    [Fact]
     public void FinalOnly_NonFiniteFactor_NamesTheSystematicAndTheUniverse()
     {
         var batch = RandomBatch(64, seed: 3);

@@ -60,20 +60,33 @@ public sealed class CutFlow
     /// <summary>The yield after step <paramref name="step"/> (0 = all events).</summary>
     /// <param name="step">0..<see cref="CutCount"/>.</param>
     /// <param name="weighted">Sum of weights (true) or event count (false).</param>
+    /// <exception cref="InvalidOperationException">The weighted yield of this step was not computed (NaN: the cut flow
+    /// of a weight variation declared with <c>CutFlow = VariationCutFlow.FinalOnly</c>, which fills the last step only).</exception>
     public double Yield(int step, bool weighted = true)
     {
         CheckStep(step, 0);
-        return weighted ? SumW[step] : Passed[step];
+        if (!weighted) return Passed[step];
+        double y = SumW[step];
+        if (double.IsNaN(y)) throw NotComputed($"after step {step}");
+        return y;
     }
 
     /// <summary>The yield of events passing every cut except cut <paramref name="cut"/>.</summary>
     /// <param name="cut">1..<see cref="CutCount"/>.</param>
     /// <param name="weighted">Sum of weights (true) or event count (false).</param>
+    /// <exception cref="InvalidOperationException">The weighted yield was not computed (see <see cref="Yield"/>).</exception>
     public double YieldAllOthers(int cut, bool weighted = true)
     {
         CheckStep(cut, 1);
-        return weighted ? SumWAllOthers[cut - 1] : PassedAllOthers[cut - 1];
+        if (!weighted) return PassedAllOthers[cut - 1];
+        double y = SumWAllOthers[cut - 1];
+        if (double.IsNaN(y)) throw NotComputed($"of the events passing every cut but cut {cut}");
+        return y;
     }
+
+    private InvalidOperationException NotComputed(string what) => new(
+        $"The weighted yield {what} of cut flow [{string.Join(", ", CutNames)}] was not computed: the cut flow of a weight variation declared "
+        + $"with CutFlow = VariationCutFlow.FinalOnly holds Σw only after the last step ({CutCount}). Use that step, or declare the variation with VariationCutFlow.Full.");
 
     /// <summary>Cumulative efficiency N_k / N_0 (a fraction, not %); NaN when N_0 = 0.</summary>
     /// <param name="step">0..<see cref="CutCount"/>.</param>

@@ -198,8 +198,11 @@ public class AnalysisRunnerTests
         // promotion during the measured run can allocate on this thread once (seen as +248 B on a clean CI clone).
         Measure(50_000);
         Measure(1000);
-        long few = Measure(1_000);     // 10 batches
-        long many = Measure(50_000);   // 500 batches
+        // The least of three runs each: a one-off allocation by the runtime itself (a tiered-JIT or OSR promotion on this
+        // thread, seen under heavy load even after the warm-up) cannot then fail the test, while a per-batch allocation
+        // grows every run and still does.
+        long few = Math.Min(Measure(1_000), Math.Min(Measure(1_000), Measure(1_000)));       // 10 batches
+        long many = Math.Min(Measure(50_000), Math.Min(Measure(50_000), Measure(50_000)));  // 500 batches
         Assert.Equal(few, many);
     }
 
