@@ -76,7 +76,7 @@ public class FinalOnlyVariationTests
             var label = rf.Variations[v].Label;
             Assert.Equal(rF.Variations[v].Label, label);
             VariationTests.Identical(twin.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label} twin");
-            if (rf.Variations[v].Systematic == "full knob")
+            if (rf.Variations[v].Systematic is "full knob" or "scale")
                 VariationTests.Identical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label}");
             else
                 FinalLevelIdentical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} {label}");
@@ -98,7 +98,7 @@ public class FinalOnlyVariationTests
         for (int v = 0; v < final.Variations.Count; v++)
         {
             string label = final.Variations[v].Label;
-            if (final.Variations[v].Systematic == "full knob") VariationTests.Identical(full.Variations[v].Result, final.Variations[v].Result, $"threads={threads} {label}");
+            if (final.Variations[v].Systematic is "full knob" or "scale") VariationTests.Identical(full.Variations[v].Result, final.Variations[v].Result, $"threads={threads} {label}");
             else FinalLevelIdentical(full.Variations[v].Result, final.Variations[v].Result, $"threads={threads} {label}");
         }
     }

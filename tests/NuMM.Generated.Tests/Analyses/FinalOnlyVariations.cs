@@ -3,7 +3,8 @@ using NuMM.Dsl;
 namespace NuMM.Generated.Tests.Analyses;
 
 /// <summary><see cref="ArraySelection"/>'s cuts with a 1-D and a 2-D histogram, universes and a knob filled at the final level
-/// only, and a knob with the full cut flow between them (so result indices and sums slots of the two kinds interleave).</summary>
+/// only, a knob with the full cut flow between them and an energy-scale shift before them (so result indices and sums
+/// slots of the kinds interleave).</summary>
 [Analysis(typeof(ArrayEvent))]
 [Histogram("E", nameof(ArrayEvent.E), Bins = 8, Min = 0, Max = 8)]
 [Histogram2D("EW", nameof(ArrayEvent.E), nameof(ArrayEvent.W), XBins = 4, XMin = 0, XMax = 8, YBins = 3, YMin = 0, YMax = 2)]
@@ -13,6 +14,9 @@ public static partial class FinalOnlySelection
     [Cut(2, "Response")] public static bool SmallResponse(in ArrayEvent e) => e.Response[0] < 0.9;
 
     [Weight("event")] public static float Weight(in ArrayEvent e) => e.W;
+
+    [Shift("scale", nameof(ArrayEvent.E), -1, 1)]
+    public static float Scale(in ArrayEvent e, double sigma) => e.E * (1f + 0.1f * (float)sigma);
 
     [Universes("flux", 12, CutFlow = VariationCutFlow.FinalOnly)]
     public static float Flux(in ArrayEvent e, int universe) => e.Flux[universe];
@@ -34,6 +38,9 @@ public static partial class FullFlowSelection
     [Cut(2, "Response")] public static bool SmallResponse(in ArrayEvent e) => e.Response[0] < 0.9;
 
     [Weight("event")] public static float Weight(in ArrayEvent e) => e.W;
+
+    [Shift("scale", nameof(ArrayEvent.E), -1, 1)]
+    public static float Scale(in ArrayEvent e, double sigma) => e.E * (1f + 0.1f * (float)sigma);
 
     [Universes("flux", 12)]
     public static float Flux(in ArrayEvent e, int universe) => e.Flux[universe];
