@@ -14,7 +14,7 @@ using NuMM.Examples.Cevns;
 using NuMM.Runtime.Physics.Cevns;
 using NuMM.Runtime.Physics.Fluxes;
 using NuMM.Runtime.Physics.Nuclei;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Statistics.Inference;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -148,7 +148,7 @@ Why an Asimov sensitivity differs from the talk's limits:
 
 // Plots.
 double[] tGrid = Enumerable.Range(0, 120).Select(k => 0.1 * Math.Pow(80.0, k / 119.0)).ToArray();   // 0.1..8 keV_nr
-var spectra = new SvgPlot("Solar CEvNS on Ge: dR/dT_nr (eq. 14), μ = 1e-9 μ_B", "T_nr [keV]", "log10 dR/dT [kg⁻¹ day⁻¹ keV⁻¹]");
+var spectra = new Figure("Solar CEvNS on Ge: dR/dT_nr (eq. 14), μ = 1e-9 μ_B", "T_nr [keV]", "log10 dR/dT [kg⁻¹ day⁻¹ keV⁻¹]");
 void AddLog(string label, Func<double, double> rate, bool dashed = false) =>
     spectra.AddLine(label, tGrid, tGrid.Select(t => { double r = rate(t); return r > 0 ? Math.Log10(r) : double.NaN; }).ToArray(), dashed: dashed);
 AddLog("SM (all BS05(OP))", t => study.RatePerKgDayKeV(sm, t));
@@ -157,24 +157,24 @@ AddLog("SM hep", t => study.RatePerKgDayKeV(SolarNeutrinoSource.Hep, sm, t), das
 AddLog("ν_a MM", t => study.RatePerKgDayKeV(active, t));
 foreach (var p in sterile) AddLog($"ν_s MM m4={p.SterileMassMeV} MeV", t => study.RatePerKgDayKeV(p, t));
 spectra.YRange = (-8, 2);
-spectra.Save(Path.Combine(outputFolder, "recoil-spectra.svg"));
+spectra.SavePngAndSvg(Path.Combine(outputFolder, "recoil-spectra"));
 
-var binned = new SvgPlot($"Expected counts per 0.1 keV_ee bin, {detector.ExposureKgDay} kg·day", "T_ee [keV]", "log10 events / bin");
+var binned = new Figure($"Expected counts per 0.1 keV_ee bin, {detector.ExposureKgDay} kg·day", "T_ee [keV]", "log10 events / bin");
 double[] Log(IEnumerable<double> v) => v.Select(x => x > 0 ? Math.Log10(x) : double.NaN).ToArray();
 double limitScale = Math.Pow(activeLimit.LimitBohr / MagneticMomentSensitivity.ReferenceMomentBohr, 2);
 binned.AddStep("background B (assumed flat)", edges, Log(background));
 binned.AddStep("SM CEvNS", edges, Log(smCounts));
 binned.AddStep("ν_a MM at the expected limit", edges, Log(mmCounts.Select(m => m * limitScale)));
 binned.AddStep("ν_a MM at the talk's 1.874e-9", edges, Log(mmCounts.Select(m => m * 1.874 * 1.874)));
-binned.Save(Path.Combine(outputFolder, "analysis-bins.svg"));
+binned.SavePngAndSvg(Path.Combine(outputFolder, "analysis-bins"));
 
-var curve = new SvgPlot("Expected Δχ² (eq. 15, Asimov), active μ_ν", "|μ_ν| [1e-9 μ_B]", "Δχ²");
+var curve = new Figure("Expected Δχ² (eq. 15, Asimov), active μ_ν", "|μ_ν| [1e-9 μ_B]", "Δχ²");
 curve.AddLine("profile Δχ² (flux nuisances)", activeLimit.ScanMomentsBohr.Select(m => m / 1e-9).ToArray(), activeLimit.ScanDeltaChi2);
 curve.AddHorizontalLine("90% CL (2.71)", oneDof);
 curve.AddVerticalLine("expected limit", activeLimit.LimitBohr / 1e-9);
 curve.AddVerticalLine("talk: 1.874", 1.874);
-curve.Save(Path.Combine(outputFolder, "delta-chi2-active.svg"));
+curve.SavePngAndSvg(Path.Combine(outputFolder, "delta-chi2-active"));
 
-Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s; plots (recoil-spectra.svg, analysis-bins.svg, delta-chi2-active.svg) are in {Path.GetFullPath(outputFolder)}.");
+Console.WriteLine($"Done in {clock.Elapsed.TotalSeconds:F1} s; plots (recoil-spectra, analysis-bins, delta-chi2-active; .png and .svg each) are in {Path.GetFullPath(outputFolder)}.");
 
 static string F(double v) => v == 0 ? "0" : v.ToString("0.000E+0", CultureInfo.InvariantCulture);

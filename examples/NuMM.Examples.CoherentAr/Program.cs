@@ -6,7 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NuMM.Examples.CoherentAr;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -69,5 +69,5 @@ for (int axis = 0; axis < 3; axis++)
     DataPlots.Write(output, $"ar2020_{stem}", $"CENNS-10 Analysis A: {stem} projection, data vs 3-D fit", label, edges,
         Ar2020Release.Project(release.Data, axis), names.Select(n => (n, Ar2020Release.Project(model.PredictComponent(n, fit.Values), axis))).ToList());
 }
-Console.WriteLine($"Plots in {Path.GetFullPath(output)}: ar2020_{{energy,f90,time}}[_residuals].svg.");
+Console.WriteLine($"Plots in {Path.GetFullPath(output)}: ar2020_{{energy,f90,time}} (data, stacked fit, ratio panel; .png and .svg each).");
 Console.WriteLine($"Run time {clock.Elapsed.TotalSeconds:F1} s.");

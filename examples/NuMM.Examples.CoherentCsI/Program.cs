@@ -6,7 +6,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NuMM.Examples.CoherentCsI;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Statistics.Reporting;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -96,6 +96,6 @@ var grid = Enumerable.Range(0, 41).Select(i => 2.5 * i).ToArray();
 var scanE = analysis.MomentScan(Csi2017Analysis.MuE, grid);
 var scanMu = analysis.MomentScan(Csi2017Analysis.MuMu, grid);
 FitPlots.DeltaChi2("CsI 2017: profile Δχ² of the neutrino magnetic moments", "|μ_ν| (10⁻¹⁰ μ_B), other flavour at 0",
-    [("μ_νe", scanE), ("μ_νμ", scanMu)]).Save(Path.Combine(output, "csi2017_moment_dchi2.svg"));
-Console.WriteLine($"Plots in {Path.GetFullPath(output)}: csi2017_{{C,AC}}_{{pe,time}}[_residuals].svg, csi2017_moment_dchi2.svg.");
+    [("μ_νe", scanE), ("μ_νμ", scanMu)]).SavePngAndSvg(Path.Combine(output, "csi2017_moment_dchi2"));
+Console.WriteLine($"Plots in {Path.GetFullPath(output)}: csi2017_{{C,AC}}_{{pe,time}} (data, stacked fit, ratio panel), csi2017_moment_dchi2 (.png and .svg each).");
 Console.WriteLine($"Run time {clock.Elapsed.TotalSeconds:F1} s.");

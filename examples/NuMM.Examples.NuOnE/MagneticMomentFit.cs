@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NuMM.Runtime.Histograms;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Reporting.Tables;
 using NuMM.Runtime.Selection;
 using NuMM.Runtime.Statistics.Inference;
@@ -103,19 +103,19 @@ public sealed class MagneticMomentFit(NuOnEComponents components)
         ], "Expected 90% CL upper limits on μ_ν (μ_B), Asimov background-only data"));
         sb.AppendLine(string.Create(inv, $"Earlier NOvA counting result (technote §2.5.1: 25 observed, 23.78 expected, 10.9 % syst.): s < {published.Limit:F2} signal events at 90% CL."));
 
-        var svg = new SvgPlot("Profile Δχ² in (μ/μ_ref)², μ_ref = 1E-9 μ_B", "(μ/μ_ref)²", "Δχ²")
+        var svg = new Figure("Profile Δχ² in (μ/μ_ref)², μ_ref = 1E-9 μ_B", "(μ/μ_ref)²", "Δχ²")
             .AddLine("statistics only", scanStat.XValues, scanStat.DeltaChi2, dashed: true)
             .AddLine("with systematics", scanSyst.XValues, scanSyst.DeltaChi2)
             .AddHorizontalLine("90% CL (one-sided)", limitSyst.CriticalDeltaChi2);
-        svg.Save(Path.Combine(outputFolder, "delta-chi2.svg"));
+        svg.SavePngAndSvg(Path.Combine(outputFolder, "delta-chi2"));
         File.WriteAllText(Path.Combine(outputFolder, "delta-chi2-syst.csv"), FitReport.ToCsv(scanSyst));
         File.WriteAllText(Path.Combine(outputFolder, "delta-chi2-stat.csv"), FitReport.ToCsv(scanStat));
         File.WriteAllText(Path.Combine(outputFolder, "limit-syst.json"), FitReport.ToJson(limitSyst));
         File.WriteAllText(Path.Combine(outputFolder, "limit-cls.json"), FitReport.ToJson(cls));
-        var spectra = new SvgPlot("Selected shower energy", "E_shower (GeV)", "events / bin");
+        var spectra = new Figure("Selected shower energy", "E_shower (GeV)", "events / GeV") { PerUnitWidth = true };
         var edges = ((VariableAxis)components.Signal.Histogram1D(Histogram).Axis).Edges.ToArray();
         foreach (var (name, r) in components.All) spectra.AddStep(name, edges, r.Histogram1D(Histogram).SumW[1..^1].ToArray());
-        spectra.Save(Path.Combine(outputFolder, "spectra.svg"));
+        spectra.SavePngAndSvg(Path.Combine(outputFolder, "spectra"));
         return sb.ToString();
     }
 }

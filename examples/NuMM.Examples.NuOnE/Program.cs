@@ -9,7 +9,7 @@ using System.Globalization;
 using NuMM.Examples.NuOnE;
 using NuMM.Examples.NuOnE.Analysis;
 using NuMM.Examples.NuOnE.Simulation;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Reporting.Tables;
 using NuMM.Runtime.Selection;
 
@@ -76,9 +76,9 @@ File.WriteAllText(Path.Combine(outputFolder, "systematics.csv"), systematicsTabl
 foreach (var (name, result) in components.All)
 {
     string file = name.Replace(' ', '-');
-    SystematicBandPlot.ShiftedSpectrum(result, "ShowerEnergy", "energy scale", $"{name}: shower energy, energy scale ±1σ").Save(Path.Combine(outputFolder, $"shifted-energy-scale-{file}.svg"));
-    SystematicBandPlot.ShiftedSpectrum(result, "ShowerEnergy", "flux", $"{name}: shower energy, flux universes ±1σ").Save(Path.Combine(outputFolder, $"shifted-flux-{file}.svg"));
-    SystematicBandPlot.TotalSpectrum(result, "ShowerEnergy", title: $"{name}: shower energy, all systematics ±1σ").Save(Path.Combine(outputFolder, $"shifted-total-{file}.svg"));
+    SystematicBandPlot.ShiftedSpectrum(result, "ShowerEnergy", "energy scale", $"{name}: shower energy, energy scale ±1σ").SavePngAndSvg(Path.Combine(outputFolder, $"shifted-energy-scale-{file}"));
+    SystematicBandPlot.ShiftedSpectrum(result, "ShowerEnergy", "flux", $"{name}: shower energy, flux universes ±1σ").SavePngAndSvg(Path.Combine(outputFolder, $"shifted-flux-{file}"));
+    SystematicBandPlot.TotalSpectrum(result, "ShowerEnergy", title: $"{name}: shower energy, all systematics ±1σ").SavePngAndSvg(Path.Combine(outputFolder, $"shifted-total-{file}"));
 }
 
 // 4. Fit: prediction with systematics, Asimov background-only data, profile Δχ² and the 90% CL limits.

@@ -8,7 +8,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NuMM.Examples.XenonntEr;
 using NuMM.Runtime.Statistics.Reporting;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -88,6 +88,6 @@ DataPlots.Write(output, "xenonnt_energy_at_limit", $"XENONnT SR0: data vs the fi
     Rebin(analysis.Observed), [("B0 × norm", Rebin(model.PredictComponent("B0", atLimit))), ("magnetic at limit", Rebin(model.PredictComponent("magnetic moment", atLimit)))]);
 var scan = analysis.Scan(Enumerable.Range(0, 41).Select(i => 0.25 * i).ToArray());
 FitPlots.DeltaChi2("XENONnT SR0: profile Δχ² of the solar effective moment", "μ_ν (10⁻¹² μ_B)", [("b0_norm profiled", scan)])
-    .Save(Path.Combine(output, "xenonnt_moment_dchi2.svg"));
-Console.WriteLine($"Plots in {Path.GetFullPath(output)}: xenonnt_energy[_residuals].svg, xenonnt_energy_at_limit[_residuals].svg, xenonnt_moment_dchi2.svg.");
+    .SavePngAndSvg(Path.Combine(output, "xenonnt_moment_dchi2"));
+Console.WriteLine($"Plots in {Path.GetFullPath(output)}: xenonnt_energy, xenonnt_energy_at_limit (data, stacked fit, ratio panel), xenonnt_moment_dchi2 (.png and .svg each).");
 Console.WriteLine($"Run time {clock.Elapsed.TotalSeconds:F1} s.");

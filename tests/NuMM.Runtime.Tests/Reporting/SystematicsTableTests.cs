@@ -1,7 +1,7 @@
 using NuMM.Runtime.Data;
 using NuMM.Runtime.Data.Batches;
 using NuMM.Runtime.Data.Sources;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Reporting.Tables;
 using NuMM.Runtime.Selection;
 using NuMM.Runtime.Tests.Support;
@@ -165,14 +165,17 @@ public class SystematicsTableTests
         string dir = Path.Combine(AppContext.BaseDirectory, "plots");
         Directory.CreateDirectory(dir);
         var shifted = SystematicBandPlot.ShiftedSpectrum(r, "x", "xScale");
-        shifted.Save(Path.Combine(dir, "shifted_xScale.svg"));
-        string svg = shifted.ToSvg();
-        Assert.Contains("<polygon", svg);
-        Assert.Equal(3, svg.Split("<polyline").Length - 1);   // nominal, +1σ, −1σ
-        Assert.Contains("xScale +1σ", svg);
-        SystematicBandPlot.ShiftedSpectrum(r, "x", "flux").Save(Path.Combine(dir, "shifted_flux.svg"));
+        shifted.SavePngAndSvg(Path.Combine(dir, "shifted_xScale"));
+        Assert.Equal(4, shifted.Labels.Count); // band, −1σ and +1σ (in variation order), nominal
+        Assert.Equal("xScale ±1σ", shifted.Labels[0]);
+        Assert.Contains("xScale +1σ", shifted.Labels);
+        Assert.Contains("xScale −1σ", shifted.Labels);
+        Assert.Equal("nominal", shifted.Labels[^1]);
+        Assert.True(File.Exists(Path.Combine(dir, "shifted_xScale.png")));
+        var flux = SystematicBandPlot.ShiftedSpectrum(r, "x", "flux");
+        Assert.Equal(["flux ±1σ", "nominal"], flux.Labels); // universes: the band only
         var total = SystematicBandPlot.TotalSpectrum(r, "x");
-        total.Save(Path.Combine(dir, "total_x.svg"));
-        Assert.Contains("total ±1σ (4 systematics)", total.ToSvg());
+        total.SavePngAndSvg(Path.Combine(dir, "total_x"));
+        Assert.Equal("total ±1σ (4 systematics)", total.Labels[0]);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Statistics.Inference;
 using NuMM.Runtime.Statistics.Model;
 
@@ -17,11 +17,11 @@ public static class FitPlots
     /// <param name="xLabel">Axis label of the scanned parameter, with units.</param>
     /// <param name="scans">(legend, scan) pairs.</param>
     /// <param name="level">Critical Δχ² (2.706 for 90 % CL by default).</param>
-    public static SvgPlot DeltaChi2(string title, string xLabel, IEnumerable<(string Label, ProfileScan Scan)> scans, double? level = null)
+    public static Figure DeltaChi2(string title, string xLabel, IEnumerable<(string Label, ProfileScan Scan)> scans, double? level = null)
     {
         ArgumentNullException.ThrowIfNull(scans);
         double lv = level ?? CriticalValues.UpperLimit(0.9);
-        var plot = new SvgPlot(title, xLabel, "Δχ²");
+        var plot = new Figure(title, xLabel, "Δχ²");
         var list = scans.ToList();
         foreach (var (label, scan) in list)
         {
@@ -37,34 +37,24 @@ public static class FitPlots
         return plot;
     }
 
-    /// <summary>Each component of the prediction at <paramref name="parameters"/> drawn cumulatively (stacked, as step
-    /// histograms), with the observed counts.</summary>
+    /// <summary>Each component of the prediction at <paramref name="parameters"/> stacked as filled histograms (first
+    /// component at the bottom), with the observed counts as points with √N error bars.</summary>
     /// <param name="title">Title.</param>
     /// <param name="xLabel">Axis label of the binned variable, with units.</param>
     /// <param name="edges">Bin edges (bins + 1 values).</param>
     /// <param name="model">Prediction model.</param>
     /// <param name="parameters">Parameter values (for example the best fit).</param>
     /// <param name="observed">Observed counts, or null.</param>
-    public static SvgPlot Spectrum(string title, string xLabel, IReadOnlyList<double> edges, PredictionModel model, ReadOnlySpan<double> parameters,
+    public static Figure Spectrum(string title, string xLabel, IReadOnlyList<double> edges, PredictionModel model, ReadOnlySpan<double> parameters,
         IReadOnlyList<double>? observed = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (edges.Count != model.BinCount + 1) throw new ArgumentException($"{edges.Count} edges for {model.BinCount} bins (need bins + 1).", nameof(edges));
-        var plot = new SvgPlot(title, xLabel, "events per bin");
-        var cumulative = new double[model.BinCount];
-        var layers = new List<(string, double[])>();
-        foreach (var name in model.ComponentNames)
-        {
-            var part = model.PredictComponent(name, parameters);
-            for (int b = 0; b < cumulative.Length; b++) cumulative[b] += part[b];
-            layers.Add((name, (double[])cumulative.Clone()));
-        }
-        for (int i = layers.Count - 1; i >= 0; i--) plot.AddStep(i == layers.Count - 1 ? "total (" + layers[i].Item1 + " on top)" : layers[i].Item1, edges, layers[i].Item2);
-        if (observed is not null)
-        {
-            var centres = Enumerable.Range(0, model.BinCount).Select(b => 0.5 * (edges[b] + edges[b + 1])).ToArray();
-            plot.AddLine("data", centres, observed, "#000000", dashed: true);
-        }
+        var plot = new Figure(title, xLabel, "events per bin");
+        var layers = new List<(string, IReadOnlyList<double>)>();
+        foreach (var name in model.ComponentNames) layers.Add((name, model.PredictComponent(name, parameters).ToArray()));
+        plot.AddStack(edges, layers);
+        if (observed is not null) plot.AddData("data", edges, observed);
         return plot;
     }
 

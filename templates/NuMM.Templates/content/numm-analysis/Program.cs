@@ -6,7 +6,7 @@
 //   dotnet run -- path/to/file.root [output-folder]
 using System.Globalization;
 using NuMM.Runtime.Data.Root;
-using NuMM.Runtime.Reporting.Svg;
+using NuMM.Runtime.Reporting.Plots;
 using NuMM.Runtime.Reporting.Tables;
 using NuMM.Runtime.Reporting.Terminal;
 using NuMM.Runtime.Selection;
@@ -41,7 +41,7 @@ Console.WriteLine(systematics.ToMarkdown());
 
 // 2. Plots: the selected spectrum with the MET-scale band.
 SystematicBandPlot.ShiftedSpectrum(result, "Met", "MET scale", "Missing p_T after all cuts, MET scale ±1σ")
-    .Save(Path.Combine(output, "met-scale.svg"));
+    .SavePngAndSvg(Path.Combine(output, "met-scale"));
 
 // 3. Fit: the selected spectrum as the prediction, its normalisation μ free, the MET scale as a nuisance parameter
 //    (interpolated per bin between the σ points the kernel filled). Asimov data (the prediction at μ = 1) give the
@@ -60,8 +60,8 @@ Console.WriteLine($"## Fit ({model.BinCount} bins; nuisance parameters: {string.
 Console.WriteLine();
 Console.WriteLine($"μ = {mu:F3} ± {muError:F3} (Hesse); " +
                   $"68% CL profile interval [{scan.LowerCrossing(1.0):F3}, {scan.UpperCrossing(1.0):F3}]; converged: {fit.Converged}");
-new SvgPlot("Profile Δχ² of the normalisation", "μ", "Δχ²")
+new Figure("Profile Δχ² of the normalisation", "μ", "Δχ²")
     .AddLine("MET scale profiled", scan.XValues, scan.DeltaChi2)
     .AddHorizontalLine("68% CL", 1.0)
-    .Save(Path.Combine(output, "delta-chi2.svg"));
+    .SavePngAndSvg(Path.Combine(output, "delta-chi2"));
 Console.WriteLine($"Plots are in {Path.GetFullPath(output)}.");

@@ -4,13 +4,14 @@ using System.Linq;
 using NuMM.Runtime.Selection;
 using NuMM.Runtime.Systematics;
 
-namespace NuMM.Runtime.Reporting.Svg;
+namespace NuMM.Runtime.Reporting.Plots;
 
 /// <summary>Plots of shifted spectra (the technote's section 3.5 "plots of energy showing shifts for signal and backgrounds
 /// separately"): the nominal spectrum of a 1-D histogram with a ±1σ band, per systematic or all together. Bands are per bin:
 /// for a shift, knob or sample systematic the envelope of the nominal and its −1σ and +1σ spectra (samples scaled to the
 /// nominal exposure); for universes the nominal ± the universes' standard deviation (about their mean, N − 1). The total
-/// band adds each systematic's upward and downward excursions in quadrature. Events per bin at the result's exposure.</summary>
+/// band adds each systematic's upward and downward excursions in quadrature. Events per bin at the result's exposure; the
+/// figures draw variable-width bins per unit of x (events / GeV, say) and say so on the axis.</summary>
 public static class SystematicBandPlot
 {
     /// <summary>The ±1σ band of one systematic per regular bin of <paramref name="histogram"/> (events per bin).</summary>
@@ -81,14 +82,13 @@ public static class SystematicBandPlot
     /// <param name="histogram">A 1-D histogram.</param>
     /// <param name="systematic">The systematic.</param>
     /// <param name="title">The plot title; "histogram: systematic" when null.</param>
-    public static SvgPlot ShiftedSpectrum(AnalysisResult result, string histogram, string systematic, string? title = null)
+    public static Figure ShiftedSpectrum(AnalysisResult result, string histogram, string systematic, string? title = null)
     {
         var (nominal, low, high) = Band(result, histogram, systematic);
         var h = result.Histogram1D(histogram);
         var plot = NewPlot(h, title ?? $"{histogram}: {systematic}");
         var edges = Edges(h.Axis);
-        var (bx, blo, bhi) = StepBand(edges, low, high);
-        plot.AddBand($"{systematic} ±1σ", bx, blo, bhi, "#1f77b4");
+        plot.AddBinBand($"{systematic} ±1σ", edges, low, high, "#1f77b4");
         var vs = result.VariationsOf(systematic);
         if (vs[0].Kind != VariationKind.Universe)
         {
@@ -108,23 +108,25 @@ public static class SystematicBandPlot
     /// <param name="histogram">A 1-D histogram.</param>
     /// <param name="systematics">The systematics; null for all of them.</param>
     /// <param name="title">The plot title.</param>
-    public static SvgPlot TotalSpectrum(AnalysisResult result, string histogram, IEnumerable<string>? systematics = null, string? title = null)
+    public static Figure TotalSpectrum(AnalysisResult result, string histogram, IEnumerable<string>? systematics = null, string? title = null)
     {
         var list = (systematics ?? result.Systematics).ToArray();
         var (nominal, low, high) = TotalBand(result, histogram, list);
         var h = result.Histogram1D(histogram);
         var plot = NewPlot(h, title ?? $"{histogram}: total systematic band");
         var edges = Edges(h.Axis);
-        var (bx, blo, bhi) = StepBand(edges, low, high);
-        plot.AddBand(list.Length == 1 ? $"{list[0]} ±1σ" : $"total ±1σ ({list.Length} systematics)", bx, blo, bhi, "#ff7f0e");
+        plot.AddBinBand(list.Length == 1 ? $"{list[0]} ±1σ" : $"total ±1σ ({list.Length} systematics)", edges, low, high, "#ff7f0e");
         plot.AddStep("nominal", edges, nominal, "#000000");
         return plot;
     }
 
-    private static SvgPlot NewPlot(Histograms.Histogram1D h, string title)
+    private static Figure NewPlot(Histograms.Histogram1D h, string title)
     {
         string x = string.IsNullOrEmpty(h.Axis.Unit) ? h.Axis.Label : $"{h.Axis.Label} ({h.Axis.Unit})";
-        return new SvgPlot(title, string.IsNullOrEmpty(x) ? h.Name : x, "events per bin");
+        // Variable-width bins are drawn as densities so a wide bin does not look like a peak.
+        bool variable = h.Axis is Histograms.VariableAxis;
+        string perUnit = string.IsNullOrEmpty(h.Axis.Unit) ? "events per unit" : $"events / {h.Axis.Unit}";
+        return new Figure(title, string.IsNullOrEmpty(x) ? h.Name : x, variable ? perUnit : "events per bin") { PerUnitWidth = variable };
     }
 
     private static double[] Edges(Histograms.IAxis axis)
@@ -133,19 +135,5 @@ public static class SystematicBandPlot
         for (int b = 0; b < axis.Count; b++) e[b] = axis.Lower(b);
         e[axis.Count] = axis.Upper(axis.Count - 1);
         return e;
-    }
-
-    /// <summary>A band that is flat across each bin: every bin contributes its two edges.</summary>
-    private static (double[] X, double[] Low, double[] High) StepBand(double[] edges, double[] low, double[] high)
-    {
-        int n = low.Length;
-        var x = new double[2 * n]; var lo = new double[2 * n]; var hi = new double[2 * n];
-        for (int b = 0; b < n; b++)
-        {
-            x[2 * b] = edges[b]; x[2 * b + 1] = edges[b + 1];
-            lo[2 * b] = lo[2 * b + 1] = low[b];
-            hi[2 * b] = hi[2 * b + 1] = high[b];
-        }
-        return (x, lo, hi);
     }
 }
