@@ -185,6 +185,33 @@ public class RootGapsTests
     }
 
     [Fact]
+    public void Convert_RootFixedArraysToParquet_BecomeListColumnsOfTheirLength()
+    {
+        using var dir = new TempDirectory();
+        string parquet = dir.File("sample.parquet");
+        var (code, _, stderr) = Run("convert", TestFile("uproot-sample-6.20.04-zlib.root"), parquet, "--columns", "n,ai4,af4");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using var f = NuMM.Runtime.Data.Parquet.ParquetFile.Open(parquet);
+        Assert.Equal([1, 3, 3], f.Columns.Select(c => c.Length));
+        // uproot5 tests/test_0023-ttree-versions.py (commit 67c0e6a8): ai4 = [i−14, i−13, i−12], af4 = float32(j − 14.9), j = i+1..i+3.
+        var ai4 = (int[])f.ReadColumn("ai4").Values;
+        var af4 = (float[])f.ReadColumn("af4").Values;
+        for (int i = 0; i < 30; i++)
+            for (int k = 0; k < 3; k++)
+            {
+                Assert.Equal(i - 14 + k, ai4[i * 3 + k]);
+                Assert.Equal((float)(i + 1 + k - 14.9), af4[i * 3 + k]);
+            }
+        string numm = dir.File("sample.numm");
+        (code, _, stderr) = Run("convert", parquet, numm);
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        using var reader = ColumnarFileReader.Open(numm);
+        Assert.Equal(3, reader.Columns.Single(c => c.Name == "af4").Length);
+    }
+
+    [Fact]
     public void Convert_AskingForAJaggedBranch_GivesTheReadersReason()
     {
         using var dir = new TempDirectory();

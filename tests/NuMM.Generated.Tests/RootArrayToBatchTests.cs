@@ -1,6 +1,8 @@
 using NuMM.Generated.Tests.Analyses;
 using NuMM.Runtime.Data;
 using NuMM.Runtime.Data.Columnar;
+using NuMM.Runtime.Data.Interchange;
+using NuMM.Runtime.Data.Parquet;
 using NuMM.Runtime.Data.Root;
 using NuMM.Runtime.Selection;
 
@@ -62,6 +64,51 @@ public class RootArrayToBatchTests
             }
             Assert.Equal(30, i0);
             Assert.Equal([30L, 18L], result.CutFlow.Passed); // n = i % 5 ≥ 2 for 3 of every 5 entries
+        }
+        finally
+        {
+            System.IO.File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void RootFixedArrays_ThroughParquetListColumns_IntoGeneratedBatch()
+    {
+        // The ROOT branches af4[3], ai4[3], ab[3] as table columns (each entry's values together), written as Parquet
+        // lists and read back into the generated batch's FixedArray columns.
+        using var file = RootFile.Open(File("uproot-sample-6.20.04-zlib.root"));
+        var source = file.GetTree("sample").OpenBatches<SampleArrayEvent.Batch>(SampleArrayEvent.Batch.Schema);
+        var batch = new SampleArrayEvent.Batch(64);
+        Assert.True(source.ReadNext(batch));
+        Assert.Equal(30, batch.Length);
+        var n = new int[30]; var af4 = new float[90]; var ai4 = new int[90]; var ab = new bool[90];
+        for (int i = 0; i < 30; i++)
+        {
+            var e = batch[i];
+            n[i] = e.N;
+            for (int k = 0; k < 3; k++) { af4[i * 3 + k] = e.Af4[k]; ai4[i * 3 + k] = e.Ai4[k]; ab[i * 3 + k] = e.Ab[k]; }
+        }
+        string path = Path.Combine(Path.GetTempPath(), $"numm-arrays-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            ParquetTableWriter.Write(path,
+            [
+                new TableColumn(new ColumnInfo("n", ColumnType.Int32, "", "n", false), n),
+                new TableColumn(new ColumnInfo("af4", ColumnType.Single, "", "af4", false, 3), af4),
+                new TableColumn(new ColumnInfo("ai4", ColumnType.Int32, "", "ai4", false, 3), ai4),
+                new TableColumn(new ColumnInfo("ab", ColumnType.Boolean, "", "ab", false, 3), ab),
+            ], Exposure.None);
+            using var parquet = ParquetFile.Open(path);
+            Assert.Equal([1, 3, 3, 3], parquet.Columns.Select(c => c.Length));
+            var back = parquet.OpenSource(SampleArrayEvent.Batch.Schema);
+            var other = new SampleArrayEvent.Batch(7);
+            int i0 = 0;
+            while (back.ReadNext(other))
+            {
+                for (int j = 0; j < other.Length; j++) AssertEvent(other[j], i0 + j);
+                i0 += other.Length;
+            }
+            Assert.Equal(30, i0);
         }
         finally
         {

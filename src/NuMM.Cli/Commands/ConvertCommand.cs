@@ -38,7 +38,7 @@ public static class ConvertCommand
     public static bool IsArrowOutput(string output) =>
         Path.GetExtension(output).ToLowerInvariant() is ".arrow" or ".feather";
 
-    /// <summary>True when <paramref name="output"/> names a Parquet file (.parquet): one value per entry, no array columns.</summary>
+    /// <summary>True when <paramref name="output"/> names a Parquet file (.parquet): scalar columns, and array columns as lists of a fixed length.</summary>
     /// <param name="output">The output path.</param>
     public static bool IsParquetOutput(string output) => Path.GetExtension(output).ToLowerInvariant() == ".parquet";
 
@@ -50,23 +50,20 @@ public static class ConvertCommand
         var mapping = request.MappingFile is null ? null : SchemaMapping.Load(request.MappingFile);
         using var input = InputFiles.Open(request.Input, request.Tree);
         bool arrow = IsArrowOutput(request.Output), parquet = IsParquetOutput(request.Output);
-        var (schema, lists) = Plan(input, request, mapping, arrow, flatOnly: parquet);
+        var (schema, lists) = Plan(input, request, mapping, arrow);
         // Converting a whole input: say what is left out and why, so nothing disappears silently.
         if (request.Columns is null && (mapping is null || mapping.Entries.Count == 0))
         {
             if (input is RootTreeInput tree)
                 foreach (var (branch, reason) in tree.SkippedBranches(listsConverted: arrow))
                     output.WriteLine($"skipped branch '{branch}': {reason}");
-            if (parquet)
-                foreach (var c in input.Columns.Where(c => c.IsArray))
-                    output.WriteLine($"skipped column '{c.Name}': fixed-length array column; NuMM writes Parquet with one value per entry");
             if (arrow && input is not RootTreeInput)
                 foreach (var c in input.Columns.Where(c => c.IsArray))
                     output.WriteLine($"skipped column '{c.Name}': fixed-length array column; writing array columns from this input to Arrow is not supported");
             if (input is ArrowIpcFile af)
             {
                 foreach (var f in af.SkippedFields) output.WriteLine($"skipped field {f}: not a numeric or boolean column");
-                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': {(parquet ? "NuMM writes Parquet with one value per entry" : "NuMM columns hold no jagged values")}");
+                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': {(parquet ? "NuMM writes Parquet lists only with a fixed number of values per entry" : "NuMM columns hold no jagged values")}");
             }
             if (input is ParquetFile pf)
             {
@@ -119,6 +116,20 @@ public static class ConvertCommand
         }
     }
 
+    /// <summary>A batch column's filled values, each entry's values together (a batch holds value k of an array column's
+    /// entries together, at k × capacity).</summary>
+    private static byte[] EntryMajor(IColumnBatch batch, int c, ColumnInfo info)
+    {
+        int size = ColumnTypes.Size(info.Type), n = info.Length, rows = batch.Length, capacity = batch.Capacity;
+        var bytes = ColumnTypes.Bytes(batch, c, info.Type);
+        if (n == 1) return bytes[..(rows * size)].ToArray();
+        var result = new byte[rows * n * size];
+        for (int i = 0; i < rows; i++)
+            for (int k = 0; k < n; k++)
+                bytes.Slice((k * capacity + i) * size, size).CopyTo(result.AsSpan((i * n + k) * size));
+        return result;
+    }
+
     /// <summary>A list (jagged) output column and the branch or field that fills it.</summary>
     /// <param name="Name">The output column.</param>
     /// <param name="Source">The ROOT branch or Arrow list field.</param>
@@ -138,8 +149,7 @@ public static class ConvertCommand
                 var batch = new DynamicColumnBatch(schema, batchEntries);
                 total = BatchReading.ReadAll($"read {Path.GetFileName(input.Path)}", input.EntryCount, source, batch, b =>
                 {
-                    for (int c = 0; c < schema.Length; c++)
-                        parts[c].Add(ColumnTypes.Bytes(b, c, schema[c].Type)[..(b.Length * ColumnTypes.Size(schema[c].Type))].ToArray());
+                    for (int c = 0; c < schema.Length; c++) parts[c].Add(EntryMajor(b, c, schema[c]));
                 });
             }
             finally
@@ -148,7 +158,7 @@ public static class ConvertCommand
             }
             for (int c = 0; c < schema.Length; c++)
             {
-                var values = ColumnArrays.New(schema[c].Type, total);
+                var values = ColumnArrays.New(schema[c].Type, total * schema[c].Length);
                 var dst = ColumnArrays.Bytes(values);
                 int pos = 0;
                 foreach (var p in parts[c]) { p.CopyTo(dst[pos..]); pos += p.Length; }
@@ -195,7 +205,7 @@ public static class ConvertCommand
     /// the source's type (or the mapping's) and unit (or the mapping's). Every unknown name is reported at once.
     /// When <paramref name="lists"/> is true (Arrow output), jagged and fixed-array ROOT branches and Arrow list fields
     /// become list columns.</summary>
-    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false, bool flatOnly = false)
+    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false)
     {
         var root = input as RootTreeInput;
         var arrowIn = input as ArrowIpcFile;
@@ -203,7 +213,7 @@ public static class ConvertCommand
             ?? (mapping is not null && mapping.Entries.Count > 0 ? mapping.Entries.Select(e => e.Column)
                 : lists && root is not null ? root.Tree.Branches.Where(b => input.Columns.Any(c => c.Name == b.Name) || IsListBranch(b)).Select(b => b.Name)
                 : lists && arrowIn is not null ? arrowIn.Schema.FieldsList.Select(f => f.Name).Where(n => input.Columns.Any(c => c.Name == n) || arrowIn.ListColumns.Any(c => c.Name == n))
-                : lists || flatOnly ? input.Columns.Where(c => !c.IsArray).Select(c => c.Name)
+                : lists ? input.Columns.Where(c => !c.IsArray).Select(c => c.Name)
                 : input.Columns.Select(c => c.Name));
         var byName = input.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var problems = new List<string>();
@@ -216,11 +226,6 @@ public static class ConvertCommand
             var entry = mapping?.Find(name);
             string sourceName = entry?.Source ?? name;
             ColumnInfo? stored = byName.GetValueOrDefault(sourceName) ?? root?.Resolve(sourceName);
-            if (flatOnly && stored is { IsArray: true })
-            {
-                problems.Add($"'{name}' is a fixed-length array column ({stored.Length} values per entry); NuMM writes Parquet with one value per entry");
-                continue;
-            }
             if (lists && stored is { IsArray: true } && root is null)
             {
                 problems.Add($"'{name}' is a fixed-length array column ({stored.Length} values per entry); writing array columns from this input to Arrow is not supported");

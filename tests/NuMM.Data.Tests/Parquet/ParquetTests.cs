@@ -68,12 +68,12 @@ public sealed class ParquetTests
     }
 
     [Fact]
-    public void ListColumn_IsRefusedByTheWriter()
+    public void JaggedListColumn_IsRefusedByTheWriter()
     {
         using var dir = new TempDirectory();
         var list = new TableColumn(new ColumnInfo("hits", ColumnType.Int32, "", "hits", false), new[] { 1, 2, 3 }, [0, 1, 3]);
         var ex = Assert.Throws<ArgumentException>(() => ParquetTableWriter.Write(dir.File("l.parquet"), [list], Exposure.None));
-        Assert.Contains("'hits' is a list column", ex.Message);
+        Assert.Contains("'hits' is a jagged list column", ex.Message);
         Assert.Empty(Directory.GetFiles(dir.Path));
     }
 

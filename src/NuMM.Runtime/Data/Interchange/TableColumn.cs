@@ -4,8 +4,9 @@ using System.Globalization;
 
 namespace NuMM.Runtime.Data.Interchange;
 
-/// <summary>One whole column held in memory for writing to Arrow IPC or Parquet: one value per entry, or a list (jagged)
-/// column whose entry i is <c>Values[Offsets[i]..Offsets[i+1]]</c>.</summary>
+/// <summary>One whole column held in memory for writing to Arrow IPC or Parquet: one value per entry, an array column of
+/// <see cref="ColumnInfo.Length"/> values per entry (entry i's values at <c>Values[i × Length .. (i + 1) × Length]</c>),
+/// or a list (jagged) column whose entry i is <c>Values[Offsets[i]..Offsets[i+1]]</c>.</summary>
 /// <param name="Info">Name, element type, unit and source of the column.</param>
 /// <param name="Values">The values: a <c>T[]</c> of the element type (bool, sbyte … ulong, float, double).</param>
 /// <param name="Offsets">For a list column, entries + 1 start indices into <paramref name="Values"/> (first 0, last
@@ -16,7 +17,7 @@ public sealed record TableColumn(ColumnInfo Info, Array Values, long[]? Offsets 
     public bool IsList => Offsets is not null;
 
     /// <summary>Entries in the column.</summary>
-    public long Entries => Offsets is null ? Values.Length : Offsets.Length - 1;
+    public long Entries => Offsets is null ? Values.Length / Math.Max(1, Info.Length) : Offsets.Length - 1;
 }
 
 /// <summary>The metadata keys NuMM writes into Arrow and Parquet files so the exposure, units, sources and finite flags

@@ -13,7 +13,10 @@ using Array = System.Array;
 namespace NuMM.Runtime.Data.Parquet;
 
 /// <summary>An Apache Parquet file read through Parquet.Net. Top-level numeric and boolean fields are columns (optional
-/// fields too, as long as they hold no null); nested and repeated fields (lists, structs) and other types are listed in
+/// fields too, as long as they hold no null); a list of numbers whose every entry holds the same number N of values is an
+/// array column of length N (read into a <c>[Column(Length = N)] FixedArray&lt;T&gt;</c> field, as a ROOT branch
+/// <c>w[N]</c> is; N comes from NuMM's "numm.length.&lt;column&gt;" metadata or else from the first row group, and every
+/// entry is checked when read). Variable-length lists, structs and other types are listed in
 /// <see cref="SkippedFields"/>. Units, sources, finite flags and the exposure come from NuMM's "numm.*" key-value
 /// metadata when present.</summary>
 public sealed class ParquetFile : IColumnFile
@@ -34,12 +37,25 @@ public sealed class ParquetFile : IColumnFile
         {
             if (f is DataField df && df.MaxRepetitionLevel == 0 && ParquetTypes.Of(df.ClrType) is ColumnType t)
             {
-                var colMeta = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var key in new[] { InterchangeMetadata.Unit, InterchangeMetadata.Source, InterchangeMetadata.Finite })
-                    if (meta.TryGetValue(key + "." + df.Name, out var v)) colMeta[key] = v;
-                var info = InterchangeMetadata.Column(df.Name, t, colMeta);
+                var info = InterchangeMetadata.Column(df.Name, t, ColumnMeta(meta, df.Name));
                 columns.Add(info);
                 _byName[df.Name] = (info, df);
+            }
+            else if (f is ListField { Item: DataField item } && item.MaxRepetitionLevel == 1 && ParquetTypes.Of(item.ClrType) is ColumnType et)
+            {
+                // A list of numbers is an array column when every entry holds the same number of values, as a ROOT
+                // branch w[N] is: NuMM's own files say N in their metadata, for others the first row group tells.
+                var (length, why) = FixedLength(reader, meta, f.Name, item, et);
+                if (length > 0)
+                {
+                    var info = InterchangeMetadata.Column(f.Name, et, ColumnMeta(meta, f.Name)) with { Length = length };
+                    columns.Add(info);
+                    _byName[f.Name] = (info, item);
+                }
+                else
+                {
+                    skipped.Add($"{f.Name} (list of {item.ClrType.Name}: {why})");
+                }
             }
             else
             {
@@ -52,6 +68,35 @@ public sealed class ParquetFile : IColumnFile
         long n = 0;
         for (int g = 0; g < reader.RowGroupCount; g++) n += reader.RowGroups[g].RowCount;
         EntryCount = n;
+    }
+
+    /// <summary>The metadata key that records the values per entry of an array column written by NuMM.</summary>
+    internal const string LengthKey = "numm.length";
+
+    private static Dictionary<string, string> ColumnMeta(IReadOnlyDictionary<string, string> meta, string name)
+    {
+        var colMeta = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in new[] { InterchangeMetadata.Unit, InterchangeMetadata.Source, InterchangeMetadata.Finite })
+            if (meta.TryGetValue(key + "." + name, out var v)) colMeta[key] = v;
+        return colMeta;
+    }
+
+    /// <summary>The values per entry of a list column, or 0 and why it has no fixed length.</summary>
+    private static (int Length, string Why) FixedLength(ParquetReader reader, IReadOnlyDictionary<string, string> meta, string name, DataField item, ColumnType type)
+    {
+        if (meta.TryGetValue(LengthKey + "." + name, out var recorded))
+            return int.TryParse(recorded, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1
+                ? (n, "") : (0, $"metadata '{LengthKey}.{name}' = '{recorded}' is not a positive count");
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var rg = reader.OpenRowGroupReader(g);
+            if (rg.RowCount == 0) continue;
+            var lengths = ParquetTypes.ListLengths(rg, item, type, checked((int)rg.RowCount));
+            int first = lengths[0], other = Array.FindIndex(lengths, l => l != first);
+            if (first == 0) return (0, "null or empty lists");
+            return other < 0 ? (first, "") : (0, $"variable-length list (entry 0 holds {first} values, entry {other} holds {lengths[other]})");
+        }
+        return (0, "no entries to tell a fixed length from");
     }
 
     /// <summary>Opens <paramref name="path"/> and reads its footer.</summary>
@@ -101,31 +146,40 @@ public sealed class ParquetFile : IColumnFile
     {
         var (info, field) = _byName[name];
         using var rg = _reader.OpenRowGroupReader(group);
-        try { return ParquetTypes.Read(rg, field, info.Type, checked((int)rg.RowCount), Path, firstEntry); }
+        try
+        {
+            int rows = checked((int)rg.RowCount);
+            return info.IsArray
+                ? ParquetTypes.ReadList(rg, field, info.Type, rows, info.Length, name, Path, firstEntry)
+                : ParquetTypes.Read(rg, field, info.Type, rows, Path, firstEntry);
+        }
         catch (Exception e) when (e is not DataFormatException and not OutOfMemoryException)
         {
             throw new DataFormatException($"Corrupt Parquet column chunk (row group {group}): {e.Message}", Path, name, firstEntry, null, e);
         }
     }
 
-    /// <summary>Reads a whole column.</summary>
+    /// <summary>Reads a whole column (for an array column, each entry's values together).</summary>
     /// <param name="name">A column.</param>
     /// <exception cref="DataFormatException">No such column, a null value, or a corrupt chunk.</exception>
     public TableColumn ReadColumn(string name)
     {
         if (!_byName.TryGetValue(name, out var c))
             throw new DataFormatException($"No numeric column '{name}'; the file holds: {string.Join(", ", _byName.Keys)}", Path, name);
-        var all = ColumnArrays.New(c.Info.Type, EntryCount);
+        int length = c.Info.Length, size = ColumnTypes.Size(c.Info.Type);
+        var all = ColumnArrays.New(c.Info.Type, EntryCount * length);
         var dst = ColumnArrays.Bytes(all);
         long first = 0;
-        int pos = 0;
         for (int g = 0; g < RowGroupCount; g++)
         {
             var chunk = ReadChunk(name, g, first);
             var bytes = ColumnArrays.Bytes(chunk);
-            bytes.CopyTo(dst[pos..]);
-            pos += bytes.Length;
-            first += chunk.Length;
+            int rows = chunk.Length / length;
+            // Chunks hold value k of every entry together; a table column holds each entry's values together.
+            for (int i = 0; i < rows; i++)
+                for (int k = 0; k < length; k++)
+                    bytes.Slice((k * rows + i) * size, size).CopyTo(dst.Slice((int)(((first + i) * length + k) * size)));
+            first += rows;
         }
         return new TableColumn(c.Info, all);
     }
@@ -171,7 +225,7 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
         if (cols.Length != _schema.Length)
             throw new ArgumentException($"The batch has {cols.Length} columns; the source was opened for {_schema.Length}.", nameof(batch));
         for (int i = 0; i < cols.Length; i++)
-            if (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type)
+            if (cols[i].Name != _schema[i].Name || cols[i].Type != _schema[i].Type || cols[i].Length != _schema[i].Length)
                 throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({cols[i].Type}); the source was opened for '{_schema[i].Name}' ({_schema[i].Type}).", nameof(batch));
         int fill = 0;
         while (fill < batch.Capacity)
@@ -181,7 +235,7 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
                 if (_group + 1 >= _file.RowGroupCount) break;
                 _group++;
                 _chunks = Array.ConvertAll(_bindings, b => (Array)_file.ReadChunk(b.Source.Name, _group, _entry));
-                _rows = _bindings.Length == 0 ? 0 : _chunks[0].Length;
+                _rows = _bindings.Length == 0 ? 0 : _chunks[0].Length / _bindings[0].Source.Length;
                 _pos = 0;
                 if (_rows == 0) continue;
             }
@@ -200,14 +254,25 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
         ref readonly var bind = ref _bindings[b];
         var from = bind.Source.Type;
         var to = bind.Target.Type;
-        var raw = ColumnArrays.Bytes(_chunks![b]).Slice(_pos * ColumnTypes.Size(from), take * ColumnTypes.Size(from));
-        var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, to).Slice(fill * ColumnTypes.Size(to), take * ColumnTypes.Size(to));
+        // Value k of an array column: a run of the chunk's entries at k × rows, of the batch's at k × capacity.
+        for (int k = 0; k < bind.Target.Length; k++)
+        {
+            var raw = ColumnArrays.Bytes(_chunks![b]).Slice((k * _rows + _pos) * ColumnTypes.Size(from), take * ColumnTypes.Size(from));
+            var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, to).Slice((k * batch.Capacity + fill) * ColumnTypes.Size(to), take * ColumnTypes.Size(to));
+            CopyRun(bind, raw, dest, take, bind.Target.Length == 1 ? "" : $" (value {k})");
+        }
+    }
+
+    private void CopyRun(in ColumnBinding bind, Span<byte> raw, Span<byte> dest, int take, string which)
+    {
+        var from = bind.Source.Type;
+        var to = bind.Target.Type;
         long first = _entry;
         if (bind.Converts)
         {
             int bad = ValueConverter.Convert(raw, from, dest, to, take);
             if (bad >= 0)
-                throw new DataFormatException($"Column '{bind.Source.Name}' holds a value that does not fit {ColumnTypes.Name(to)} (requested conversion from {ColumnTypes.Name(from)}).", _file.Path, bind.Source.Name, first + bad);
+                throw new DataFormatException($"Column '{bind.Source.Name}' holds a value{which} that does not fit {ColumnTypes.Name(to)} (requested conversion from {ColumnTypes.Name(from)}).", _file.Path, bind.Source.Name, first + bad);
         }
         else
         {
@@ -219,7 +284,7 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
             if (bad >= 0)
             {
                 double v = to == ColumnType.Single ? MemoryMarshal.Cast<byte, float>(dest)[bad] : MemoryMarshal.Cast<byte, double>(dest)[bad];
-                throw new DataFormatException($"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}.", _file.Path, bind.Target.Name, first + bad);
+                throw new DataFormatException($"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}{which}.", _file.Path, bind.Target.Name, first + bad);
             }
         }
     }

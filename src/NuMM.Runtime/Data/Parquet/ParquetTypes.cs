@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Parquet;
+using Parquet.Data;
 using Parquet.Schema;
 using NuMM.Runtime.Data.Interchange;
 using Array = System.Array;
@@ -81,5 +82,139 @@ internal static class ParquetTypes
             values[i] = v;
         }
         return values;
+    }
+
+    /// <summary>Reads a list column whose every entry holds <paramref name="length"/> values into an array laid out value
+    /// by value, as NuMM chunks are: value k of entry i at <c>k × rows + i</c>. A null or empty list, a null element or an
+    /// entry of another length is an error naming the entry.</summary>
+    public static Array ReadList(ParquetRowGroupReader rg, DataField item, ColumnType t, int rows, int length, string column, string file, long firstEntry) => t switch
+    {
+        ColumnType.Boolean => ReadList<bool>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.SByte => ReadList<sbyte>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.Byte => ReadList<byte>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.Int16 => ReadList<short>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.UInt16 => ReadList<ushort>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.Int32 => ReadList<int>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.UInt32 => ReadList<uint>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.Int64 => ReadList<long>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.UInt64 => ReadList<ulong>(rg, item, rows, length, column, file, firstEntry),
+        ColumnType.Single => ReadList<float>(rg, item, rows, length, column, file, firstEntry),
+        _ => ReadList<double>(rg, item, rows, length, column, file, firstEntry),
+    };
+
+    /// <summary>The number of values in each entry of a list column's row group (a null or empty list counts 0, and a null
+    /// element is not counted), for finding out whether a list column has one fixed length.</summary>
+    public static int[] ListLengths(ParquetRowGroupReader rg, DataField item, ColumnType t, int rows) => t switch
+    {
+        ColumnType.Boolean => Lengths(Levels<bool>(rg, item), rows),
+        ColumnType.SByte => Lengths(Levels<sbyte>(rg, item), rows),
+        ColumnType.Byte => Lengths(Levels<byte>(rg, item), rows),
+        ColumnType.Int16 => Lengths(Levels<short>(rg, item), rows),
+        ColumnType.UInt16 => Lengths(Levels<ushort>(rg, item), rows),
+        ColumnType.Int32 => Lengths(Levels<int>(rg, item), rows),
+        ColumnType.UInt32 => Lengths(Levels<uint>(rg, item), rows),
+        ColumnType.Int64 => Lengths(Levels<long>(rg, item), rows),
+        ColumnType.UInt64 => Lengths(Levels<ulong>(rg, item), rows),
+        ColumnType.Single => Lengths(Levels<float>(rg, item), rows),
+        _ => Lengths(Levels<double>(rg, item), rows),
+    };
+
+    private static int[] Lengths((bool[] Present, int[] Repetition) levels, int rows)
+    {
+        var lengths = new int[rows];
+        int row = -1;
+        for (int j = 0; j < levels.Repetition.Length; j++)
+        {
+            if (levels.Repetition[j] == 0) row++;
+            if (row >= rows) break;
+            if (row >= 0 && levels.Present[j]) lengths[row]++;
+        }
+        return lengths;
+    }
+
+    /// <summary>Every stored slot of a list column (one per element, one per null or empty list) with its repetition level
+    /// (0 starts an entry) and whether it holds a value, plus the values.</summary>
+    private static (bool[] Present, int[] Repetition) Levels<T>(ParquetRowGroupReader rg, DataField item) where T : struct
+    {
+        var (values, repetition) = ReadSlots<T>(rg, item);
+        var present = new bool[values.Length];
+        for (int j = 0; j < values.Length; j++) present[j] = values[j].HasValue;
+        return (present, repetition);
+    }
+
+    private static (T?[] Values, int[] Repetition) ReadSlots<T>(ParquetRowGroupReader rg, DataField item) where T : struct
+    {
+        // The raw reader sizes its own buffers: the present values packed, and one definition and repetition level per slot.
+        using var raw = (RawColumnData<T>)rg.ReadRawColumnDataBaseAsync(item).AsTask().GetAwaiter().GetResult();
+        var rep = raw.RepetitionLevels;
+        var def = raw.DefinitionLevels;
+        var packed = raw.Values;
+        int slots = rep.Length;
+        var values = new T?[slots];
+        var repetition = rep.ToArray();
+        for (int j = 0, v = 0; j < slots; j++)
+            if (def.Length == 0 || def[j] == item.MaxDefinitionLevel) values[j] = packed[v++];
+        return (values, repetition);
+    }
+
+    private static T[] ReadList<T>(ParquetRowGroupReader rg, DataField item, int rows, int length, string column, string file, long firstEntry) where T : struct
+    {
+        var (slots, repetition) = ReadSlots<T>(rg, item);
+        var values = new T[(long)rows * length];
+        int row = -1, k = 0;
+        for (int j = 0; j <= slots.Length; j++)
+        {
+            if (j == slots.Length || repetition[j] == 0)
+            {
+                if (row >= 0 && k != length)
+                    throw new DataFormatException($"List column '{column}' holds {k} values in this entry; every entry must hold {length} (a fixed-length array column)", file, column, firstEntry + row);
+                if (j == slots.Length) break;
+                row++;
+                k = 0;
+                if (row >= rows) throw new DataFormatException($"List column '{column}' holds more entries than its row group ({rows})", file, column, firstEntry + rows);
+            }
+            if (slots[j] is not T v)
+            {
+                if (repetition[j] == 0 && (j + 1 == slots.Length || repetition[j + 1] == 0))
+                    throw new DataFormatException($"List column '{column}' holds a null or empty list; every entry must hold {length} values", file, column, firstEntry + row);
+                throw new DataFormatException($"List column '{column}' holds a null element (value {k}); NuMM columns have none", file, column, firstEntry + row);
+            }
+            if (k < length) values[(long)k * rows + row] = v;
+            k++;
+        }
+        if (row + 1 != rows)
+            throw new DataFormatException($"List column '{column}' holds {row + 1} entries in a row group of {rows}", file, column, firstEntry + Math.Max(0, row + 1));
+        return values;
+    }
+
+    /// <summary>Writes entries [<paramref name="start"/>, start + count) of an array column (values entry by entry, each
+    /// entry's <paramref name="length"/> values together) as a list column.</summary>
+    public static Task WriteList(ParquetRowGroupWriter rg, DataField item, ColumnType t, Array values, int start, int count, int length)
+    {
+        var repetition = new int[(long)count * length];
+        for (int j = 0; j < repetition.Length; j++) repetition[j] = j % length == 0 ? 0 : 1;
+        int from = checked(start * length), n = repetition.Length;
+        return t switch
+        {
+            ColumnType.Boolean => WriteList((bool[])values, rg, item, from, n, repetition),
+            ColumnType.SByte => WriteList((sbyte[])values, rg, item, from, n, repetition),
+            ColumnType.Byte => WriteList((byte[])values, rg, item, from, n, repetition),
+            ColumnType.Int16 => WriteList((short[])values, rg, item, from, n, repetition),
+            ColumnType.UInt16 => WriteList((ushort[])values, rg, item, from, n, repetition),
+            ColumnType.Int32 => WriteList((int[])values, rg, item, from, n, repetition),
+            ColumnType.UInt32 => WriteList((uint[])values, rg, item, from, n, repetition),
+            ColumnType.Int64 => WriteList((long[])values, rg, item, from, n, repetition),
+            ColumnType.UInt64 => WriteList((ulong[])values, rg, item, from, n, repetition),
+            ColumnType.Single => WriteList((float[])values, rg, item, from, n, repetition),
+            _ => WriteList((double[])values, rg, item, from, n, repetition),
+        };
+    }
+
+    // Parquet.Net derives a list's definition levels from the nulls of a nullable buffer (here there are none).
+    private static Task WriteList<T>(T[] values, ParquetRowGroupWriter rg, DataField item, int from, int n, int[] repetition) where T : struct
+    {
+        var slots = new T?[n];
+        for (int j = 0; j < n; j++) slots[j] = values[from + j];
+        return rg.WriteAsync<T>(item, new ReadOnlyMemory<T?>(slots), repetition);
     }
 }

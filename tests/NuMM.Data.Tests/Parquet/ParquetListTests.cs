@@ -1,0 +1,116 @@
+using NuMM.Data.Tests.Columnar;
+using NuMM.Runtime.Data;
+using NuMM.Runtime.Data.Batches;
+using NuMM.Runtime.Data.Interchange;
+using NuMM.Runtime.Data.Parquet;
+using Parquet;
+using Parquet.Schema;
+
+namespace NuMM.Data.Tests.Parquet;
+
+/// <summary>Parquet list columns of one fixed length are NuMM array columns (as a ROOT branch w[N] is); other lists are
+/// skipped with the reason.</summary>
+public sealed class ParquetListTests
+{
+    private static readonly ColumnInfo W = new("w", ColumnType.Single, "", "w", false, 4);
+
+    // Entry i holds w = [i, i + 0.5, i + 0.25, −i]: every value differs, so a transposition or shift shows.
+    private static float Value(int i, int k) => k switch { 0 => i, 1 => i + 0.5f, 2 => i + 0.25f, _ => -i };
+
+    [Fact]
+    public void ArrayColumn_WrittenAsListAndReadBack_KeepsEveryValueAndItsLength()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("w.parquet");
+        const int n = 1003;
+        var w = new float[n * 4];
+        var e = new double[n];
+        for (int i = 0; i < n; i++) { e[i] = 2.0 * i; for (int k = 0; k < 4; k++) w[i * 4 + k] = Value(i, k); }
+        ParquetTableWriter.Write(path, [new TableColumn(new ColumnInfo("E", ColumnType.Double, "GeV", "E", false), e), new TableColumn(W, w)], Exposure.None);
+
+        using var f = ParquetFile.Open(path);
+        Assert.Equal(n, f.EntryCount);
+        Assert.Equal(W, f.Columns.Single(c => c.Name == "w"));
+        Assert.Empty(f.SkippedFields);
+        Assert.Equal(w, f.ReadColumn("w").Values);
+
+        // Through a batch source in batches that do not divide the file: value k of entry i at k × capacity + i.
+        var schema = new[] { W, new ColumnInfo("E", ColumnType.Double, "GeV", "E", false) };
+        var src = f.OpenSource(schema);
+        var batch = new DynamicColumnBatch(schema, 100);
+        int seen = 0;
+        while (src.ReadNext(batch))
+        {
+            var col = batch.Column<float>(0);
+            var ecol = batch.Column<double>(1);
+            for (int j = 0; j < batch.Length; j++)
+            {
+                for (int k = 0; k < 4; k++) Assert.Equal(Value(seen + j, k), col[k * batch.Capacity + j]);
+                Assert.Equal(2.0 * (seen + j), ecol[j]);
+            }
+            seen += batch.Length;
+        }
+        Assert.Equal(n, seen);
+    }
+
+    /// <summary>Writes a list column the way pyarrow does by default (optional list, optional elements) with Parquet.Net,
+    /// without NuMM's metadata, in two row groups; <paramref name="lengthOf"/> gives each entry's number of values.</summary>
+    private static void WriteForeignList(string path, int rowsPerGroup, Func<int, int> lengthOf)
+    {
+        var item = new DataField<float?>("element");
+        var schema = new ParquetSchema(new ListField("w", item));
+        using var stream = File.Create(path);
+        var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+        for (int g = 0; g < 2; g++)
+        {
+            var values = new List<float?>();
+            var rep = new List<int>();
+            for (int r = 0; r < rowsPerGroup; r++)
+            {
+                int i = g * rowsPerGroup + r;
+                for (int k = 0; k < lengthOf(i); k++) { values.Add(Value(i, k)); rep.Add(k == 0 ? 0 : 1); }
+            }
+            using var rg = writer.CreateRowGroup();
+            rg.WriteAsync<float>(item, values.ToArray().AsMemory(), rep.ToArray().AsMemory()).GetAwaiter().GetResult();
+        }
+        writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    [Fact]
+    public void ForeignFixedLengthList_LengthFromTheFirstRowGroup_ReadsBothRowGroups()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("foreign.parquet");
+        WriteForeignList(path, 50, _ => 4);
+        using var f = ParquetFile.Open(path);
+        Assert.Equal(4, f.Columns.Single().Length);
+        var values = (float[])f.ReadColumn("w").Values;
+        Assert.Equal(400, values.Length);
+        for (int i = 0; i < 100; i++) for (int k = 0; k < 4; k++) Assert.Equal(Value(i, k), values[i * 4 + k]);
+    }
+
+    [Fact]
+    public void ForeignList_ShorterEntryInALaterRowGroup_ErrorNamesColumnAndEntry()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("short.parquet");
+        WriteForeignList(path, 50, i => i == 73 ? 3 : 4);
+        using var f = ParquetFile.Open(path);
+        Assert.Equal(4, f.Columns.Single().Length); // the first row group says 4
+        var e = Assert.Throws<DataFormatException>(() => f.ReadColumn("w"));
+        Assert.Contains("'w'", e.Message);
+        Assert.Contains("holds 3 values", e.Message);
+        Assert.Equal(73, e.Entry);
+    }
+
+    [Fact]
+    public void VariableLengthList_IsSkippedWithTheReason()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("jagged.parquet");
+        WriteForeignList(path, 20, i => 1 + i % 3);
+        using var f = ParquetFile.Open(path);
+        Assert.Empty(f.Columns);
+        Assert.Equal("w (list of Single: variable-length list (entry 0 holds 1 values, entry 1 holds 2))", Assert.Single(f.SkippedFields));
+    }
+}
