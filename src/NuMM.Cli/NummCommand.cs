@@ -5,13 +5,14 @@ using System.IO;
 using System.Linq;
 using NuMM.Cli.Commands;
 using NuMM.Runtime.Data;
+using NuMM.Runtime.ScaleOut;
 using NuMM.Runtime.Statistics.HistFactory;
 
 namespace NuMM.Cli;
 
 /// <summary>Dispatches the `numm` command line: `numm inspect FILE [--verify]`,
 /// `numm convert INPUT OUTPUT.numm [--tree T] [--columns a,b,c] [--map mapping.txt] [--pot X | --livetime S]`,
-/// `numm fit WORKSPACE.json [--patch P.json] [--mu 1] [--cl 0.95]` and `numm export INPUT.json OUTPUT.json [--patch P.json]`.
+/// `numm merge OUTPUT.nummr SHARDS...`, `numm fit WORKSPACE.json [--patch P.json] [--mu 1] [--cl 0.95]` and `numm export INPUT.json OUTPUT.json [--patch P.json]`.
 /// Errors print one line to standard error and give exit code 1 (bad input) or 2 (bad usage).</summary>
 public static class NummCommand
 {
@@ -31,10 +32,25 @@ public static class NummCommand
         var inspectFile = new Argument<string>("FILE") { Description = "A NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file." };
         var inspect = new Command("inspect", "List a file's trees (ROOT) or columns (NuMM, numpy, CSV) with types, units and entry counts.");
         var verify = new Option<bool>("--verify") { Description = "Read all data: NuMM files every chunk (checksums, finite flags); ROOT files every basket of every readable branch, decompressed and checked." };
+        var resultJson = new Option<string?>("--json") { Description = "Result files (.nummr): also write the result as NuMM result JSON to this file." };
         inspect.Arguments.Add(inspectFile);
         inspect.Options.Add(verify);
-        inspect.SetAction(r => Guard(error, "inspect", () => InspectCommand.Run(r.GetValue(inspectFile)!, output, r.GetValue(verify))));
+        inspect.Options.Add(resultJson);
+        inspect.SetAction(r => Guard(error, "inspect", () =>
+        {
+            string path = r.GetValue(inspectFile)!;
+            if (ResultCommands.IsResultFile(path)) ResultCommands.Inspect(path, output, r.GetValue(resultJson));
+            else InspectCommand.Run(path, output, r.GetValue(verify));
+        }));
         root.Subcommands.Add(inspect);
+
+        var mergeOut = new Argument<string>("OUTPUT") { Description = "The merged result file (.nummr); written atomically, never partial." };
+        var mergeIn = new Argument<string[]>("SHARDS") { Description = "The shard result files of one sharded run (any order).", Arity = ArgumentArity.OneOrMore };
+        var merge = new Command("merge", "Merge the shard result files of a sharded analysis run (docs/scale-out.md): refuses foreign, overlapping, missing, duplicated or truncated shards; the result is bit-identical to one run.");
+        merge.Arguments.Add(mergeOut);
+        merge.Arguments.Add(mergeIn);
+        merge.SetAction(r => Guard(error, "merge", () => ResultCommands.Merge(r.GetValue(mergeOut)!, r.GetValue(mergeIn)!, output)));
+        root.Subcommands.Add(merge);
 
         var input = new Argument<string>("INPUT") { Description = "The file to convert: ROOT, NuMM, numpy (.npz, .npy) or CSV." };
         var outputFile = new Argument<string>("OUTPUT") { Description = "The NuMM file to write (.numm); replaced atomically, never left half-written." };
@@ -132,7 +148,7 @@ public static class NummCommand
             return 0;
         }
         catch (Exception e) when (e is DataFormatException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
-                                      or NotSupportedException or ArgumentException or IOException or HistFactoryFormatException)
+                                      or NotSupportedException or ArgumentException or IOException or HistFactoryFormatException or MergeException)
         {
             error.WriteLine($"numm {command}: error: {OneLine(e.Message)}");
             return 1;
