@@ -28,7 +28,11 @@ public class SlurmClusterTests(ITestOutputHelper log) : IDisposable
     /// <summary>Runs the example program; returns its exit code and output.</summary>
     private (int Code, string Output) Program(params string[] args)
     {
-        var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "NuMM.Examples.ScaleOut")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // Through the dotnet host that runs the tests (an app host needs DOTNET_ROOT where dotnet is not in its default
+        // place); the program then submits itself to Slurm with the same host and assembly.
+        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NuMM.Examples.ScaleOut.dll"));
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
