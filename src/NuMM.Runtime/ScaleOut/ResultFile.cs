@@ -13,7 +13,7 @@ namespace NuMM.Runtime.ScaleOut;
 
 /// <summary>A result file (<c>.nummr</c>) of a sharded or single run: provenance, the result's shape as NuMM result JSON,
 /// and the exact sums (every expansion component, not rounded doubles), so merged files round to the same bits as one
-/// run. Layout (little-endian): magic "NUMMRSLT", u32 version, u64 file length, u32 + provenance JSON, u32 + shape JSON,
+/// run. Layout (little-endian): magic "NUMMRSLT", u32 version, u64 file length, u32 + provenance JSON, u32 + shape JSON (Brotli),
 /// the body (counts, exposure sums, value sums), and an XxHash64 of everything before it. A truncated or damaged file is
 /// refused with its name.</summary>
 public sealed class ResultFile
@@ -64,8 +64,9 @@ public sealed class ResultFile
         using (var jw = new Utf8JsonWriter(header)) provenance.Write(jw);
         w.Write(checked((int)header.Length));
         w.Write(header.GetBuffer(), 0, (int)header.Length);
-        w.Write(shapeJson.Length);
-        w.Write(shapeJson);
+        var shape = Compress(shapeJson);
+        w.Write(shape.Length);
+        w.Write(shape);
         w.Write(sums.Counts.Length);
         foreach (var c in sums.Counts) w.Write(c);
         var components = new List<double>();
@@ -87,6 +88,23 @@ public sealed class ResultFile
         AtomicFile.Write(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
+    // The shape block is Brotli-compressed: an empty result's JSON is mostly zeros (a few hundred kB for an analysis with a
+    // hundred universes) and every shard carries it.
+    private static byte[] Compress(byte[] data)
+    {
+        var o = new MemoryStream();
+        using (var b = new System.IO.Compression.BrotliStream(o, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) b.Write(data);
+        return o.ToArray();
+    }
+
+    private static byte[] Decompress(ReadOnlySpan<byte> data)
+    {
+        using var b = new System.IO.Compression.BrotliStream(new MemoryStream(data.ToArray()), System.IO.Compression.CompressionMode.Decompress);
+        var o = new MemoryStream();
+        b.CopyTo(o);
+        return o.ToArray();
+    }
+
     private static void WriteSum(BinaryWriter w, ExactSumArray sums, int i, List<double> components)
     {
         double special = sums.GetComponents(i, components);
@@ -102,10 +120,14 @@ public sealed class ResultFile
     public static ResultFile Read(string path)
     {
         var bytes = ReadChecked(path, out var provenance, out int shapeStart, out int shapeLength, out int body);
-        var shapeJson = bytes.AsSpan(shapeStart, shapeLength).ToArray();
+        byte[] shapeJson;
         AnalysisResult shape;
-        try { shape = AnalysisResultJson.FromJson(Encoding.UTF8.GetString(shapeJson)); }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
+        try
+        {
+            shapeJson = Decompress(bytes.AsSpan(shapeStart, shapeLength));
+            shape = AnalysisResultJson.FromJson(Encoding.UTF8.GetString(shapeJson));
+        }
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentException or InvalidDataException)
         {
             throw new DataFormatException($"{path}: the result shape is malformed: {e.Message}", inner: e);
         }
