@@ -127,12 +127,14 @@ public class ShardOverheadBenchmarks
     public void Setup()
     {
         _dir = Directory.CreateTempSubdirectory("numm-shard-bench-").FullName;
-        _program = Path.Combine(AppContext.BaseDirectory, "NuMM.Examples.ScaleOut");
         // The repository's test ROOT files, found upwards from wherever BenchmarkDotNet built this job.
         string? root = null;
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d != null && root == null; d = d.Parent)
             if (Directory.Exists(Path.Combine(d.FullName, "tests/NuMM.Data.Tests/TestData/root"))) root = Path.Combine(d.FullName, "tests/NuMM.Data.Tests/TestData/root");
         if (root == null) throw new DirectoryNotFoundException("tests/NuMM.Data.Tests/TestData/root not found above " + AppContext.BaseDirectory);
+        // The example program as built in the repository (dotnet run -c Release builds it with the benchmarks).
+        _program = Path.GetFullPath(Path.Combine(root, "../../../../examples/NuMM.Examples.ScaleOut/bin/Release/net10.0/NuMM.Examples.ScaleOut.dll"));
+        if (!File.Exists(_program)) throw new FileNotFoundException("Build the example first: dotnet build -c Release examples/NuMM.Examples.ScaleOut", _program);
         var files = new[] { "uncompressed", "zlib", "lz4", "zstd", "lzma" }.Select(c => Path.Combine(root, $"uproot-HZZ-{c}.root")).ToList();
         _dataset = Path.Combine(_dir, "dataset.json");
         Dataset.FromFiles(files, "events").Save(_dataset);
@@ -143,7 +145,8 @@ public class ShardOverheadBenchmarks
 
     private static void Run(string program, params string[] args)
     {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(program);
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         p.StandardOutput.ReadToEnd();

@@ -11,7 +11,8 @@ using NuMM.Runtime.Data.Root;
 
 namespace NuMM.Runtime.ScaleOut;
 
-/// <summary>One input file of a dataset: a ROOT tree (<c>.root</c>) or a NuMM columnar file (<c>.numm</c>), with the
+/// <summary>One input file of a dataset: a ROOT tree (<c>.root</c>), an Arrow IPC file (<c>.arrow</c>) or a NuMM
+/// columnar file (<c>.numm</c>), with the
 /// range of entries that belongs to the dataset and the exposure of that range.</summary>
 /// <param name="Path">The file (absolute once resolved, so every batch job finds it).</param>
 /// <param name="Tree">The tree inside a ROOT file; null for a NuMM file.</param>
@@ -25,6 +26,9 @@ public sealed record DatasetFile(string Path, string? Tree, long FirstEntry, lon
 
     /// <summary>True for a ROOT file (by its <c>.root</c> extension).</summary>
     public bool IsRoot => System.IO.Path.GetExtension(Path).Equals(".root", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for an Arrow IPC file (by its <c>.arrow</c> or <c>.feather</c> extension).</summary>
+    public bool IsArrow => System.IO.Path.GetExtension(Path).ToLowerInvariant() is ".arrow" or ".feather";
 }
 
 /// <summary>A contiguous range of entries of one file of a dataset: a piece of a shard.</summary>
@@ -208,6 +212,13 @@ public sealed class Dataset
             if (string.IsNullOrEmpty(tree)) throw new ArgumentException($"{full}: a ROOT file needs a tree name.");
             using var rf = RootFile.Open(full);
             entries = rf.GetTree(tree).Entries;
+        }
+        else if (System.IO.Path.GetExtension(full).ToLowerInvariant() is ".arrow" or ".feather")
+        {
+            using var af = NuMM.Runtime.Data.Arrow.ArrowIpcFile.Open(full);
+            entries = af.EntryCount;
+            recorded = af.Exposure;
+            tree = null;
         }
         else
         {

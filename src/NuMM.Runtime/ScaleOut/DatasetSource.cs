@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using NuMM.Runtime.Data;
+using NuMM.Runtime.Data.Arrow;
+using NuMM.Runtime.Data.Batches;
 using NuMM.Runtime.Data.Columnar;
 using NuMM.Runtime.Data.Root;
 
@@ -20,7 +22,7 @@ public sealed class DatasetSource<TBatch> : IBatchSource<TBatch>, IDisposable wh
     private int _next;
     private IDisposable? _file;
     private IBatchSource<TBatch>? _current;
-    private ColumnarBatchSource? _columnar;
+    private IBatchSource<IColumnBatch>? _columnar;
     private long _position, _stop;
 
     /// <summary>Creates the source.</summary>
@@ -83,6 +85,25 @@ public sealed class DatasetSource<TBatch> : IBatchSource<TBatch>, IDisposable wh
                 var root = RootFile.Open(f.Path);
                 _file = root;
                 _current = root.GetTree(f.Tree!).OpenBatches<TBatch>(_schema, _decompressionThreads, r.FirstEntry, r.StopEntry);
+            }
+            else if (f.IsArrow)
+            {
+                var arrow = ArrowIpcFile.Open(f.Path);
+                _file = arrow;
+                var source = arrow.OpenSource(_schema);
+                // Arrow IPC has no seek: the entries before the range are read into a scratch batch and dropped.
+                long skip = r.FirstEntry;
+                if (skip > 0)
+                {
+                    var scratch = new DynamicColumnBatch(_schema, (int)Math.Min(skip, 65536));
+                    while (skip > 0)
+                    {
+                        var step = skip >= scratch.Capacity ? scratch : new DynamicColumnBatch(_schema, (int)skip);
+                        if (!source.ReadNext(step)) throw new DataFormatException($"{f.Path}: ends before entry {r.FirstEntry}.");
+                        skip -= step.Length;
+                    }
+                }
+                _columnar = source;
             }
             else
             {

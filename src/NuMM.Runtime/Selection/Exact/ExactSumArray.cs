@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NuMM.Runtime.Selection.Exact;
 
@@ -53,10 +54,27 @@ public sealed class ExactSumArray
     public void Add(int index, double x)
     {
         if (x == 0) return;
+        if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"The array holds {Count} sums.");
         if (!double.IsFinite(x)) { AddSpecial(index, x); return; }
-        int n = _length[index];
+        ref byte len = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_length), index);
+        ref double e = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_components), index * K);
+        int n = len;
+        if (n == 0) { e = x; len = 1; return; }
+        if (n == 1)
+        {
+            // The common cases inline: one component in, one or two out (Two-Sum, Knuth).
+            double c = e, s = x + c, bv = s - x, h = (x - (s - bv)) + (c - bv);
+            if (!double.IsFinite(s)) { Overflow(index, s); return; }
+            if (h == 0) { if (s == 0) len = 0; else e = s; return; }
+            e = h; Unsafe.Add(ref e, 1) = s; len = 2;
+            return;
+        }
         if (n == Spilled) { AddSpilled(index, x); return; }
-        ref double e = ref _components[index * K];
+        AddGeneral(index, ref e, n, x);
+    }
+
+    private void AddGeneral(int index, ref double e, int n, double x)
+    {
         // Grow-Expansion with zero elimination, in place: component j is read before slot m ≤ j is written.
         double q = x;
         int m = 0;
