@@ -335,6 +335,7 @@ public sealed class Figure
             main.ShowLegend(Alignment.UpperRight);
             main.Legend.FontSize = 12;
             main.Legend.ShadowColor = Colors.Transparent;
+            main.Legend.SymbolWidth = 36; // long enough to show a dash pattern as dashes
         }
         if (_ratio is null)
         {
