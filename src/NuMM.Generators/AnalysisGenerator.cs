@@ -28,13 +28,24 @@ public sealed class AnalysisGenerator : IIncrementalGenerator
 
         var analyses = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownNames.AnalysisAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is TypeDeclarationSyntax,
                 static (ctx, ct) => Guard.Run(() => AnalysisParser.Parse(ctx, ct), e => new AnalysisParseResult(null, Guard.Internal(ctx, e)), ct))
             .WithTrackingName(TrackingNames.Parse);
         context.RegisterSourceOutput(analyses.Select(static (r, _) => r.Diagnostics).Combine(context.CompilationProvider), static (spc, d) => Report(spc, d.Left, d.Right));
         var specs = analyses.Select(static (r, _) => r.Spec).Where(static s => s is not null).WithTrackingName(TrackingNames.Spec);
         context.RegisterSourceOutput(specs, static (spc, s) =>
             spc.AddSource(Hint(s!.Namespace, s.TypeName), AnalysisEmitter.Emit(s)));
+
+        // Declarations outside an analysis: reported, never silently ignored.
+        foreach (var attribute in new[] { KnownNames.CutAttribute, KnownNames.VariableAttribute, KnownNames.WeightAttribute, KnownNames.ShiftAttribute,
+                     KnownNames.KnobAttribute, KnownNames.UniversesAttribute, KnownNames.HistogramAttribute, KnownNames.Histogram2DAttribute })
+        {
+            var stray = context.SyntaxProvider
+                .ForAttributeWithMetadataName(attribute,
+                    static (node, _) => node is MethodDeclarationSyntax or TypeDeclarationSyntax,
+                    static (ctx, ct) => Guard.Run(() => StrayDeclarations.Check(ctx), e => Guard.Internal(ctx, e), ct));
+            context.RegisterSourceOutput(stray.Combine(context.CompilationProvider), static (spc, d) => Report(spc, d.Left, d.Right));
+        }
     }
 
     private static string Hint(string ns, string type) => (ns.Length > 0 ? ns + "." : "") + type + ".NuMM.g.cs";

@@ -40,6 +40,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NameCollision = Error("NUMM0011", "Name collides with generated code",
         "{0} '{1}' collides with {2} that the generator adds; rename it", Shape);
 
+    public static readonly DiagnosticDescriptor DeclarationOutsideAnalysis = Error("NUMM0012", "Declaration outside an analysis",
+        "'{0}' is marked [{1}] but '{2}' is not an [Analysis] class, so nothing is generated for it; move it into the analysis class", Shape);
+    public static readonly DiagnosticDescriptor AnalysisNotClass = Error("NUMM0013", "Analysis is not a class",
+        "'{0}' is marked [Analysis] but is a {1}; an analysis is a 'static partial class' (or a partial class or record class)", Shape);
+
     public static readonly DiagnosticDescriptor UnknownColumnOrVariable = Error("NUMM0101", "Unknown column or variable",
         "'{0}' is neither a column of '{1}' nor a [Variable] of the analysis", Cuts);
     public static readonly DiagnosticDescriptor CutNeverPasses = Error("NUMM0102", "Cut can never pass",
@@ -83,6 +88,8 @@ internal static class DiagnosticDescriptors
         "Histogram '{0}' fills '{1}', which is neither a [Variable] of the analysis nor a numeric column of '{2}'", Histograms);
     public static readonly DiagnosticDescriptor DuplicateHistogramName = Error("NUMM0405", "Two histograms share a name",
         "Histogram name '{0}' is booked twice; results look histograms up by name", Histograms);
+    public static readonly DiagnosticDescriptor HistogramNoName = Error("NUMM0407", "Histogram has no name or quantity",
+        "Histogram {0} is null; give the histogram a name and the variable or column it fills", Histograms);
     public static readonly DiagnosticDescriptor HistogramAmbiguousBinning = Error("NUMM0406", "Histogram gives two binnings",
         "Histogram '{0}' gives both edges and bins/min/max on its {1} axis; keep one", Histograms);
 
@@ -123,7 +130,7 @@ internal static class DiagnosticDescriptors
     public static readonly IReadOnlyList<DiagnosticDescriptor> All = new[]
     {
         CutSignature, VariableSignature, DuplicateCutOrder, DuplicateCutName, AnalysisNotPartial, UnsupportedTypeShape,
-        SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName, NameCollision,
+        SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName, NameCollision, DeclarationOutsideAnalysis, AnalysisNotClass, HistogramNoName,
         UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality,
         UnsupportedColumnType, ScalarPerLane, NotTranslatable, UnsupportedValueType,
         ArrayColumnWithoutLength, LengthOnScalarColumn, ArrayLengthOutOfRange, UnsupportedArrayElementType,

@@ -38,6 +38,11 @@ internal sealed class AnalysisContext
     public CancellationToken CancellationToken { get; }
     public Dictionary<string, ColumnSpec> Columns { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>A cut, variable or weight whose body the generator cannot see (extern, or a partial declaration without
+    /// an implementation, which the compiler reports too) is not left out in silence.</summary>
+    public static void ReportNoBody(DiagnosticBag bag, IMethodSymbol method)
+        => bag.Add(DiagnosticDescriptors.NotTranslatable, SymbolText.NameLocation(method), $"'{method.Name}'", method.Name, "it has no body (extern, or partial without an implementation)");
+
     /// <summary>Registers a variable or cut with a valid signature so other bodies may call it.</summary>
     public void AddInlinable(IMethodSymbol method, string? declaredUnit)
         => _inlinables[method] = new Inlinable { DeclaredUnit = string.IsNullOrEmpty(declaredUnit) ? null : declaredUnit };
@@ -59,6 +64,7 @@ internal sealed class AnalysisContext
         CancellationToken.ThrowIfCancellationRequested();
         entry.State = State.InProgress;
         var body = BodyTranslator.BodyOf(method, Compilation, CancellationToken);
+        if (body is null) ReportNoBody(Bag, method);
         var tx = body is null ? null : BodyTranslator.Translate(this, method, body);
         if (tx is null)
         {

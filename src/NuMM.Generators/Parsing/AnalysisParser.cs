@@ -27,6 +27,11 @@ internal static class AnalysisParser
     private static AnalysisSpec? Parse(INamedTypeSymbol type, AttributeData analysisAttr, Compilation compilation, DiagnosticBag bag, CancellationToken ct)
     {
         var nameLoc = SymbolText.NameLocation(type);
+        if (type.TypeKind != TypeKind.Class)
+        {
+            bag.Add(DiagnosticDescriptors.AnalysisNotClass, nameLoc, type.Name, type.IsRecord ? "record struct" : type.TypeKind.ToString().ToLowerInvariant());
+            return null;
+        }
         bool shapeOk = true;
         if (!SchemaParser.IsPartial(type))
         {
@@ -37,6 +42,12 @@ internal static class AnalysisParser
         {
             bag.Add(DiagnosticDescriptors.UnsupportedTypeShape, nameLoc, type.Name);
             shapeOk = false;
+        }
+        if (analysisAttr.ConstructorArguments.Length == 1 && analysisAttr.ConstructorArguments[0].Value is ITypeSymbol { TypeKind: not TypeKind.Error } notNamed and not INamedTypeSymbol)
+        {
+            // typeof(Ev[]), typeof(int*): a type, but not a schema.
+            bag.Add(DiagnosticDescriptors.SchemaNotEventSchema, ArgumentLocation(analysisAttr, 0, null) ?? nameLoc, type.Name, notNamed.ToDisplayString());
+            return null;
         }
         if (analysisAttr.ConstructorArguments.Length != 1 || analysisAttr.ConstructorArguments[0].Value is not INamedTypeSymbol schema || schema.TypeKind == TypeKind.Error)
             return null; // the compiler already reports the malformed attribute
@@ -101,6 +112,11 @@ internal static class AnalysisParser
         var goodCuts = new List<(Decl Decl, int Order, string Name)>();
         foreach (var c in cuts)
         {
+            if (c.Attribute.ConstructorArguments.Length == 2 && c.Attribute.ConstructorArguments[0].Value is int && c.Attribute.ConstructorArguments[1] is { Kind: TypedConstantKind.Primitive, IsNull: true })
+            {
+                bag.Add(DiagnosticDescriptors.EmptyCutName, ArgumentLocation(c.Attribute, 1, null), c.Method.Name);
+                continue;
+            }
             if (c.Attribute.ConstructorArguments.Length != 2 || c.Attribute.ConstructorArguments[0].Value is not int order || c.Attribute.ConstructorArguments[1].Value is not string cutName)
                 continue; // malformed attribute: the compiler reports it
             if (!IsEventMethod(c.Method, schema, 1, 1) || c.Method.ReturnType.SpecialType != SpecialType.System_Boolean)
@@ -198,7 +214,11 @@ internal static class AnalysisParser
         foreach (var w in goodWeights)
         {
             var body = BodyTranslator.BodyOf(w.Method, compilation, ct);
-            if (body is null) continue;
+            if (body is null)
+            {
+                AnalysisContext.ReportNoBody(bag, w.Method);
+                continue;
+            }
             var tx = BodyTranslator.Translate(context, w.Method, body);
             if (tx is null) continue;
             var names = new List<string>();
@@ -216,7 +236,7 @@ internal static class AnalysisParser
         var paramList = new List<ParameterSpec>();
         foreach (var p in parameters.Values) if (p.Spec.DefaultLiteral is null) paramList.Add(p.Spec);
         foreach (var p in parameters.Values) if (p.Spec.DefaultLiteral is not null) paramList.Add(p.Spec);
-        string modifiers = type.IsStatic ? "static partial class" : "partial class";
+        string modifiers = type.IsStatic ? "static partial class" : type.IsRecord ? "partial record" : "partial class";
         return new AnalysisSpec(SymbolText.Namespace(type), type.Name, analysisName, modifiers, schemaSpec,
             new EquatableArray<CutSpec>(cutSpecs.ToArray()), new EquatableArray<WeightSpec>(weightSpecs.ToArray()),
             new EquatableArray<ParameterSpec>(paramList.ToArray()), new EquatableArray<HistogramSpec>(histograms.ToArray()),
@@ -258,7 +278,12 @@ internal static class AnalysisParser
             bool malformed = false;
             for (int i = 0; i < expected; i++)
                 if (a.ConstructorArguments[i].Value is string s) args[i] = s;
-                else malformed = true;
+                else
+                {
+                    malformed = true;
+                    if (a.ConstructorArguments[i] is { Kind: TypedConstantKind.Primitive, IsNull: true })
+                        bag.Add(DiagnosticDescriptors.HistogramNoName, ArgumentLocation(a, i, null), i == 0 ? "name" : is1 ? "variable" : i == 1 ? "x variable" : "y variable");
+                }
             if (malformed) continue;
             var name = args[0];
             if (!names.Add(name))

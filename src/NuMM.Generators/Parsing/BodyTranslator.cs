@@ -38,6 +38,8 @@ internal sealed class BodyTranslator
     /// <summary>The body operation of a method (null when it has no source body).</summary>
     public static IOperation? BodyOf(IMethodSymbol method, Compilation compilation, CancellationToken ct)
     {
+        // A partial method's attributes may sit on the declaration and its body in another part of the class.
+        method = method.PartialImplementationPart ?? method;
         foreach (var r in method.DeclaringSyntaxReferences)
         {
             if (r.GetSyntax(ct) is not MethodDeclarationSyntax syntax) continue;
@@ -56,6 +58,12 @@ internal sealed class BodyTranslator
     /// parameter) becomes a <see cref="VariationIndexRef"/>.</summary>
     public static Tx? Translate(AnalysisContext ctx, IMethodSymbol method, IOperation body, IParameterSymbol? variation)
     {
+        // The body of a partial method reads the parameters of its implementation part.
+        if (method.PartialImplementationPart is { } implementation)
+        {
+            if (variation is not null && variation.Ordinal < implementation.Parameters.Length) variation = implementation.Parameters[variation.Ordinal];
+            method = implementation;
+        }
         var t = new BodyTranslator(ctx, method, variation);
         try
         {
