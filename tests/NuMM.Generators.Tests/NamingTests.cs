@@ -54,4 +54,47 @@ public class NamingTests
         var generatedErrors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && (d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) ?? false)).ToList();
         Assert.True(generatedErrors.Count == 0, $"{name}: {string.Join("\n", generatedErrors)}");
     }
+
+    public static TheoryData<string, string> AcceptedShapes() => new()
+    {
+        { "generic [Pure] helper with explicit type arguments", """
+            using System; using NuMM.Dsl; namespace N;
+            [EventSchema] public partial struct Ev { public float E; }
+            public static class H { [Pure] public static T Zero<T>() where T : struct => default; [Pure] public static T Id<T>(T x) => x; }
+            [Analysis(typeof(Ev))] public static partial class S { [Cut(1, "a")] public static bool A(in Ev e) => H.Id<double>(e.E) > H.Zero<double>(); }
+            """ },
+        { "internal schema read by a public analysis", """
+            using System; using NuMM.Dsl; namespace N;
+            [EventSchema] internal partial struct Ev { public float E; }
+            [Analysis(typeof(Ev))] public static partial class S { [Cut(1, "a")] internal static bool A(in Ev e) => e.E > 1; }
+            """ },
+        { "units, sources and names with quotes, newlines and markup", """
+            using System; using NuMM.Dsl; namespace N;
+            [EventSchema] public partial struct Ev { [Column(Unit = "a\"b\n<c>&", Source = "x\"y\nz", Finite = true)] public float E; [Column(Unit = "*/ //\u2028x")] public double D; }
+            [Analysis(typeof(Ev))] [Histogram("h\n\"<i>", "E", Bins = 2, Min = 0, Max = 1)]
+            public static partial class S { [Cut(1, "a\"\n<b>&")] public static bool A(in Ev e) => e.E > 1; [Variable("v\n", Unit = "m\"\n<x>")] public static double V(in Ev e) => e.D; }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(AcceptedShapes))]
+    public void AcceptedDeclaration_GeneratedCodeCompiles(string name, string source)
+    {
+        var run = GeneratorHarness.RunGenerator(source);
+        var problems = Problems(run);
+        Assert.True(problems.Count == 0, $"{name}:\n{string.Join("\n", problems)}");
+        Assert.Contains(run.Result.GeneratedTrees, t => t.FilePath.EndsWith("S.NuMM.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FileLocalAnalysis_ReportsNumm0013()
+    {
+        var run = GeneratorHarness.RunGenerator("""
+            using System; using NuMM.Dsl; namespace N;
+            [EventSchema] public partial struct Ev { public float E; }
+            [Analysis(typeof(Ev))] file static partial class S { [Cut(1, "a")] public static bool A(in Ev e) => e.E > 1; }
+            """);
+        Assert.Contains(run.Numm, d => d.Id == "NUMM0013");
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && (d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) ?? false));
+    }
 }

@@ -163,7 +163,7 @@ internal static class AnalysisEmitter
         w.WriteLine($"/// <summary>The generated kernel of <see cref=\"{a.TypeName}\"/>: cuts in order {CutList(a)}, the cut flow with N−1 yields,");
         w.WriteLine("/// and the declared histograms of events passing every cut" + (p.Variations > 0 ? $", for the nominal selection and {I(p.Variations)} systematic variations filled in the same pass." : "."));
         w.WriteLine("/// <see cref=\"Process\"/> is the vector path, <see cref=\"ProcessScalar\"/> its per-event reference twin.</summary>");
-        using (w.Block($"public sealed class Kernel : {RT}.Selection.IAnalysisKernel<{batch}>"))
+        using (w.Block($"{a.KernelAccess} sealed class Kernel : {RT}.Selection.IAnalysisKernel<{batch}>"))
         {
             var ctorArgs = new List<string>();
             foreach (var prm in a.Parameters)
@@ -215,7 +215,7 @@ internal static class AnalysisEmitter
     private static string CutList(AnalysisSpec a)
     {
         var names = new List<string>();
-        foreach (var c in a.Cuts) names.Add(System.Security.SecurityElement.Escape(c.Name) ?? c.Name);
+        foreach (var c in a.Cuts) names.Add(Literals.Doc(c.Name));
         return names.Count == 0 ? "(none)" : string.Join(", ", names);
     }
 

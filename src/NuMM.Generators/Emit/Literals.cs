@@ -39,7 +39,8 @@ internal static class Literals
                 case '\r': b.Append("\\r"); break;
                 case '\t': b.Append("\\t"); break;
                 default:
-                    if (c < 0x20) b.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    // Control characters and the other C# line terminators (U+0085, U+2028, U+2029) as escapes.
+                    if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029') b.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                     else b.Append(c);
                     break;
             }
@@ -58,6 +59,9 @@ internal static class Literals
     public static string Identifier(string name)
         => Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
+    /// <summary>Text safe inside a /// XML doc comment: markup escaped, on one line.</summary>
+    public static string Doc(string s) => Comment(System.Security.SecurityElement.Escape(s) ?? s);
+
     /// <summary>Text safe inside a // comment.</summary>
-    public static string Comment(string s) => s.Replace("\r", " ").Replace("\n", " ");
+    public static string Comment(string s) => s.Replace("\r", " ").Replace("\n", " ").Replace("\u0085", " ").Replace("\u2028", " ").Replace("\u2029", " ");
 }

@@ -54,7 +54,7 @@ internal static class SchemaEmitter
                     w.WriteLine();
                     foreach (var c in s.Columns)
                     {
-                        var unit = c.Unit.Length > 0 ? $" (in {c.Unit})" : "";
+                        var unit = c.Unit.Length > 0 ? $" (in {Literals.Doc(c.Unit)})" : "";
                         w.WriteLine(c.IsArray
                             ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at k × <see cref=\"Capacity\"/> + i.</summary>"
                             : $"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
@@ -126,14 +126,14 @@ internal static class SchemaEmitter
                                 using (w.Block($"for (int i = 0; i < _length; i++)"))
                                 {
                                     w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[k * Capacity + i]))");
-                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{this.{Id(c.Name)}[k * Capacity + i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{this.{Id(c.Name)}[k * Capacity + i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                                 }
                                 continue;
                             }
                             using (w.Block($"for (int i = 0; i < _length; i++)"))
                             {
                                 w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[i]))");
-                                w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{c.Source}') of {s.TypeName} is declared Finite but row {{i}} of the batch holds {{this.{Id(c.Name)}[i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but row {{i}} of the batch holds {{this.{Id(c.Name)}[i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                             }
                         }
                     }

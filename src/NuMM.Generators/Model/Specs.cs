@@ -31,7 +31,7 @@ internal sealed record HistogramSpec(string Name, AxisSpec X, AxisSpec? Y);
 internal sealed record AnalysisSpec(string Namespace, string TypeName, string AnalysisName, string ClassModifiers,
     SchemaSpec Schema, EquatableArray<CutSpec> Cuts, EquatableArray<WeightSpec> Weights,
     EquatableArray<ParameterSpec> Parameters, EquatableArray<HistogramSpec> Histograms,
-    EquatableArray<ShiftSpec> Shifts, EquatableArray<WeightVariationSpec> WeightVariations);
+    EquatableArray<ShiftSpec> Shifts, EquatableArray<WeightVariationSpec> WeightVariations, string KernelAccess = "public");
 
 internal sealed record SchemaParseResult(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 

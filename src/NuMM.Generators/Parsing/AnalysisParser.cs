@@ -27,9 +27,10 @@ internal static class AnalysisParser
     private static AnalysisSpec? Parse(INamedTypeSymbol type, AttributeData analysisAttr, Compilation compilation, DiagnosticBag bag, CancellationToken ct)
     {
         var nameLoc = SymbolText.NameLocation(type);
-        if (type.TypeKind != TypeKind.Class)
+        if (type.TypeKind != TypeKind.Class || type.IsFileLocal)
         {
-            bag.Add(DiagnosticDescriptors.AnalysisNotClass, nameLoc, type.Name, type.IsRecord ? "record struct" : type.TypeKind.ToString().ToLowerInvariant());
+            // A file-local class cannot get its kernel from another (generated) file.
+            bag.Add(DiagnosticDescriptors.AnalysisNotClass, nameLoc, type.Name, type.IsFileLocal ? "file-local class" : type.IsRecord ? "record struct" : type.TypeKind.ToString().ToLowerInvariant());
             return null;
         }
         bool shapeOk = true;
@@ -240,7 +241,9 @@ internal static class AnalysisParser
         return new AnalysisSpec(SymbolText.Namespace(type), type.Name, analysisName, modifiers, schemaSpec,
             new EquatableArray<CutSpec>(cutSpecs.ToArray()), new EquatableArray<WeightSpec>(weightSpecs.ToArray()),
             new EquatableArray<ParameterSpec>(paramList.ToArray()), new EquatableArray<HistogramSpec>(histograms.ToArray()),
-            new EquatableArray<ShiftSpec>(shifts.ToArray()), new EquatableArray<WeightVariationSpec>(weightVariations.ToArray()));
+            new EquatableArray<ShiftSpec>(shifts.ToArray()), new EquatableArray<WeightVariationSpec>(weightVariations.ToArray()),
+            // The kernel's methods take the schema's batch: no more visible than the schema.
+            schema.DeclaredAccessibility == Accessibility.Public ? "public" : "internal");
     }
 
     /// <summary>NUMM0703: a shifted column that no cut, weight or histogram reads gives variations equal to the nominal.</summary>

@@ -422,7 +422,9 @@ internal sealed class BodyTranslator
         _ctx.Bag.Add(DiagnosticDescriptors.ScalarPerLane, inv.Syntax, $"{m.ContainingType!.Name}.{m.Name}");
         var exprs = new Expr[args.Count];
         for (int i = 0; i < exprs.Length; i++) exprs[i] = args[i].Expr;
-        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name), ret, new EquatableArray<Expr>(exprs)), null);
+        // Explicit type arguments: H.Zero<double>() cannot be inferred from its (missing) arguments.
+        var typeArguments = m.IsGenericMethod ? "<" + string.Join(", ", System.Linq.Enumerable.Select(m.TypeArguments, SymbolText.FullName)) + ">" : "";
+        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name) + typeArguments, ret, new EquatableArray<Expr>(exprs)), null);
     }
 
     private static Tx? TryMath(string name, List<Tx> args, ValType ret)
