@@ -32,15 +32,17 @@ public static class NummCommand
         var inspectFile = new Argument<string>("FILE") { Description = "A NuMM (.numm), ROOT (.root), numpy (.npz, .npy) or CSV (.csv) file." };
         var inspect = new Command("inspect", "List a file's trees (ROOT) or columns (NuMM, numpy, CSV) with types, units and entry counts.");
         var verify = new Option<bool>("--verify") { Description = "Read all data: NuMM files every chunk (checksums, finite flags); ROOT files every basket of every readable branch, decompressed and checked." };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress output: no bar on a terminal, no progress lines on standard error." };
         var resultJson = new Option<string?>("--json") { Description = "Result files (.nummr): also write the result as NuMM result JSON to this file." };
         inspect.Arguments.Add(inspectFile);
         inspect.Options.Add(verify);
         inspect.Options.Add(resultJson);
+        inspect.Options.Add(quiet);
         inspect.SetAction(r => Guard(error, "inspect", () =>
         {
             string path = r.GetValue(inspectFile)!;
             if (ResultCommands.IsResultFile(path)) ResultCommands.Inspect(path, output, r.GetValue(resultJson));
-            else InspectCommand.Run(path, output, r.GetValue(verify));
+            else InspectCommand.Run(path, output, r.GetValue(verify), r.GetValue(quiet));
         }));
         root.Subcommands.Add(inspect);
 
@@ -64,7 +66,7 @@ public static class NummCommand
         var convert = new Command("convert", "Convert ROOT, numpy or CSV input into NuMM's columnar format.");
         convert.Arguments.Add(input);
         convert.Arguments.Add(outputFile);
-        foreach (var o in new Option[] { tree, columns, map, pot, livetime, created, rowGroup }) convert.Options.Add(o);
+        foreach (var o in new Option[] { tree, columns, map, pot, livetime, created, rowGroup, quiet }) convert.Options.Add(o);
         convert.SetAction(r =>
         {
             double? p = r.GetValue(pot), l = r.GetValue(livetime);
@@ -83,7 +85,7 @@ public static class NummCommand
             if (rg < 1 || rg > 1 << 27) return Usage(error, string.Create(CultureInfo.InvariantCulture, $"--row-group must lie in [1, {1 << 27}]; got {rg}"));
             var cols = r.GetValue(columns)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (cols is { Length: 0 }) return Usage(error, "--columns lists no column");
-            var request = new ConvertRequest(r.GetValue(input)!, r.GetValue(outputFile)!, r.GetValue(tree), cols, r.GetValue(map), exposure, r.GetValue(created), rg);
+            var request = new ConvertRequest(r.GetValue(input)!, r.GetValue(outputFile)!, r.GetValue(tree), cols, r.GetValue(map), exposure, r.GetValue(created), rg) { Quiet = r.GetValue(quiet) };
             return Guard(error, "convert", () => ConvertCommand.Run(request, output));
         });
         root.Subcommands.Add(convert);

@@ -201,3 +201,43 @@ public class ConvertTests
         Assert.Contains("--tree applies to ROOT files only", stderr);
     }
 }
+
+/// <summary>Progress of `numm convert` when standard output is not a terminal (as under a test runner): one plain
+/// final line on standard error, none with --quiet. Console.Error is process-wide, so each run uses its own file name.</summary>
+[Collection(nameof(ConsoleErrorCollection))]
+public class ConvertProgressTests
+{
+    [Fact]
+    public void Convert_Redirected_WritesOnePlainFinalLineToStandardError_AndNothingWithQuiet()
+    {
+        using var dir = new TempDirectory();
+        string input = dir.File("progress-input.npz"), quietInput = dir.File("quiet-input.npz");
+        File.Copy(CliRunner.TestFile("sample.npz"), input);
+        File.Copy(CliRunner.TestFile("sample.npz"), quietInput);
+        var captured = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(TextWriter.Synchronized(captured));
+        try
+        {
+            var (code, _, stderr) = CliRunner.Run("convert", input, dir.File("a.numm"));
+            Assert.Equal(0, code);
+            Assert.Equal("", stderr);
+            (code, _, stderr) = CliRunner.Run("convert", quietInput, dir.File("b.numm"), "--quiet");
+            Assert.Equal(0, code);
+            Assert.Equal("", stderr);
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+        string text = captured.ToString();
+        var lines = text.Split('\n').Where(l => l.Contains("progress-input.npz", StringComparison.Ordinal)).ToArray();
+        Assert.Single(lines);
+        Assert.Matches(@"^convert progress-input\.npz: done, [\d,]+ events in \d+\.\d s", lines[0]);
+        Assert.DoesNotContain("quiet-input", text);
+        Assert.DoesNotContain('\u001b', text);
+    }
+}
+
+[CollectionDefinition(nameof(ConsoleErrorCollection), DisableParallelization = true)]
+public class ConsoleErrorCollection;

@@ -5,7 +5,7 @@ using NuMM.Runtime.Selection;
 
 namespace NuMM.Cli.Commands;
 
-/// <summary>Reads a batch source to its end, with a progress bar when standard output is a terminal (none in logs).</summary>
+/// <summary>Reads a batch source to its end, with a progress bar when standard output is a terminal and a few plain lines on standard error otherwise.</summary>
 internal static class BatchReading
 {
     /// <summary>Fills <paramref name="batch"/> from <paramref name="source"/> until it is exhausted, calling
@@ -15,7 +15,8 @@ internal static class BatchReading
     /// <param name="source">The source.</param>
     /// <param name="batch">The batch to fill, reused.</param>
     /// <param name="each">What to do with each filled batch.</param>
-    public static long ReadAll<TBatch>(string description, long totalEntries, IBatchSource<TBatch> source, TBatch batch, Action<TBatch> each)
+    /// <param name="quiet">True for no progress output at all (no bar, no plain lines).</param>
+    public static long ReadAll<TBatch>(string description, long totalEntries, IBatchSource<TBatch> source, TBatch batch, Action<TBatch> each, bool quiet = false)
         where TBatch : IColumnBatch =>
         TerminalProgress.Run(description, Math.Max(0, totalEntries), progress =>
         {
@@ -27,5 +28,5 @@ internal static class BatchReading
                 progress.Report(new RunProgress(entries, ++batches));
             }
             return entries;
-        });
+        }, quiet);
 }

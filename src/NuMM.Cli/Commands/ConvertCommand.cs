@@ -26,7 +26,11 @@ namespace NuMM.Cli.Commands;
 /// <param name="Created">A creation time to record in the provenance, as given (none when null).</param>
 /// <param name="RowGroupEntries">Entries per row group of the output.</param>
 public sealed record ConvertRequest(string Input, string Output, string? Tree, IReadOnlyList<string>? Columns, string? MappingFile,
-    Exposure? Exposure, string? Created, int RowGroupEntries);
+    Exposure? Exposure, string? Created, int RowGroupEntries)
+{
+    /// <summary>True for no progress output (no bar on a terminal, no plain lines on standard error).</summary>
+    public bool Quiet { get; init; }
+}
 
 /// <summary>`numm convert`: reads the chosen columns of an input file batch by batch and writes them to a NuMM
 /// columnar file or an Apache Arrow IPC file, keeping the stored types unless a mapping line asks for another type.
@@ -86,7 +90,7 @@ public static class ConvertCommand
         var conversion = schema.Any(c => mapping?.Find(c.Name)?.Type is not null) ? ColumnConversion.Any : ColumnConversion.None;
         if (arrow || parquet)
         {
-            var table = ReadTable(input, schema, lists, conversion, request.RowGroupEntries);
+            var table = ReadTable(input, schema, lists, conversion, request.RowGroupEntries, request.Quiet);
             if (arrow) ArrowIpcWriter.Write(request.Output, table, exposure, provenance);
             else ParquetTableWriter.Write(request.Output, table, exposure, provenance);
             long n = table.Count == 0 ? 0 : table[0].Entries;
@@ -104,7 +108,7 @@ public static class ConvertCommand
                 RowGroupEntries = request.RowGroupEntries,
             });
             var batch = new DynamicColumnBatch(schema, request.RowGroupEntries);
-            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, writer.Write);
+            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, writer.Write, request.Quiet);
             writer.Commit();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {request.Output}: {writer.EntriesWritten} entries, {schema.Length} columns, exposure {exposure}"));
@@ -136,7 +140,7 @@ public static class ConvertCommand
     internal sealed record ListPlan(string Name, string Source);
 
     /// <summary>The whole input in memory as output columns: the scalar ones batch by batch, the list ones whole.</summary>
-    private static List<TableColumn> ReadTable(IColumnFile input, ColumnInfo[] schema, ListPlan[] lists, ColumnConversion conversion, int batchEntries)
+    private static List<TableColumn> ReadTable(IColumnFile input, ColumnInfo[] schema, ListPlan[] lists, ColumnConversion conversion, int batchEntries, bool quiet)
     {
         var table = new List<TableColumn>();
         if (schema.Length > 0)
@@ -150,7 +154,7 @@ public static class ConvertCommand
                 total = BatchReading.ReadAll($"read {Path.GetFileName(input.Path)}", input.EntryCount, source, batch, b =>
                 {
                     for (int c = 0; c < schema.Length; c++) parts[c].Add(EntryMajor(b, c, schema[c]));
-                });
+                }, quiet);
             }
             finally
             {

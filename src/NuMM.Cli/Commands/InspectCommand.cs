@@ -24,7 +24,8 @@ public static class InspectCommand
     /// <param name="output">Where the listing goes.</param>
     /// <param name="verify">Also read all data: for NuMM files every chunk (checksums, finite flags); for ROOT files every
     /// basket of every readable branch, decompressed and checked.</param>
-    public static void Run(string path, TextWriter output, bool verify = false)
+    /// <param name="quiet">True for no progress output while verifying.</param>
+    public static void Run(string path, TextWriter output, bool verify = false, bool quiet = false)
     {
         var format = InputFormats.Detect(path);
         switch (format)
@@ -45,7 +46,7 @@ public static class InspectCommand
                     var all = f.Columns.ToArray();
                     var source = f.OpenSource(all);
                     var batch = new Runtime.Data.Batches.DynamicColumnBatch(all, Math.Max(1, f.RowGroupCapacity));
-                    long read = BatchReading.ReadAll($"verify {Path.GetFileName(path)}", f.EntryCount, source, batch, static _ => { });
+                    long read = BatchReading.ReadAll($"verify {Path.GetFileName(path)}", f.EntryCount, source, batch, static _ => { }, quiet);
                     output.WriteLine(Invariant($"verified: {read} entries of {all.Length} columns, every chunk checksum matches and every finite column is finite"));
                 }
                 break;
