@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NuMM.Runtime.Histograms;
 using NuMM.Runtime.Reporting.Plots;
+using NuMM.Runtime.Reporting.Terminal;
 using NuMM.Runtime.Reporting.Tables;
 using NuMM.Runtime.Selection;
 using NuMM.Runtime.Statistics.Inference;
@@ -65,8 +66,9 @@ public sealed class MagneticMomentFit(NuOnEComponents components)
         var cls = AsymptoticCls.UpperLimit(lSyst, Poi);
         double scanMax = 2.5 * limitSyst.Limit;
         var grid = Enumerable.Range(0, 51).Select(i => scanMax * i / 50.0).ToArray();
-        var scanSyst = ProfileLikelihood.Scan(lSyst, Poi, grid);
-        var scanStat = ProfileLikelihood.Scan(lStat, Poi, grid);
+        // Progress: a bar on a terminal, one plain line per scan on standard error otherwise (TerminalProgress).
+        var scanSyst = TerminalProgress.Run("Δχ² scan, with systematics", grid.Length, "points", p => ProfileLikelihood.Scan(lSyst, Poi, grid, progress: p));
+        var scanStat = TerminalProgress.Run("Δχ² scan, statistics only", grid.Length, "points", p => ProfileLikelihood.Scan(lStat, Poi, grid, progress: p));
 
         // Counting experiment (section 4.1): the same selection as one bin; the background's relative uncertainty is the
         // quadrature total of the systematics table for the summed background (every variation of the three summed).

@@ -27,7 +27,9 @@ public sealed record FeldmanCousinsOptions
     public double ConfidenceLevel { get; init; } = 0.9;
     /// <summary>Maximum threads (−1: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
-    /// <summary>Optional progress sink; called from worker threads.</summary>
+    /// <summary>Optional progress sink of <see cref="FeldmanCousins.Run"/>; called from worker threads, one call at a time. Toys are
+    /// counted in piece order (point by point, block by block): a report covers every piece up to one, so the sequence of
+    /// reports is the same for any thread count, about one per 1 % and a last one at the total. The belt does not depend on it.</summary>
     public IProgress<FeldmanCousinsProgress>? Progress { get; init; }
     /// <summary>Keep every toy's Δχ² in the result (memory: points × toys doubles).</summary>
     public bool KeepToyStatistics { get; init; }
@@ -89,18 +91,15 @@ public static class FeldmanCousins
         var o = plan.Options;
         var keys = plan.Pieces();
         var pieces = new FeldmanCousinsPiece[keys.Count];
-        long done = 0, total = (long)plan.Points.Count * o.Toys;
-        long reportEvery = Math.Max(1, total / 100);
+        long total = (long)plan.Points.Count * o.Toys;
+        var progress = OrderedProgress.For(o.Progress, keys.Count, i => plan.ToyRange(keys[i].Block).Count, 0, total, static (d, t) => new FeldmanCousinsProgress(d, t));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         // One piece per task, written to its own slot: the combination does not depend on which thread ran which piece.
         Parallel.For(0, keys.Count, parallel, () => new PieceWorker(plan), (index, _, worker) =>
         {
             var (point, block) = keys[index];
             pieces[index] = worker.Compute(point, block, cancellationToken);
-            long before = Interlocked.Add(ref done, pieces[index].DeltaChi2.Length) - pieces[index].DeltaChi2.Length;
-            long after = before + pieces[index].DeltaChi2.Length;
-            if (o.Progress is not null && (after / reportEvery != before / reportEvery || after == total))
-                o.Progress.Report(new FeldmanCousinsProgress(after, total));
+            progress?.Complete(index);
             return worker;
         }, _ => { });
         return Combine(plan, pieces);

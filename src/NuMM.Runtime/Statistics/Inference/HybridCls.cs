@@ -43,8 +43,10 @@ public static class HybridCls
         var toyFitter = new Minimizer(o.Minimizer);
         var data = HypothesisTest.Evaluate(likelihood, k, parameter, value, mu0, statistic, dataFitter);
 
+        int ensembles = 0;
         double[] Ensemble(double truthMu, int hypothesis)
         {
+            var progress = OrderedProgress.For(o.Progress, o.Toys, static _ => 1, (long)ensembles++ * o.Toys, 2L * o.Toys, static (d, t) => new ToyProgress(d, t));
             var conditional = dataFitter.MinimizeFromStarts(likelihood, [data.Global.Values], HypothesisTest.Fix(parameter, truthMu)).Values;
             var stats = new double[o.Toys];
             Parallel.For(0, o.Toys, new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
@@ -64,6 +66,7 @@ public static class HybridCls
                 var counts = m.Select(x => x > 0 ? (double)Poisson.Sample(rng, x) : 0.0).ToArray();
                 var toy = likelihood.WithData(counts); // auxiliary measurements at their declared (observed) centres
                 stats[i] = HypothesisTest.Evaluate(toy, k, parameter, value, mu0, statistic, toyFitter, conditional).Q;
+                progress?.Complete(i);
             });
             Array.Sort(stats);
             return stats;

@@ -56,6 +56,10 @@ public sealed record HypothesisToyOptions
     public double TieTolerance { get; init; } = 1e-6;
     /// <summary>Minimiser settings of the toy fits (one local fit from the truth by default).</summary>
     public MinimizerOptions Minimizer { get; init; } = new() { ComputeCovariance = false, MultiStart = MultiStartOptions.Off };
+    /// <summary>Optional progress sink: toys done out of 2 × <see cref="Toys"/> (both ensembles). Called from worker threads,
+    /// one call at a time, counting toys in order (ensemble by ensemble, toy by toy), so the sequence of reports — about
+    /// one per 1 % and a last one at the total — is the same for any thread count. The result does not depend on it.</summary>
+    public IProgress<ToyProgress>? Progress { get; init; }
 }
 
 /// <summary>CLs and p-values at a given value of the parameter of interest, asymptotically (Cowan et al. 2011, eqs. 52–67,
@@ -139,14 +143,17 @@ public static class HypothesisTest
         var toyFitter = new Minimizer(o.Minimizer);
         var data = Evaluate(objective, k, parameter, value, mu0, statistic, dataFitter);
 
+        int ensembles = 0;
         double[] Ensemble(double truthMu, int hypothesis)
         {
+            var progress = OrderedProgress.For(o.Progress, o.Toys, static _ => 1, (long)ensembles++ * o.Toys, 2L * o.Toys, static (d, t) => new ToyProgress(d, t));
             var truth = dataFitter.MinimizeFromStarts(objective, [data.Global.Values], Fix(parameter, truthMu)).Values;
             var stats = new double[o.Toys];
             Parallel.For(0, o.Toys, new ParallelOptions { MaxDegreeOfParallelism = o.MaxDegreeOfParallelism, CancellationToken = cancellationToken }, i =>
             {
                 var toy = objective.Toy(new ToyRandom(o.Seed, hypothesis, i), truth);
                 stats[i] = Evaluate(toy, k, parameter, value, mu0, statistic, toyFitter, truth).Q;
+                progress?.Complete(i);
             });
             Array.Sort(stats);
             return stats;

@@ -75,9 +75,11 @@ public static class ProfileLikelihood
     /// <param name="minimizer">Minimiser (default settings if null).</param>
     /// <param name="fixedParameters">Parameters held fixed everywhere, including the global fit (for example every
     /// nuisance at 0 for a statistics-only Δχ² curve).</param>
+    /// <param name="progress">Optional sink of the points fitted so far (after the global fit and each point, in scan
+    /// order, on the calling thread); the scan does not depend on it.</param>
     public static ProfileScan Scan(IFitObjective objective, string parameter, IReadOnlyList<double> values, Minimizer? minimizer = null,
-        IReadOnlyDictionary<string, double>? fixedParameters = null) =>
-        Scan2D(objective, parameter, values, null, [double.NaN], minimizer, fixedParameters);
+        IReadOnlyDictionary<string, double>? fixedParameters = null, IProgress<long>? progress = null) =>
+        Scan2D(objective, parameter, values, null, [double.NaN], minimizer, fixedParameters, progress);
 
     /// <summary>Scans two parameters on a grid (x slowest), profiling the rest; 2-dof contours are where Δχ² equals
     /// <see cref="CriticalValues.ChiSquare"/>(CL, 2).</summary>
@@ -88,8 +90,11 @@ public static class ProfileLikelihood
     /// <param name="yValues">Its values.</param>
     /// <param name="minimizer">Minimiser.</param>
     /// <param name="fixedParameters">Parameters held fixed everywhere, including the global fit.</param>
+    /// <param name="progress">Optional sink of the grid points fitted so far (0 after the global fit, then after each
+    /// point in scan order, on the calling thread); the scan does not depend on it.</param>
     public static ProfileScan Scan2D(IFitObjective objective, string parameterX, IReadOnlyList<double> xValues, string? parameterY,
-        IReadOnlyList<double> yValues, Minimizer? minimizer = null, IReadOnlyDictionary<string, double>? fixedParameters = null)
+        IReadOnlyList<double> yValues, Minimizer? minimizer = null, IReadOnlyDictionary<string, double>? fixedParameters = null,
+        IProgress<long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (xValues is null || xValues.Count == 0) throw new ArgumentException("A profile scan needs at least one value.", nameof(xValues));
@@ -99,6 +104,7 @@ public static class ProfileLikelihood
         if (Array.IndexOf(names, parameterX) < 0) throw new ArgumentException($"Cannot scan '{parameterX}': not a parameter; parameters are: {string.Join(", ", names)}.", nameof(parameterX));
         if (parameterY is not null && Array.IndexOf(names, parameterY) < 0) throw new ArgumentException($"Cannot scan '{parameterY}': not a parameter.", nameof(parameterY));
         var global = fitter.Minimize(objective, default, fixedParameters);
+        progress?.Report(0);
         int ny = parameterY is null ? 1 : yValues.Count;
         var raw = new (double x, double y, FitResult fit)[xValues.Count * ny];
         var start = global.Values;
@@ -115,6 +121,7 @@ public static class ProfileLikelihood
                 raw[ix * ny + iy] = (xValues[ix], parameterY is null ? double.NaN : yValues[iy], fit);
                 start = fit.Values;
                 if (iy == 0) rowStart = fit.Values;
+                progress?.Report((long)ix * ny + iy + 1);
             }
             start = rowStart;
         }
