@@ -6,17 +6,6 @@ using NuMM.Runtime.Physics.Nuclei;
 
 namespace NuMM.Examples.CoherentCsI;
 
-/// <summary>The three neutrino components of the SNS stopped-pion beam, which arrive at different times.</summary>
-public enum SnsFlavour
-{
-    /// <summary>Prompt ν_μ line from π⁺ → μ⁺ ν_μ (arrives with the proton pulse).</summary>
-    PromptNuMu,
-    /// <summary>Delayed ν̄_μ from μ⁺ decay (τ_μ = 2.2 µs).</summary>
-    DelayedNuMuBar,
-    /// <summary>Delayed ν_e from μ⁺ decay.</summary>
-    DelayedNuE,
-}
-
 /// <summary>CEvNS expectations for the COHERENT CsI[Na] 2017 exposure from NuMM's physics: the SNS π-DAR flux
 /// (<see cref="StoppedPionSource"/>), the Standard-Model cross section with the Lewin–Smith Helm form factor
 /// (<see cref="CevnsStandardModel"/>) and the magnetic-moment term (<see cref="CevnsActiveMagneticMoment"/>) on the
@@ -51,15 +40,7 @@ public sealed class Csi2017Prediction
 
     /// <summary>The fluence (cm⁻², or cm⁻² MeV⁻¹ for the continua) of one flavour.</summary>
     /// <param name="flavour">Beam component.</param>
-    public NeutrinoFlux Flux(SnsFlavour flavour) => flavour switch
-    {
-        SnsFlavour.PromptNuMu => StoppedPionSource.Prompt(FluencePerFlavourCm2),
-        SnsFlavour.DelayedNuMuBar => new NeutrinoFlux("Michel ν̄_μ",
-            [(new AnalyticSpectrum("Michel ν̄_μ", StoppedPionSource.MuonAntineutrinoPdf, 0, StoppedPionSource.MichelEndpointMeV, 16), FluencePerFlavourCm2)], []),
-        SnsFlavour.DelayedNuE => new NeutrinoFlux("Michel ν_e",
-            [(new AnalyticSpectrum("Michel ν_e", StoppedPionSource.ElectronNeutrinoPdf, 0, StoppedPionSource.MichelEndpointMeV, 16), FluencePerFlavourCm2)], []),
-        _ => throw new ArgumentOutOfRangeException(nameof(flavour)),
-    };
+    public NeutrinoFlux Flux(SnsFlavour flavour) => SnsBeam.Flux(flavour, FluencePerFlavourCm2);
 
     /// <summary>Standard-Model CEvNS counts per 1-PE bin (50 bins, 0–50 PE), before the acceptance.</summary>
     /// <param name="flavour">Beam component.</param>
