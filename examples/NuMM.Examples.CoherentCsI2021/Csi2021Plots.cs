@@ -14,7 +14,7 @@ public static class Csi2021Plots
         foreach (var (window, events, colour) in new[] { ("C", release.Coincidence, "#1f77b4"), ("AC", release.AntiCoincidence, "#d62728") })
         {
             var plot = new Plot();
-            plot.Font.Set(Fonts.Detect("DejaVu Sans"));
+            plot.Font.Set("DejaVu Sans");
             var points = plot.Add.ScatterPoints(events.Select(e => e.TimeMicroseconds).ToArray(), events.Select(e => e.Pe).ToArray(), Color.FromHex(colour));
             points.MarkerSize = 2.5f;
             points.LegendText = $"{window} events ({events.Count})";
@@ -22,7 +22,6 @@ public static class Csi2021Plots
             region.FillStyle.Color = Colors.Transparent;
             region.LineStyle.Color = Colors.Black;
             region.LineStyle.Width = 1.5f;
-            region.LineStyle.Pattern = LinePattern.Dashed;
             region.LegendText = "fitted region (0–60 PE, 0–6 µs)";
             plot.Title($"CsI 2021 {(window == "C" ? "coincidence" : "anti-coincidence")} window: events in PE × recoil time");
             plot.XLabel("recoil time (µs)");
