@@ -34,7 +34,8 @@ public sealed record ConvertRequest(string Input, string Output, string? Tree, I
 
 /// <summary>`numm convert`: reads the chosen columns of an input file batch by batch and writes them to a NuMM
 /// columnar file or an Apache Arrow IPC file, keeping the stored types unless a mapping line asks for another type.
-/// Arrow output also takes list columns: jagged and fixed-array ROOT branches and Arrow list fields.</summary>
+/// Arrow output also takes list columns: jagged and fixed-array ROOT branches and Arrow list fields; Parquet output takes
+/// jagged ROOT branches as list columns.</summary>
 public static class ConvertCommand
 {
     /// <summary>True when <paramref name="output"/> names an Arrow IPC file (.arrow, .feather), which holds list columns.</summary>
@@ -42,7 +43,7 @@ public static class ConvertCommand
     public static bool IsArrowOutput(string output) =>
         Path.GetExtension(output).ToLowerInvariant() is ".arrow" or ".feather";
 
-    /// <summary>True when <paramref name="output"/> names a Parquet file (.parquet): scalar columns, and array columns as lists of a fixed length.</summary>
+    /// <summary>True when <paramref name="output"/> names a Parquet file (.parquet): scalar columns, array columns as lists of a fixed length, jagged ROOT branches as lists of varying length.</summary>
     /// <param name="output">The output path.</param>
     public static bool IsParquetOutput(string output) => Path.GetExtension(output).ToLowerInvariant() == ".parquet";
 
@@ -54,12 +55,14 @@ public static class ConvertCommand
         var mapping = request.MappingFile is null ? null : SchemaMapping.Load(request.MappingFile);
         using var input = InputFiles.Open(request.Input, request.Tree);
         bool arrow = IsArrowOutput(request.Output), parquet = IsParquetOutput(request.Output);
-        var (schema, lists) = Plan(input, request, mapping, arrow);
+        // ROOT jagged branches become list columns in Arrow and Parquet; Parquet keeps ROOT w[N] as fixed-length array columns.
+        bool rootLists = parquet && input is RootTreeInput;
+        var (schema, lists) = Plan(input, request, mapping, arrow || rootLists, fixedAsArrays: parquet);
         // Converting a whole input: say what is left out and why, so nothing disappears silently.
         if (request.Columns is null && (mapping is null || mapping.Entries.Count == 0))
         {
             if (input is RootTreeInput tree)
-                foreach (var (branch, reason) in tree.SkippedBranches(listsConverted: arrow))
+                foreach (var (branch, reason) in tree.SkippedBranches(listsConverted: arrow || parquet))
                     output.WriteLine($"skipped branch '{branch}': {reason}");
             if (arrow && input is not RootTreeInput)
                 foreach (var c in input.Columns.Where(c => c.IsArray))
@@ -67,7 +70,7 @@ public static class ConvertCommand
             if (input is ArrowIpcFile af)
             {
                 foreach (var f in af.SkippedFields) output.WriteLine($"skipped field {f}: not a numeric or boolean column");
-                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': {(parquet ? "NuMM writes Parquet lists only with a fixed number of values per entry" : "NuMM columns hold no jagged values")}");
+                if (!arrow) foreach (var l in af.ListColumns) output.WriteLine($"skipped list column '{l.Name}': {(parquet ? "list columns of an Arrow input are converted to .arrow outputs only" : "NuMM columns hold no jagged values")}");
             }
             if (input is ParquetFile pf)
             {
@@ -207,9 +210,11 @@ public static class ConvertCommand
 
     /// <summary>The output columns: names from --columns, the mapping or the input; each bound to its source with
     /// the source's type (or the mapping's) and unit (or the mapping's). Every unknown name is reported at once.
-    /// When <paramref name="lists"/> is true (Arrow output), jagged and fixed-array ROOT branches and Arrow list fields
-    /// become list columns.</summary>
-    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false)
+    /// When <paramref name="lists"/> is true (Arrow output; Parquet output from ROOT), jagged and fixed-array ROOT branches
+    /// and Arrow list fields become list columns; with <paramref name="fixedAsArrays"/> (Parquet) a ROOT fixed array that
+    /// fits an array column stays one.</summary>
+    internal static (ColumnInfo[] Scalars, ListPlan[] Lists) Plan(IColumnFile input, ConvertRequest request, SchemaMapping? mapping, bool lists = false,
+        bool fixedAsArrays = false)
     {
         var root = input as RootTreeInput;
         var arrowIn = input as ArrowIpcFile;
@@ -235,7 +240,7 @@ public static class ConvertCommand
                 problems.Add($"'{name}' is a fixed-length array column ({stored.Length} values per entry); writing array columns from this input to Arrow is not supported");
                 continue;
             }
-            if ((stored is null || stored.IsArray) && lists && (root?.Tree.FindBranch(sourceName) is { } lb && IsListBranch(lb) || arrowIn?.ListColumns.Any(c => c.Name == sourceName) == true))
+            if ((stored is null || stored.IsArray && !fixedAsArrays) && lists && (root?.Tree.FindBranch(sourceName) is { } lb && IsListBranch(lb) || arrowIn?.ListColumns.Any(c => c.Name == sourceName) == true))
             {
                 if (entry?.Type is not null) { problems.Add($"'{name}' is a list column; a mapping cannot change its type"); continue; }
                 listPlans.Add(new ListPlan(name, sourceName));

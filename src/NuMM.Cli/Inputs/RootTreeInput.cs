@@ -112,7 +112,7 @@ public sealed class RootTreeInput : IColumnFile
                 { IsLeafList: true, IsReadable: false } when _tree.Branches.Any(m => m.LeafListBranch == b.Name) =>
                     $"leaf list ({b.Title}); its leaves are converted as the columns {string.Join(", ", _tree.Branches.Where(m => m.LeafListBranch == b.Name).Select(m => m.Name))}",
                 { IsReadable: false } => b.UnsupportedReason!,
-                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); a NuMM array column holds the same number of values in every entry (an .arrow output keeps it as a list column)",
+                { Kind: RootArrayKind.Counted } => $"jagged array (per-entry length from '{b.CountBranch}'); a NuMM array column holds the same number of values in every entry (an .arrow or .parquet output keeps it as a list column)",
                 { Kind: RootArrayKind.Fixed } => $"fixed array of {b.FixedLength} values per entry, more than an array column holds ({ColumnInfo.MaxLength}); convert single elements with --columns or a mapping as '{b.Name}[k]'",
                 { Kind: RootArrayKind.String } => "string branch; NuMM columns are numeric",
                 _ => $"the branch has {b.Entries} entries, the tree {_tree.Entries}",

@@ -113,4 +113,73 @@ public sealed class ParquetListTests
         Assert.Empty(f.Columns);
         Assert.Equal("w (list of Single: variable-length list (entry 0 holds 1 values, entry 1 holds 2))", Assert.Single(f.SkippedFields));
     }
+
+    [Fact]
+    public void JaggedColumns_WrittenAndReadBack_EveryEntryIncludingEmptyOnes()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("jagged.parquet");
+        // Entries 0, 3 and 6 (the first, a middle and the last) are empty; the others hold 1 to 3 values.
+        long[] offsets = [0, 0, 2, 3, 3, 6, 7, 7];
+        var hits = new[] { 5, -1, 7, 100, 200, 300, int.MinValue };
+        var energy = hits.Select(h => h * 0.5 + 0.125).ToArray();
+        var flags = hits.Select(h => h > 0).ToArray();
+        var e = new[] { 1.0, 2, 3, 4, 5, 6, 7 };
+        ParquetTableWriter.Write(path,
+        [
+            new TableColumn(new ColumnInfo("E", ColumnType.Double, "GeV", "E", false), e),
+            new TableColumn(new ColumnInfo("hits", ColumnType.Int32, "", "hits", false), hits, offsets),
+            new TableColumn(new ColumnInfo("energy", ColumnType.Double, "MeV", "energy", false), energy, offsets),
+            new TableColumn(new ColumnInfo("flag", ColumnType.Boolean, "", "flag", false), flags, offsets),
+        ], Exposure.Pot(1e20));
+
+        using var f = ParquetFile.Open(path);
+        Assert.Equal(7, f.EntryCount);
+        Assert.Equal(["E"], f.Columns.Select(c => c.Name));
+        Assert.Equal("hits (list of Int32: variable-length list (entry 0 holds 0 values, entry 1 holds 2))", f.SkippedFields[0]);
+        var h = f.ReadListColumn("hits");
+        Assert.Equal(offsets, h.Offsets);
+        Assert.Equal(hits, (int[])h.Values);
+        var en = f.ReadListColumn("energy");
+        Assert.Equal(offsets, en.Offsets);
+        Assert.Equal(energy, (double[])en.Values);
+        Assert.Equal("MeV", en.Info.Unit);
+        var fl = f.ReadListColumn("flag");
+        Assert.Equal(offsets, fl.Offsets);
+        Assert.Equal(flags, (bool[])fl.Values);
+        Assert.Equal(e, f.ReadColumn("E").Values);
+        var ex = Assert.Throws<DataFormatException>(() => f.ReadListColumn("E"));
+        Assert.Contains("No list column 'E'", ex.Message);
+    }
+
+    [Fact]
+    public void JaggedColumn_AllEntriesEmpty_ReadsBackAsEmptyEntries()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("empty.parquet");
+        ParquetTableWriter.Write(path, [new TableColumn(new ColumnInfo("x", ColumnType.Single, "", "x", false), Array.Empty<float>(), [0, 0, 0, 0])], Exposure.None);
+        using var f = ParquetFile.Open(path);
+        Assert.Equal(3, f.EntryCount);
+        var x = f.ReadListColumn("x");
+        Assert.Equal([0L, 0, 0, 0], x.Offsets!);
+        Assert.Empty((float[])x.Values);
+    }
+
+    [Fact]
+    public void ReadListColumn_ForeignVariableLengthList_TwoRowGroups()
+    {
+        // Written by Parquet.Net's own list API (as other tools write lists), not by NuMM's writer.
+        using var dir = new TempDirectory();
+        string path = dir.File("foreign-jagged.parquet");
+        WriteForeignList(path, 20, i => 1 + i % 3);
+        using var f = ParquetFile.Open(path);
+        var w = f.ReadListColumn("w");
+        var values = (float[])w.Values;
+        Assert.Equal(41, w.Offsets!.Length);
+        for (int i = 0; i < 40; i++)
+        {
+            Assert.Equal(1 + i % 3, w.Offsets[i + 1] - w.Offsets[i]);
+            for (int k = 0; k < 1 + i % 3; k++) Assert.Equal(Value(i, k), values[w.Offsets[i] + k]);
+        }
+    }
 }

@@ -68,16 +68,6 @@ public sealed class ParquetTests
     }
 
     [Fact]
-    public void JaggedListColumn_IsRefusedByTheWriter()
-    {
-        using var dir = new TempDirectory();
-        var list = new TableColumn(new ColumnInfo("hits", ColumnType.Int32, "", "hits", false), new[] { 1, 2, 3 }, [0, 1, 3]);
-        var ex = Assert.Throws<ArgumentException>(() => ParquetTableWriter.Write(dir.File("l.parquet"), [list], Exposure.None));
-        Assert.Contains("'hits' is a jagged list column", ex.Message);
-        Assert.Empty(Directory.GetFiles(dir.Path));
-    }
-
-    [Fact]
     public void NotAParquetFile_IsADataFormatError()
     {
         using var dir = new TempDirectory();

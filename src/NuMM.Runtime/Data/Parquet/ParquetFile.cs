@@ -93,8 +93,8 @@ public sealed class ParquetFile : IColumnFile
             if (rg.RowCount == 0) continue;
             var lengths = ParquetTypes.ListLengths(rg, item, type, checked((int)rg.RowCount));
             int first = lengths[0], other = Array.FindIndex(lengths, l => l != first);
-            if (first == 0) return (0, "null or empty lists");
-            return other < 0 ? (first, "") : (0, $"variable-length list (entry 0 holds {first} values, entry {other} holds {lengths[other]})");
+            if (other >= 0) return (0, $"variable-length list (entry 0 holds {first} values, entry {other} holds {lengths[other]})");
+            return first == 0 ? (0, "null or empty lists") : (first, "");
         }
         return (0, "no entries to tell a fixed length from");
     }
@@ -157,6 +157,47 @@ public sealed class ParquetFile : IColumnFile
         {
             throw new DataFormatException($"Corrupt Parquet column chunk (row group {group}): {e.Message}", Path, name, firstEntry, null, e);
         }
+    }
+
+    /// <summary>Reads a whole list field of numbers or booleans — fixed-length or jagged — as a list column (values and
+    /// entry offsets; a null or empty list is an empty entry). Such columns are not read into NuMM batches, which hold no
+    /// jagged values; this is for checking and re-exporting them.</summary>
+    /// <param name="name">A top-level list field.</param>
+    /// <exception cref="DataFormatException">No such list field, a null element, or a corrupt chunk.</exception>
+    public TableColumn ReadListColumn(string name)
+    {
+        var field = _reader.Schema.Fields.FirstOrDefault(f => f.Name == name);
+        if (field is not ListField { Item: DataField item } || item.MaxRepetitionLevel != 1 || ParquetTypes.Of(item.ClrType) is not ColumnType type)
+            throw new DataFormatException($"No list column '{name}' of numbers or booleans", Path, name);
+        var meta = _reader.CustomMetadata ?? new Dictionary<string, string>();
+        var info = InterchangeMetadata.Column(name, type, ColumnMeta(meta, name));
+        var parts = new List<(Array Values, long[] Offsets)>();
+        long first = 0;
+        for (int g = 0; g < RowGroupCount; g++)
+        {
+            using var rg = _reader.OpenRowGroupReader(g);
+            int rows = checked((int)rg.RowCount);
+            try { parts.Add(ParquetTypes.ReadJagged(rg, item, type, rows, name, Path, first)); }
+            catch (Exception e) when (e is not DataFormatException and not OutOfMemoryException)
+            {
+                throw new DataFormatException($"Corrupt Parquet column chunk (row group {g}): {e.Message}", Path, name, first, null, e);
+            }
+            first += rows;
+        }
+        long total = parts.Sum(p => (long)p.Values.Length);
+        var values = ColumnArrays.New(type, total);
+        var dst = ColumnArrays.Bytes(values);
+        var offsets = new long[first + 1];
+        long entry = 0, at = 0;
+        int size = ColumnTypes.Size(type);
+        foreach (var (v, o) in parts)
+        {
+            ColumnArrays.Bytes(v).CopyTo(dst.Slice(checked((int)(at * size))));
+            for (int i = 0; i < o.Length - 1; i++) offsets[entry++] = at + o[i];
+            at += v.Length;
+        }
+        offsets[first] = at;
+        return new TableColumn(info, values, offsets);
     }
 
     /// <summary>Reads a whole column (for an array column, each entry's values together).</summary>

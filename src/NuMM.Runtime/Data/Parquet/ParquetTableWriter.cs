@@ -11,8 +11,9 @@ namespace NuMM.Runtime.Data.Parquet;
 /// <summary>Writes columns as an Apache Parquet file through Parquet.Net: required (non-null) fields, an array column
 /// (N values per entry) as a list of N required elements per entry, one row group per <see cref="RowGroupEntries"/>
 /// entries. Units, sources, finite flags, array lengths and the exposure go into the file's key-value metadata
-/// ("numm.exposure.*", "numm.unit.&lt;column&gt;", "numm.length.&lt;column&gt;", …). Jagged list columns are not written
-/// (see docs/format.md). The file appears under its name only when complete.</summary>
+/// ("numm.exposure.*", "numm.unit.&lt;column&gt;", "numm.length.&lt;column&gt;", …). A jagged list column (offsets + values)
+/// is a list field with a varying number of elements per entry, an empty entry an empty list, as pyarrow writes
+/// <c>list&lt;T&gt;</c>. The file appears under its name only when complete.</summary>
 public static class ParquetTableWriter
 {
     /// <summary>Entries per row group.</summary>
@@ -20,20 +21,19 @@ public static class ParquetTableWriter
 
     /// <summary>Writes <paramref name="columns"/> to <paramref name="path"/>.</summary>
     /// <param name="path">The output file (replaced).</param>
-    /// <param name="columns">Columns with one value or a fixed number of values per entry, all of the same length.</param>
+    /// <param name="columns">Columns with one value, a fixed number of values or (list columns) a varying number of values
+    /// per entry, all with the same number of entries.</param>
     /// <param name="exposure">The exposure to record.</param>
     /// <param name="metadata">Further key-value metadata (for example provenance); may be null.</param>
-    /// <exception cref="ArgumentException">A list column, differing lengths or duplicate names.</exception>
+    /// <exception cref="ArgumentException">Differing entry counts or duplicate names.</exception>
     public static void Write(string path, IReadOnlyList<TableColumn> columns, Exposure exposure,
         IEnumerable<KeyValuePair<string, string>>? metadata = null)
     {
         long entries = Arrow.ArrowIpcWriter.Check(columns);
-        foreach (var c in columns)
-            if (c.IsList) throw new ArgumentException($"Column '{c.Info.Name}' is a jagged list column; NuMM writes Parquet with a fixed number of values per entry only.", nameof(columns));
         // An array column is a list field; its values are written through the list's element field.
         // Elements are declared optional, as pyarrow writes them, though NuMM never writes a null.
-        var items = columns.Select(c => new DataField(c.Info.IsArray ? "element" : c.Info.Name, ParquetTypes.ClrType(c.Info.Type), c.Info.IsArray)).ToArray();
-        var fields = columns.Select((c, k) => c.Info.IsArray ? (Field)new ListField(c.Info.Name, items[k]) : items[k]).ToArray();
+        var items = columns.Select(c => new DataField(c.Info.IsArray || c.IsList ? "element" : c.Info.Name, ParquetTypes.ClrType(c.Info.Type), c.Info.IsArray || c.IsList)).ToArray();
+        var fields = columns.Select((c, k) => c.Info.IsArray || c.IsList ? (Field)new ListField(c.Info.Name, items[k]) : items[k]).ToArray();
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var kv in InterchangeMetadata.OfExposure(exposure)) meta[kv.Key] = kv.Value;
         foreach (var c in columns)
@@ -56,7 +56,9 @@ public static class ParquetTableWriter
                         int n = (int)Math.Min(RowGroupEntries, entries - start);
                         using var rg = writer.CreateRowGroup();
                         for (int k = 0; k < columns.Count; k++)
-                            (columns[k].Info.IsArray
+                            (columns[k].IsList
+                                ? ParquetTypes.WriteJagged(rg, items[k], columns[k].Info.Type, columns[k].Values, columns[k].Offsets!, (int)start, n)
+                                : columns[k].Info.IsArray
                                 ? ParquetTypes.WriteList(rg, items[k], columns[k].Info.Type, columns[k].Values, (int)start, n, columns[k].Info.Length)
                                 : ParquetTypes.Write(rg, items[k], columns[k].Info.Type, columns[k].Values, (int)start, n)).GetAwaiter().GetResult();
                         if (entries == 0) break;

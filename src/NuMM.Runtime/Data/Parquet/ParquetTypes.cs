@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Parquet;
 using Parquet.Data;
@@ -216,5 +217,87 @@ internal static class ParquetTypes
         var slots = new T?[n];
         for (int j = 0; j < n; j++) slots[j] = values[from + j];
         return rg.WriteAsync<T>(item, new ReadOnlyMemory<T?>(slots), repetition);
+    }
+
+    /// <summary>Writes entries [<paramref name="start"/>, start + count) of a jagged list column: entry i holds
+    /// values[offsets[i] … offsets[i + 1]). An empty entry is stored as an empty list (definition level two below the
+    /// element's: the list is there, no element), as pyarrow stores one.</summary>
+    public static Task WriteJagged(ParquetRowGroupWriter rg, DataField item, ColumnType t, Array values, long[] offsets, int start, int count) => t switch
+    {
+        ColumnType.Boolean => WriteJagged((bool[])values, offsets, rg, item, start, count),
+        ColumnType.SByte => WriteJagged((sbyte[])values, offsets, rg, item, start, count),
+        ColumnType.Byte => WriteJagged((byte[])values, offsets, rg, item, start, count),
+        ColumnType.Int16 => WriteJagged((short[])values, offsets, rg, item, start, count),
+        ColumnType.UInt16 => WriteJagged((ushort[])values, offsets, rg, item, start, count),
+        ColumnType.Int32 => WriteJagged((int[])values, offsets, rg, item, start, count),
+        ColumnType.UInt32 => WriteJagged((uint[])values, offsets, rg, item, start, count),
+        ColumnType.Int64 => WriteJagged((long[])values, offsets, rg, item, start, count),
+        ColumnType.UInt64 => WriteJagged((ulong[])values, offsets, rg, item, start, count),
+        ColumnType.Single => WriteJagged((float[])values, offsets, rg, item, start, count),
+        _ => WriteJagged((double[])values, offsets, rg, item, start, count),
+    };
+
+    private static Task WriteJagged<T>(T[] values, long[] offsets, ParquetRowGroupWriter rg, DataField item, int start, int count) where T : struct
+    {
+        long first = offsets[start];
+        int valueCount = checked((int)(offsets[start + count] - first)), empty = 0;
+        for (int e = start; e < start + count; e++) if (offsets[e + 1] == offsets[e]) empty++;
+        var definition = new int[valueCount + empty];
+        var repetition = new int[valueCount + empty];
+        int max = item.MaxDefinitionLevel, j = 0;
+        for (int e = start; e < start + count; e++)
+        {
+            long a = offsets[e], b = offsets[e + 1];
+            if (a == b) { definition[j++] = max - 2; continue; } // repetition 0: a new entry
+            for (long v = a; v < b; v++, j++)
+            {
+                definition[j] = max;
+                repetition[j] = v == a ? 0 : 1;
+            }
+        }
+        return rg.WriteAllPartsAsync<T>(item, new ReadOnlyMemory<T>(values, (int)first, valueCount), definition, repetition, CancellationToken.None);
+    }
+
+    /// <summary>A list column's row group as values and entry offsets (an empty or null list is an empty entry).</summary>
+    /// <exception cref="DataFormatException">A null element, or more entries than the row group holds.</exception>
+    public static (Array Values, long[] Offsets) ReadJagged(ParquetRowGroupReader rg, DataField item, ColumnType t, int rows, string column, string file, long firstEntry) => t switch
+    {
+        ColumnType.Boolean => ReadJagged<bool>(rg, item, rows, column, file, firstEntry),
+        ColumnType.SByte => ReadJagged<sbyte>(rg, item, rows, column, file, firstEntry),
+        ColumnType.Byte => ReadJagged<byte>(rg, item, rows, column, file, firstEntry),
+        ColumnType.Int16 => ReadJagged<short>(rg, item, rows, column, file, firstEntry),
+        ColumnType.UInt16 => ReadJagged<ushort>(rg, item, rows, column, file, firstEntry),
+        ColumnType.Int32 => ReadJagged<int>(rg, item, rows, column, file, firstEntry),
+        ColumnType.UInt32 => ReadJagged<uint>(rg, item, rows, column, file, firstEntry),
+        ColumnType.Int64 => ReadJagged<long>(rg, item, rows, column, file, firstEntry),
+        ColumnType.UInt64 => ReadJagged<ulong>(rg, item, rows, column, file, firstEntry),
+        ColumnType.Single => ReadJagged<float>(rg, item, rows, column, file, firstEntry),
+        _ => ReadJagged<double>(rg, item, rows, column, file, firstEntry),
+    };
+
+    private static (Array, long[]) ReadJagged<T>(ParquetRowGroupReader rg, DataField item, int rows, string column, string file, long firstEntry) where T : struct
+    {
+        using var raw = (RawColumnData<T>)rg.ReadRawColumnDataBaseAsync(item).AsTask().GetAwaiter().GetResult();
+        var rep = raw.RepetitionLevels;
+        var def = raw.DefinitionLevels;
+        var offsets = new long[rows + 1];
+        int max = item.MaxDefinitionLevel, row = -1;
+        long n = 0;
+        for (int j = 0; j < rep.Length; j++)
+        {
+            if (rep[j] == 0)
+            {
+                if (++row >= rows) throw new DataFormatException($"List column '{column}' holds more entries than its row group ({rows})", file, column, firstEntry + rows);
+                offsets[row] = n;
+            }
+            if (def.Length == 0 || def[j] == max) n++;
+            else if (def[j] == max - 1) throw new DataFormatException($"List column '{column}' holds a null element; NuMM columns have none", file, column, firstEntry + row);
+        }
+        if (row + 1 != rows)
+            throw new DataFormatException($"List column '{column}' holds {row + 1} entries in a row group of {rows}", file, column, firstEntry + Math.Max(0, row + 1));
+        offsets[rows] = n;
+        // The raw reader packs the defined values at the start of a buffer sized for every slot.
+        if (n > raw.Values.Length) throw new DataFormatException($"List column '{column}' has {n} defined slots but {raw.Values.Length} values", file, column, firstEntry);
+        return (raw.Values[..(int)n].ToArray(), offsets);
     }
 }
