@@ -55,7 +55,7 @@ public static class NummCommand
         root.Subcommands.Add(merge);
 
         var input = new Argument<string>("INPUT") { Description = "The file to convert: ROOT, NuMM, numpy (.npz, .npy) or CSV." };
-        var outputFile = new Argument<string>("OUTPUT") { Description = "The NuMM file to write (.numm); replaced atomically, never left half-written." };
+        var outputFile = new Argument<string>("OUTPUT") { Description = "The file to write: NuMM (.numm), Arrow IPC (.arrow, .feather) or Parquet (.parquet); replaced atomically, never left half-written." };
         var tree = new Option<string?>("--tree") { Description = "ROOT input: the tree to read (needed when the file holds several)." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated output columns to keep (default: all, or all mapped ones)." };
         var map = new Option<string?>("--map") { Description = "Mapping file: one 'column = source [unit] : type' per line (or a JSON object)." };
@@ -63,7 +63,7 @@ public static class NummCommand
         var livetime = new Option<double?>("--livetime") { Description = "Exposure as livetime in seconds." };
         var created = new Option<string?>("--created") { Description = "Creation time to record in the provenance (nothing is recorded implicitly)." };
         var rowGroup = new Option<int>("--row-group") { Description = "Entries per row group of the output.", DefaultValueFactory = _ => 65536 };
-        var convert = new Command("convert", "Convert ROOT, numpy or CSV input into NuMM's columnar format.");
+        var convert = new Command("convert", "Convert ROOT, NuMM, Arrow, Parquet, numpy or CSV input into NuMM's columnar format, Arrow IPC or Parquet (jagged ROOT branches become list columns in Arrow and Parquet).");
         convert.Arguments.Add(input);
         convert.Arguments.Add(outputFile);
         foreach (var o in new Option[] { tree, columns, map, pot, livetime, created, rowGroup, quiet }) convert.Options.Add(o);
