@@ -294,7 +294,7 @@ internal static class AnalysisEmitter
         if (pooledCounts)
         {
             w.WriteLine($"long[] countsArray = global::System.Buffers.ArrayPool<long>.Shared.Rent({I(p.CountsLength)});");
-            w.WriteLine($"global::System.Span<long> counts = countsArray.AsSpan(0, {I(p.CountsLength)});");
+            w.WriteLine($"global::System.Span<long> counts = global::System.MemoryExtensions.AsSpan(countsArray, 0, {I(p.CountsLength)});");
         }
         else w.WriteLine($"global::System.Span<long> counts = stackalloc long[{I(p.CountsLength)}];");
         w.WriteLine("counts.Clear();");
@@ -302,7 +302,7 @@ internal static class AnalysisEmitter
         else if (p.PooledSums)
         {
             w.WriteLine($"double[] sumsArray = global::System.Buffers.ArrayPool<double>.Shared.Rent({I(p.SumsLength)}); // {I(p.Slots)} selections and weight variations × {I(p.R)} rows × 16 lanes × (w, w²)");
-            w.WriteLine($"global::System.Span<double> sums = sumsArray.AsSpan(0, {I(p.SumsLength)});");
+            w.WriteLine($"global::System.Span<double> sums = global::System.MemoryExtensions.AsSpan(sumsArray, 0, {I(p.SumsLength)});");
             w.WriteLine("sums.Clear();");
         }
         else
@@ -313,7 +313,7 @@ internal static class AnalysisEmitter
         if (p.HasFinal)
         {
             w.WriteLine($"double[] finArray = global::System.Buffers.ArrayPool<double>.Shared.Rent({I(p.FinalLength)}); // final-only weight variations: lane sums, scratch, histogram cells");
-            w.WriteLine($"global::System.Span<double> fin = finArray.AsSpan(0, {I(p.FinalLength)});");
+            w.WriteLine($"global::System.Span<double> fin = global::System.MemoryExtensions.AsSpan(finArray, 0, {I(p.FinalLength)});");
         }
         bool pooled = pooledCounts || (p.Weighted && p.PooledSums) || p.HasFinal;
         if (pooled)
@@ -780,6 +780,13 @@ internal static class AnalysisEmitter
 
         body.WriteLine("int lane = i & 15;");
 
+        // The C# twin calls every shift method for every event (it builds the shifted event first), whether or not
+        // anything reads the column: per-lane calls in shift bodies run for every lane.
+        foreach (var sel in sels)
+            if (sel.Replace is not null)
+                foreach (var r in sel.Replace.Values)
+                    if (ExprWalk.CallsPerLane(r)) x.Emit(r);
+
         // Weights first: every event adds its weight to some row of every selection.
         var weightOf = new Dictionary<int, (string L, string H, string QL, string QH)>();
         if (p.Weighted)
@@ -1050,11 +1057,11 @@ internal static class AnalysisEmitter
                 using (w.Block("try"))
                 {
                     w.WriteLine("ref double tw = ref tileDoubles[0];");
-                    w.WriteLine($"global::System.Span<double> tx = tileDoubles.AsSpan({I(TileEvents)});");
-                    w.WriteLine($"global::System.Span<int> tRowStart = tileInts.AsSpan(0, {I(tileBlocks + 1)});");
-                    w.WriteLine($"global::System.Span<int> tRowAt = tileInts.AsSpan({I(tileBlocks + 1)}, {I(tileBlocks * p.R)});");
-                    w.WriteLine($"global::System.Span<uint> tRowBits = tileBits.AsSpan(0, {I(tileBlocks * p.R)});");
-                    w.WriteLine($"global::System.Span<uint> tPass = tileBits.AsSpan({I(tileBlocks * p.R)}, {I(tileBlocks)});");
+                    w.WriteLine($"global::System.Span<double> tx = global::System.MemoryExtensions.AsSpan(tileDoubles, {I(TileEvents)});");
+                    w.WriteLine($"global::System.Span<int> tRowStart = global::System.MemoryExtensions.AsSpan(tileInts, 0, {I(tileBlocks + 1)});");
+                    w.WriteLine($"global::System.Span<int> tRowAt = global::System.MemoryExtensions.AsSpan(tileInts, {I(tileBlocks + 1)}, {I(tileBlocks * p.R)});");
+                    w.WriteLine($"global::System.Span<uint> tRowBits = global::System.MemoryExtensions.AsSpan(tileBits, 0, {I(tileBlocks * p.R)});");
+                    w.WriteLine($"global::System.Span<uint> tPass = global::System.MemoryExtensions.AsSpan(tileBits, {I(tileBlocks * p.R)}, {I(tileBlocks)});");
                     w.WriteLine("int tb = 0, from = 0;");
                     w.WriteLine("tRowStart[0] = 0;");
                     using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
@@ -1082,11 +1089,11 @@ internal static class AnalysisEmitter
         {
             w.WriteLine("ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sums);");
             w.WriteLine("ref double tw = ref tileDoubles[0];");
-            w.WriteLine($"global::System.ReadOnlySpan<double> tx = tileDoubles.AsSpan({I(TileEvents)});");
-            w.WriteLine($"global::System.ReadOnlySpan<int> tRowStart = tileInts.AsSpan(0, {I(tileBlocks + 1)});");
-            w.WriteLine($"global::System.ReadOnlySpan<int> tRowAt = tileInts.AsSpan({I(tileBlocks + 1)}, {I(tileBlocks * p.R)});");
-            w.WriteLine($"global::System.ReadOnlySpan<uint> tRowBits = tileBits.AsSpan(0, {I(tileBlocks * p.R)});");
-            w.WriteLine($"global::System.ReadOnlySpan<uint> tPass = tileBits.AsSpan({I(tileBlocks * p.R)}, {I(tileBlocks)});");
+            w.WriteLine($"global::System.ReadOnlySpan<double> tx = global::System.MemoryExtensions.AsSpan(tileDoubles, {I(TileEvents)});");
+            w.WriteLine($"global::System.ReadOnlySpan<int> tRowStart = global::System.MemoryExtensions.AsSpan(tileInts, 0, {I(tileBlocks + 1)});");
+            w.WriteLine($"global::System.ReadOnlySpan<int> tRowAt = global::System.MemoryExtensions.AsSpan(tileInts, {I(tileBlocks + 1)}, {I(tileBlocks * p.R)});");
+            w.WriteLine($"global::System.ReadOnlySpan<uint> tRowBits = global::System.MemoryExtensions.AsSpan(tileBits, 0, {I(tileBlocks * p.R)});");
+            w.WriteLine($"global::System.ReadOnlySpan<uint> tPass = global::System.MemoryExtensions.AsSpan(tileBits, {I(tileBlocks * p.R)}, {I(tileBlocks)});");
             if (a.Histograms.Count > 0) w.WriteLine($"global::System.Span<double> vweights = stackalloc double[{I(lanes)}];");
             foreach (var line in xs.Prologue) w.WriteLine(line);
             foreach (var line in sweep.ToString().Split('\n'))

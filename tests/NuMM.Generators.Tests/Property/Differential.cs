@@ -171,10 +171,15 @@ internal static class Differential
                 }
                 if (o.Exception is not null)
                     return new Verdict(name, "failed", "spurious-exception", $"{path}: the kernel throws {o.ExceptionText} on {where}; the C# does not throw");
-                if (Compare.Results(expected!, o.Result!, exactSums: false, scale, scale2) is { } diff)
-                    return new Verdict(name, "failed", "result-mismatch", $"{path} differs from the C# on {where}: {diff}");
-                if (Compare.Results(runs[^1].O.Result!, o.Result!, exactSums: true) is { } diff2)
-                    return new Verdict(name, "failed", "width-mismatch", $"{path} differs from ProcessScalar on {where}: {diff2}");
+                for (int v = 0; v <= expected!.Variations.Count; v++)
+                {
+                    string which = v == 0 ? "" : $" (variation {expected.Variations[v - 1].Systematic} #{v})";
+                    AnalysisResult Of(AnalysisResult r) => v == 0 ? r : r.Variations[v - 1].Result;
+                    if (Compare.Results(Of(expected), Of(o.Result!), exactSums: false, scale[v], scale2[v]) is { } diff)
+                        return new Verdict(name, "failed", "result-mismatch", $"{path} differs from the C# on {where}{which}: {diff}");
+                    if (Compare.Results(Of(runs[^1].O.Result!), Of(o.Result!), exactSums: true) is { } diff2)
+                        return new Verdict(name, "failed", "width-mismatch", $"{path} differs from ProcessScalar on {where}{which}: {diff2}");
+                }
                 if (!o.Calls.SetEquals(refCalls))
                 {
                     var extra = o.Calls.Except(refCalls).Take(3).ToList();
@@ -194,6 +199,10 @@ internal static class Differential
         private readonly List<MethodInfo> _weights;
         private readonly List<(string Name, string X, string? Y)> _hists = new();
         private readonly Type _type;
+        private readonly List<string> _shiftNames = new();
+        private readonly List<(List<MethodInfo> Methods, object[] Sigmas)> _shifts = new();
+        private readonly List<(MethodInfo Method, object[] Points)> _weightVariations = new();
+        private readonly bool _weighted;
 
         public Model(Type type, Type kernelType)
         {
@@ -203,6 +212,19 @@ internal static class Differential
             _cuts = methods.Where(m => m.GetCustomAttribute<CutAttribute>() is not null)
                 .OrderBy(m => m.GetCustomAttribute<CutAttribute>()!.Order).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
             _weights = methods.Where(m => m.GetCustomAttribute<WeightAttribute>() is not null).ToList();
+            // Shifts grouped by name (in order of first declaration), then knobs and universes, as CreateResult orders them.
+            foreach (var m in methods)
+            {
+                if (m.GetCustomAttribute<ShiftAttribute>() is { } sh)
+                {
+                    int g = _shiftNames.IndexOf(sh.Name);
+                    if (g < 0) { _shiftNames.Add(sh.Name); _shifts.Add((new List<MethodInfo> { m }, sh.Sigmas.Cast<object>().ToArray())); }
+                    else _shifts[g].Methods.Add(m);
+                }
+                if (m.GetCustomAttribute<KnobAttribute>() is { } kn) _weightVariations.Add((m, kn.Sigmas.Cast<object>().ToArray()));
+                if (m.GetCustomAttribute<UniversesAttribute>() is { } un) _weightVariations.Add((m, Enumerable.Range(0, un.Count).Cast<object>().ToArray()));
+            }
+            _weighted = _weights.Count > 0 || _weightVariations.Count > 0;
             foreach (var a in type.GetCustomAttributes())
             {
                 if (a is HistogramAttribute h) _hists.Add((h.Name, h.Variable, null));
@@ -235,12 +257,12 @@ internal static class Differential
             }
         }
 
-        private static object? Call(MethodInfo m, object ev, HashSet<Type> exceptions, out bool threw)
+        private static object? Call(MethodInfo m, object ev, HashSet<Type> exceptions, out bool threw, object? variation = null)
         {
             var ps = m.GetParameters();
             var args = new object?[ps.Length];
             args[0] = ev;
-            for (int i = 1; i < ps.Length; i++) args[i] = ps[i].HasDefaultValue ? ps[i].DefaultValue : 1.5;
+            for (int i = 1; i < ps.Length; i++) args[i] = variation is not null && i == 1 ? variation : ps[i].HasDefaultValue ? ps[i].DefaultValue : 1.5;
             try
             {
                 threw = false;
@@ -266,56 +288,99 @@ internal static class Differential
         }
 
         /// <summary>What the C# says: every weight and cut called for every event, histogram quantities for events
-        /// passing every cut; a non-finite weight product is an error (InvalidDataException) by the kernel's contract.</summary>
-        public (AnalysisResult? Result, HashSet<Type> Exceptions, double SumAbsW, double SumW2) Reference(object batch, DataMaker data)
+        /// passing every cut; a non-finite weight product is an error (InvalidDataException) by the kernel's contract.
+        /// Each shift point repeats that on a copy of the event with the shifted columns replaced by the shift methods'
+        /// values; each knob point or universe uses the nominal selection with weight × factor.</summary>
+        public (AnalysisResult? Result, HashSet<Type> Exceptions, double[] SumAbsW, double[] SumW2) Reference(object batch, DataMaker data)
         {
             var result = (AnalysisResult)_kernelType.GetMethod("CreateResult")!.Invoke(NewKernel(0), null)!;
             var exceptions = new HashSet<Type>();
-            var flow = result.CutFlow;
-            double sumAbs = 0, sumW2 = 0;
-            int n = data.Length(batch), nc = _cuts.Count;
+            int targets = 1 + result.Variations.Count;
+            var sumAbs = new double[targets];
+            var sumW2 = new double[targets];
+            int n = data.Length(batch);
             for (int i = 0; i < n; i++)
             {
                 var ev = data.Event(batch, i);
-                double w = 1;
-                bool threw = false;
-                for (int k = 0; k < _weights.Count; k++)
-                {
-                    var wk = Call(_weights[k], ev, exceptions, out var t);
-                    threw |= t;
-                    if (!t) w = k == 0 ? Convert.ToDouble(wk, CultureInfo.InvariantCulture) : w * Convert.ToDouble(wk, CultureInfo.InvariantCulture);
-                }
-                if (!threw && _weights.Count > 0 && !double.IsFinite(w)) { exceptions.Add(typeof(InvalidDataException)); threw = true; }
-                var pass = new bool[nc];
-                for (int k = 0; k < nc; k++)
-                {
-                    var c = Call(_cuts[k], ev, exceptions, out var t);
-                    threw |= t;
-                    pass[k] = c is true;
-                }
-                if (threw) continue;
-                sumAbs += Math.Abs(w);
-                sumW2 += w * w;
-                int failed = pass.Count(p => !p);
-                for (int k = 0; k <= nc; k++)
-                {
-                    if (k > 0 && !pass.Take(k).All(p => p)) break;
-                    flow.Passed[k]++; flow.SumW[k] += w; flow.SumW2[k] += w * w;
-                }
-                for (int k = 0; k < nc; k++)
-                    if (failed == 0 || (failed == 1 && !pass[k])) { flow.PassedAllOthers[k]++; flow.SumWAllOthers[k] += w; flow.SumW2AllOthers[k] += w * w; }
-                if (failed > 0) continue;
-                int i1 = 0, i2 = 0;
-                foreach (var (hname, x, y) in _hists)
-                {
-                    var vx = Quantity(x, ev, data, exceptions);
-                    var vy = y is null ? 0 : Quantity(y, ev, data, exceptions);
-                    if (vx is null || vy is null) continue; // the event threw: the result is not compared
-                    if (y is null) result.Histograms1D[i1++].Fill(vx.Value, w);
-                    else result.Histograms2D[i2++].Fill(vx.Value, vy.Value, w);
-                }
+                var (w, pass, threw) = Evaluate(ev, exceptions);
+                if (!threw) Fill(result, 0, ev, w, pass, data, exceptions, sumAbs, sumW2);
+                int v = 1;
+                foreach (var (methods, sigmas) in _shifts)
+                    foreach (var sigma in sigmas)
+                    {
+                        var shifted = data.Event(batch, i); // a fresh copy
+                        bool ok = true;
+                        foreach (var m in methods)
+                        {
+                            var value = Call(m, ev, exceptions, out var t, sigma);
+                            if (t) { ok = false; continue; }
+                            data.EventType.GetField(m.GetCustomAttribute<ShiftAttribute>()!.Column)!.SetValue(shifted, value);
+                        }
+                        var (ws, ps, ts) = Evaluate(shifted, exceptions);
+                        if (ok && !ts) Fill(result.Variations[v - 1].Result, v, shifted, ws, ps, data, exceptions, sumAbs, sumW2);
+                        v++;
+                    }
+                foreach (var (m, args) in _weightVariations)
+                    foreach (var arg in args)
+                    {
+                        var f = Call(m, ev, exceptions, out var t, arg);
+                        if (!t && !threw)
+                        {
+                            double wv = w * Convert.ToDouble(f, CultureInfo.InvariantCulture);
+                            if (!double.IsFinite(wv)) exceptions.Add(typeof(InvalidDataException));
+                            else Fill(result.Variations[v - 1].Result, v, ev, wv, pass, data, exceptions, sumAbs, sumW2);
+                        }
+                        v++;
+                    }
             }
             return (exceptions.Count > 0 ? null : result, exceptions, sumAbs, sumW2);
+        }
+
+        private (double W, bool[] Pass, bool Threw) Evaluate(object ev, HashSet<Type> exceptions)
+        {
+            double w = 1;
+            bool threw = false;
+            for (int k = 0; k < _weights.Count; k++)
+            {
+                var wk = Call(_weights[k], ev, exceptions, out var t);
+                threw |= t;
+                if (!t) w = k == 0 ? Convert.ToDouble(wk, CultureInfo.InvariantCulture) : w * Convert.ToDouble(wk, CultureInfo.InvariantCulture);
+            }
+            if (!threw && _weighted && !double.IsFinite(w)) { exceptions.Add(typeof(InvalidDataException)); threw = true; }
+            var pass = new bool[_cuts.Count];
+            for (int k = 0; k < _cuts.Count; k++)
+            {
+                var c = Call(_cuts[k], ev, exceptions, out var t);
+                threw |= t;
+                pass[k] = c is true;
+            }
+            return (w, pass, threw);
+        }
+
+        private void Fill(AnalysisResult target, int index, object ev, double w, bool[] pass, DataMaker data, HashSet<Type> exceptions, double[] sumAbs, double[] sumW2)
+        {
+            var flow = target.CutFlow;
+            int nc = pass.Length;
+            sumAbs[index] += Math.Abs(w);
+            sumW2[index] += w * w;
+            int failed = pass.Count(p => !p);
+            for (int k = 0; k <= nc; k++)
+            {
+                if (k > 0 && !pass[k - 1]) break;
+                flow.Passed[k]++; flow.SumW[k] += w; flow.SumW2[k] += w * w;
+            }
+            for (int k = 0; k < nc; k++)
+                if (failed == 0 || (failed == 1 && !pass[k])) { flow.PassedAllOthers[k]++; flow.SumWAllOthers[k] += w; flow.SumW2AllOthers[k] += w * w; }
+            if (failed > 0) return;
+            int i1 = 0, i2 = 0;
+            foreach (var (hname, x, y) in _hists)
+            {
+                var vx = Quantity(x, ev, data, exceptions);
+                var vy = y is null ? 0 : Quantity(y, ev, data, exceptions);
+                if (vx is null || vy is null) continue; // the event threw: the result is not compared
+                if (y is null) target.Histograms1D[i1++].Fill(vx.Value, w);
+                else target.Histograms2D[i2++].Fill(vx.Value, vy.Value, w);
+            }
         }
     }
 

@@ -73,7 +73,7 @@ internal sealed record Body(IReadOnlyList<(string Name, Ty T, Node Init)> Locals
     public int Size => Roots().Sum(r => r.Size);
 }
 
-internal sealed record Decl(string Kind, string Name, Ty T, Body Body, string Extra = "");
+internal sealed record Decl(string Kind, string Name, Ty T, Body Body, string Extra = "", string Attr = "");
 
 internal sealed record Hist(string Attribute);
 
@@ -116,7 +116,7 @@ internal sealed record RandomAnalysis(string ClassName, IReadOnlyList<string> St
         foreach (var d in Decls)
         {
             string ps = d.Extra.Length > 0 ? ", " + d.Extra : "";
-            string attr = d.Kind switch
+            string attr = d.Attr.Length > 0 ? d.Attr : d.Kind switch
             {
                 "Cut" => $"[Cut({d.Name.Substring(1)}, \"{d.Name}\")]",
                 "Variable" => $"[Variable(\"{d.Name.ToLowerInvariant()}\")]",
@@ -250,6 +250,32 @@ internal sealed class AnalysisGrammar
             }
             if (param && t == Ty.Float) body = body with { Result = new Node(t, "(float)({0} * scale)", new[] { body.Result }) };
             decls.Add(new Decl("Weight", $"W{i}", t, body, param ? "double scale = 1.5" : ""));
+        }
+        // Systematics: a shifted column, a knob, universes (the C# of each is called for every event).
+        if (P(0.3))
+        {
+            var (col, ct) = P(0.5) ? ("F0", Ty.Float) : ("D1", Ty.Double);
+            _scope.Add(("sigma", Ty.Double));
+            var body = NewBody(ct, 2);
+            _scope.RemoveAt(_scope.Count - 1);
+            if (P(0.7)) body = body with { Result = new Node(ct, ct == Ty.Float ? "(e.F0 + (float)sigma * {0})" : "(e.D1 + sigma * {0})", new[] { body.Result }) };
+            decls.Add(new Decl("Shift", "Sh0", ct, body, "double sigma", $"[Shift(\"s0\", \"{col}\", -1.0, 2.0)]"));
+        }
+        if (P(0.3))
+        {
+            _scope.Add(("sigma", Ty.Double));
+            var body = NewBody(Ty.Double, 2);
+            _scope.RemoveAt(_scope.Count - 1);
+            body = body with { Result = new Node(Ty.Double, "({0} - {0} == 0.0 ? 1.0 + sigma * {0} : 1.0)", new[] { body.Result }) };
+            decls.Add(new Decl("Knob", "Kn0", Ty.Double, body, "double sigma", "[Knob(\"k0\", -1.0, 1.0)]"));
+        }
+        if (P(0.2))
+        {
+            _scope.Add(("universe", Ty.Int));
+            var body = NewBody(Ty.Double, 2);
+            _scope.RemoveAt(_scope.Count - 1);
+            body = body with { Result = new Node(Ty.Double, "({0} - {0} == 0.0 ? {0} : 1.0)", new[] { body.Result }) };
+            decls.Add(new Decl("Universes", "Un0", Ty.Double, body, "int universe", "[Universes(\"u0\", 3)]"));
         }
         var axisQuantities = new List<string> { "F0", "D1", "I0" };
         axisQuantities.AddRange(decls.Where(d => d.Kind == "Variable").Select(d => d.Name));
