@@ -242,6 +242,59 @@ public sealed class ResultFile
         if (pos != end) throw new DataFormatException($"{path}: {end - pos} unexpected bytes after the sums.");
     }
 
+    /// <summary>A checked file's body, decoded (for a merge that adds many files' sums in parallel stripes).</summary>
+    internal sealed class DecodedBody
+    {
+        public required long[] Counts { get; init; }
+        public required List<(int Slot, ExposureKind Kind, double Component)> Exposures { get; init; }
+        /// <summary>Value index of every stored component, ascending.</summary>
+        public required int[] Index { get; init; }
+        /// <summary>The components (non-finite parts included as ordinary terms).</summary>
+        public required double[] Component { get; init; }
+    }
+
+    /// <summary>Decodes the body of a checked file for a result with <paramref name="counts"/> counts,
+    /// <paramref name="exposures"/> exposure slots and <paramref name="sums"/> sums.</summary>
+    internal static DecodedBody Decode(byte[] bytes, int pos, int counts, int exposures, int sums, string path)
+    {
+        int end = bytes.Length - 8;
+        if (Int(bytes, ref pos, path) != counts) throw new DataFormatException($"{path}: the stored counts do not fit the analysis ({counts} expected).");
+        Need(pos, 8L * counts, end, path);
+        var cs = new long[counts];
+        for (int i = 0; i < counts; i++, pos += 8) cs[i] = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(pos));
+        if (Int(bytes, ref pos, path) != exposures) throw new DataFormatException($"{path}: the stored exposures do not fit the analysis ({exposures} expected).");
+        var ex = new List<(int, ExposureKind, double)>();
+        for (int i = 0; i < exposures; i++)
+        {
+            Need(pos, 1, end, path);
+            var kind = (ExposureKind)bytes[pos++];
+            if (!Enum.IsDefined(kind)) throw new DataFormatException($"{path}: exposure {i} has unknown kind {(int)kind}.");
+            ex.Add((i, kind, 0));
+            int slot = i;
+            pos = ReadSum(bytes, pos, end, path, c => ex.Add((slot, kind, c)));
+        }
+        if (Int(bytes, ref pos, path) != sums) throw new DataFormatException($"{path}: the stored sums do not fit the analysis ({sums} expected).");
+        var index = new List<int>(sums);
+        var comp = new List<double>(sums);
+        for (int i = 0; i < sums; i++)
+        {
+            Need(pos, 1, end, path);
+            int c = bytes[pos++];
+            if (c == 0) continue;
+            if (c == SpecialMarker)
+            {
+                Need(pos, 9, end, path);
+                index.Add(i); comp.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(pos)));
+                pos += 8;
+                c = bytes[pos++];
+            }
+            Need(pos, 8L * c, end, path);
+            for (int j = 0; j < c; j++, pos += 8) { index.Add(i); comp.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(pos))); }
+        }
+        if (pos != end) throw new DataFormatException($"{path}: {end - pos} unexpected bytes after the sums.");
+        return new DecodedBody { Counts = cs, Exposures = ex, Index = index.ToArray(), Component = comp.ToArray() };
+    }
+
     private static int ReadSum(byte[] bytes, int pos, int end, string path, Action<double> add)
     {
         Need(pos, 1, end, path);

@@ -43,12 +43,10 @@ public static class ResultMerger
         var dupPath = files.GroupBy(f => System.IO.Path.GetFullPath(f)).FirstOrDefault(g => g.Count() > 1);
         if (dupPath != null) throw new MergeException($"{dupPath.Key} is given {dupPath.Count()} times.");
 
-        // Pass 1: read and check every header (the bytes of all but the current file are not kept).
-        var heads = new List<(string Path, ResultProvenance P)>();
-        foreach (var f in files)
-        {
-            heads.Add((f, ResultFile.ReadProvenance(f)));
-        }
+        // Pass 1: read and check every header (in parallel; only the headers are read).
+        var provenances = new ResultProvenance[files.Count];
+        ForEachInParallel(files.Count, i => provenances[i] = ResultFile.ReadProvenance(files[i]));
+        var heads = files.Select((f, i) => (Path: f, P: provenances[i])).ToList();
         var (firstPath, first) = heads[0];
         foreach (var (path, p) in heads.Skip(1))
         {
@@ -81,16 +79,43 @@ public static class ResultMerger
             throw new MergeException($"Missing shard{(missing.Count > 1 ? "s" : "")} {Describe(missing)} of {n} (have {heads.Count} files, from {firstPath}).");
         CheckRanges(byShard.Select(s => s!.Value).ToList(), first);
 
-        // Pass 2: add the exact sums in shard order.
+        // Pass 2: add the exact sums in shard order. Files are read, checked and decoded in parallel, a window at a time;
+        // the sums are then added in stripes of values on all cores, each value still receiving the shards in order.
         var shardFile = ResultFile.Read(byShard[0]!.Value.Path);
         var total = shardFile.Sums;
         long events = shardFile.Provenance.Events;
-        for (int i = 1; i < n; i++)
+        int window = Math.Max(8, 4 * Environment.ProcessorCount);
+        int stripes = Math.Max(1, Environment.ProcessorCount);
+        var decoded = new ResultFile.DecodedBody[window];
+        for (int start = 1; start < n; start += window)
         {
-            var (path, p) = byShard[i]!.Value;
-            var bytes = ResultFile.ReadChecked(path, out _, out _, out _, out int body);
-            ResultFile.AddBody(bytes, body, total, path);
-            events += p.Events;
+            int count = Math.Min(window, n - start);
+            ForEachInParallel(count, k =>
+            {
+                string path = byShard[start + k]!.Value.Path;
+                var bytes = ResultFile.ReadChecked(path, out _, out _, out _, out int body);
+                decoded[k] = ResultFile.Decode(bytes, body, total.Counts.Length, total.Exposures.Count, total.Sums.Count, path);
+            });
+            for (int k = 0; k < count; k++)
+            {
+                var d = decoded[k];
+                for (int i = 0; i < d.Counts.Length; i++) total.Counts[i] += d.Counts[i];
+                foreach (var (slot, kind, c) in d.Exposures) total.AddExposureComponent(slot, kind, c);
+                events += byShard[start + k]!.Value.P.Events;
+            }
+            int values = total.Sums.Count;
+            System.Threading.Tasks.Parallel.For(0, stripes, s =>
+            {
+                int from = (int)((long)values * s / stripes), to = (int)((long)values * (s + 1) / stripes);
+                var sums = total.Sums;
+                for (int k = 0; k < count; k++)
+                {
+                    var d = decoded[k];
+                    int j = LowerBound(d.Index, from);
+                    for (; j < d.Index.Length && d.Index[j] < to; j++) sums.Add(d.Index[j], d.Component[j]);
+                }
+            });
+            Array.Clear(decoded);
         }
         var ranges = new List<DatasetRange>();
         for (int i = 0; i < n; i++)
@@ -149,6 +174,31 @@ public static class ResultMerger
             if (!expected.SequenceEqual(p.Ranges))
                 throw new MergeException($"{path}: shard {p.Shard}/{p.Shards} holds ranges {Describe(p.Ranges)}, but the shard plan gives {Describe(expected)}.");
         }
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0..count−1 on all cores; when some fail, rethrows the failure of the
+    /// lowest index as it was (so the message names the first bad file, whatever the thread timing).</summary>
+    private static void ForEachInParallel(int count, Action<int> body)
+    {
+        var errors = new Exception?[count];
+        System.Threading.Tasks.Parallel.For(0, count, i =>
+        {
+            try { body(i); }
+            catch (Exception e) { errors[i] = e; }
+        });
+        foreach (var e in errors)
+            if (e != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
+    }
+
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     private static string Describe(IReadOnlyList<DatasetRange> ranges) =>

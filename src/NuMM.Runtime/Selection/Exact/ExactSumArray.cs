@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace NuMM.Runtime.Selection.Exact;
 
@@ -12,7 +13,7 @@ namespace NuMM.Runtime.Selection.Exact;
 /// grouping in which the terms were added: adding per-batch partials one by one, or adding whole shards' sums, gives the
 /// same bits. Up to <see cref="InlineComponents"/> components live in one flat array; a sum that needs more (terms of
 /// wildly different magnitudes) moves to its own list. Non-finite terms are summed apart (∞ and NaN propagate as in plain
-/// double addition, which is order-independent for them).</summary>
+/// double addition, which is order-independent for them). Threads may add to distinct sums at the same time.</summary>
 public sealed class ExactSumArray
 {
     /// <summary>Components kept inline per sum before a sum moves to its own list.</summary>
@@ -21,7 +22,8 @@ public sealed class ExactSumArray
     private const int K = InlineComponents;
     private readonly double[] _components;      // sum i: _components[i*K .. i*K + _length[i]), increasing magnitude
     private readonly byte[] _length;            // inline count, or Spilled
-    private Dictionary<int, List<double>>? _spilled;
+    // Rare storage, made thread-safe so that threads may add to distinct sums at once (the parallel merge does).
+    private System.Collections.Concurrent.ConcurrentDictionary<int, List<double>>? _spilled;
     private double[]? _special;                  // sum of the non-finite terms (∞, NaN), allocated on first use
     private const byte Spilled = byte.MaxValue;
 
@@ -180,7 +182,7 @@ public sealed class ExactSumArray
             _length[index] = (byte)len;
             return;
         }
-        _spilled ??= new Dictionary<int, List<double>>();
+        if (_spilled == null) Interlocked.CompareExchange(ref _spilled, new System.Collections.Concurrent.ConcurrentDictionary<int, List<double>>(), null);
         _spilled[index] = new List<double>(all[..len].ToArray());
         _length[index] = Spilled;
     }
@@ -219,7 +221,7 @@ public sealed class ExactSumArray
 
     private void AddSpecial(int index, double x)
     {
-        _special ??= new double[Count];
+        if (_special == null) Interlocked.CompareExchange(ref _special, new double[Count], null);
         _special[index] += x;
     }
 
