@@ -182,4 +182,23 @@ public sealed class ParquetListTests
             for (int k = 0; k < 1 + i % 3; k++) Assert.Equal(Value(i, k), values[w.Offsets[i] + k]);
         }
     }
+
+    [Fact]
+    public void JaggedColumn_SpanningTwoRowGroups_KeepsEveryEntry()
+    {
+        // One entry more than a row group holds: the second row group starts mid-way through the values.
+        using var dir = new TempDirectory();
+        string path = dir.File("two-groups.parquet");
+        int n = ParquetTableWriter.RowGroupEntries + 1;
+        var offsets = new long[n + 1];
+        for (int i = 0; i < n; i++) offsets[i + 1] = offsets[i] + i % 3; // lengths 0, 1, 2, 0, 1, 2, …
+        var values = new int[offsets[n]];
+        for (int j = 0; j < values.Length; j++) values[j] = j * 7 - 3;
+        ParquetTableWriter.Write(path, [new TableColumn(new ColumnInfo("k", ColumnType.Int32, "", "k", false), values, offsets)], Exposure.None);
+        using var f = ParquetFile.Open(path);
+        Assert.Equal(2, f.RowGroupCount);
+        var k = f.ReadListColumn("k");
+        Assert.Equal(offsets, k.Offsets);
+        Assert.Equal(values, (int[])k.Values);
+    }
 }
