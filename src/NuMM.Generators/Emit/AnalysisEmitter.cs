@@ -398,19 +398,24 @@ internal static class AnalysisEmitter
                 }
                 resultBase += wv.Points;
             }
-            if (p.HasFinal) w.WriteLine("MoveFinalCells(fin, into, false);");
+            if (p.HasFinal && p.A.Histograms.Count > 0) w.WriteLine("MoveFinalCells(fin, into, false);");
         }
         w.WriteLine();
         if (p.HasFinal) WriteFinalHelpers(w, p);
         w.WriteLine("// Rows to cut flow: events passing cuts 1..k are those that passed all or first failed a later cut (a suffix sum);");
         w.WriteLine("// events passing all cuts but k are those that failed only k, or none.");
-        using (w.Block($"private static void FlushOne(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> sums, int selection, int slot, {RT}.Selection.CutFlow flow)"))
+        using (w.Block($"private static void FlushCounts(global::System.ReadOnlySpan<long> counts, int selection, {RT}.Selection.CutFlow flow)"))
         {
             w.WriteLine("int c = selection * Rows;");
             w.WriteLine("long t = counts[c];");
             w.WriteLine("flow.Passed[CutCount] += t;");
             w.WriteLine("for (int k = CutCount - 1; k >= 0; k--) { t += counts[c + k + 1]; flow.Passed[k] += t; }");
             w.WriteLine("for (int k = 1; k <= CutCount; k++) flow.PassedAllOthers[k - 1] += counts[c + CutCount + k] + counts[c];");
+        }
+        w.WriteLine();
+        using (w.Block($"private static void FlushOne(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> sums, int selection, int slot, {RT}.Selection.CutFlow flow)"))
+        {
+            w.WriteLine("FlushCounts(counts, selection, flow);");
             if (p.Weighted)
             {
                 w.WriteLine("int r = slot * Rows * 2; // rows of 16 lanes: w, then w²");
@@ -422,7 +427,8 @@ internal static class AnalysisEmitter
             }
             else
             {
-                w.WriteLine("t = counts[c];");
+                w.WriteLine("int c = selection * Rows;");
+                w.WriteLine("long t = counts[c];");
                 w.WriteLine("flow.SumW[CutCount] += t; flow.SumW2[CutCount] += t;");
                 w.WriteLine("for (int k = CutCount - 1; k >= 0; k--) { t += counts[c + k + 1]; flow.SumW[k] += t; flow.SumW2[k] += t; }");
                 w.WriteLine("for (int k = 1; k <= CutCount; k++) { long o = counts[c + CutCount + k] + counts[c]; flow.SumWAllOthers[k - 1] += o; flow.SumW2AllOthers[k - 1] += o; }");
@@ -459,33 +465,7 @@ internal static class AnalysisEmitter
             if (a.Histograms.Count > 0) w.WriteLine("MoveFinalCells(fin, into, true);");
         }
         w.WriteLine();
-        using (w.Block($"private static void MoveFinalCells({sp} fin, {RT}.Selection.AnalysisResult into, bool load)"))
-        {
-            foreach (var f in p.Finals)
-            {
-                if (a.Histograms.Count == 0) break;
-                using (w.Block($"for (int q = 0; q < {I(f.Points)}; q++)"))
-                {
-                    w.WriteLine($"var r = into.Variations[{I(f.ResultBase)} + q].Result;");
-                    int i1 = 0, i2 = 0;
-                    for (int h = 0; h < a.Histograms.Count; h++)
-                    {
-                        var (off, cells) = f.Hists[h];
-                        string hist = a.Histograms[h].Y is null ? $"r.Histograms1D[{I(i1++)}]" : $"r.Histograms2D[{I(i2++)}]";
-                        using (w.Block($"// histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}"))
-                        {
-                            w.WriteLine($"var hv = {hist};");
-                            w.WriteLine($"if (hv.CellCount != {I(cells)}) throw new global::System.ArgumentException($\"Histogram '{{hv.Name}}' of variation {{into.Variations[{I(f.ResultBase)} + q].Label}} has {{hv.CellCount}} cells, not the {I(cells)} that analysis {a.TypeName} declares; create the result with CreateResult().\", nameof(into));");
-                            w.WriteLine("global::System.Span<double> sw = hv.SumW, sq = hv.SumW2;");
-                            w.WriteLine($"int at = {I(off)} + q;");
-                            w.WriteLine($"if (load) for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ fin[at] = sw[c]; fin[at + {I(f.Points)}] = sq[c]; }}");
-                            w.WriteLine($"else for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ sw[c] = fin[at]; sq[c] = fin[at + {I(f.Points)}]; }}");
-                        }
-                    }
-                }
-            }
-        }
-        w.WriteLine();
+        if (a.Histograms.Count > 0) WriteMoveFinalCells(w, p);
 
         foreach (var f in p.Finals)
         {
@@ -540,15 +520,45 @@ internal static class AnalysisEmitter
         w.WriteLine("// NaN (not computed) at the earlier levels and in the N−1 entries.");
         using (w.Block($"private static void FlushFinal(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> fin, int off, int points, int point, {RT}.Selection.CutFlow flow)"))
         {
-            w.WriteLine("long t = counts[0];");
-            w.WriteLine("flow.Passed[CutCount] += t;");
-            w.WriteLine("for (int k = CutCount - 1; k >= 0; k--) { t += counts[k + 1]; flow.Passed[k] += t; }");
-            w.WriteLine("for (int k = 1; k <= CutCount; k++) flow.PassedAllOthers[k - 1] += counts[CutCount + k] + counts[0];");
+            w.WriteLine("FlushCounts(counts, 0, flow);");
             w.WriteLine("double sw = 0, sq = 0;");
             w.WriteLine("for (int l = 0; l < 16; l++) sw += fin[off + l * 2 * points + point];");
             w.WriteLine("for (int l = 0; l < 16; l++) sq += fin[off + l * 2 * points + points + point];");
             w.WriteLine("flow.SumW[CutCount] += sw; flow.SumW2[CutCount] += sq;");
             w.WriteLine("for (int k = 0; k < CutCount; k++) { flow.SumW[k] = double.NaN; flow.SumW2[k] = double.NaN; flow.SumWAllOthers[k] = double.NaN; flow.SumW2AllOthers[k] = double.NaN; }");
+        }
+        w.WriteLine();
+    }
+
+    /// <summary>Loads (before a call) or stores (after it) the histogram cells of the final-only variations.</summary>
+    private static void WriteMoveFinalCells(SourceWriter w, Plan p)
+    {
+        var a = p.A;
+        string sp = "global::System.Span<double>";
+        using (w.Block($"private static void MoveFinalCells({sp} fin, {RT}.Selection.AnalysisResult into, bool load)"))
+        {
+            foreach (var f in p.Finals)
+            {
+                using (w.Block($"for (int q = 0; q < {I(f.Points)}; q++)"))
+                {
+                    w.WriteLine($"var r = into.Variations[{I(f.ResultBase)} + q].Result;");
+                    int i1 = 0, i2 = 0;
+                    for (int h = 0; h < a.Histograms.Count; h++)
+                    {
+                        var (off, cells) = f.Hists[h];
+                        string hist = a.Histograms[h].Y is null ? $"r.Histograms1D[{I(i1++)}]" : $"r.Histograms2D[{I(i2++)}]";
+                        using (w.Block($"// histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}"))
+                        {
+                            w.WriteLine($"var hv = {hist};");
+                            w.WriteLine($"if (hv.CellCount != {I(cells)}) throw new global::System.ArgumentException($\"Histogram '{{hv.Name}}' of variation {{into.Variations[{I(f.ResultBase)} + q].Label}} has {{hv.CellCount}} cells, not the {I(cells)} that analysis {a.TypeName} declares; create the result with CreateResult().\", nameof(into));");
+                            w.WriteLine("global::System.Span<double> sw = hv.SumW, sq = hv.SumW2;");
+                            w.WriteLine($"int at = {I(off)} + q;");
+                            w.WriteLine($"if (load) for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ fin[at] = sw[c]; fin[at + {I(f.Points)}] = sq[c]; }}");
+                            w.WriteLine($"else for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ sw[c] = fin[at]; sq[c] = fin[at + {I(f.Points)}]; }}");
+                        }
+                    }
+                }
+            }
         }
         w.WriteLine();
     }
