@@ -32,4 +32,26 @@ public sealed class ColumnAttribute : Attribute
     /// of values per event, at least 1 (for example 100 flux-universe weights, read from a ROOT branch <c>w[100]</c>).
     /// 0 (the default) for a scalar column.</summary>
     public int Length { get; set; }
+
+    /// <summary>For an array column: how its values are laid out in a batch (see <see cref="ArrayLayout"/>). The default,
+    /// <see cref="ArrayLayout.ElementMajor"/>, suits kernels that read one element of every event; choose
+    /// <see cref="ArrayLayout.EventMajor"/> for per-event weight vectors (universe weights) that are read only for the
+    /// events passing the cuts. Ignored for a scalar column (NUMM0208 if set there).</summary>
+    public ArrayLayout Layout { get; set; }
+}
+
+/// <summary>How the values of a fixed-length array column of <c>L</c> values per event are stored in a batch of
+/// capacity <c>C</c>. Both layouts hold the same values; readers fill either, and a schema's event struct sees the same
+/// <c>FixedArray</c> view. The choice only changes which accesses are fast.</summary>
+public enum ArrayLayout
+{
+    /// <summary>Element k of event i at <c>k × C + i</c>: one contiguous run per element, so a vector kernel loads element
+    /// k of consecutive events as one vector. Best when every event reads a few elements.</summary>
+    ElementMajor = 0,
+
+    /// <summary>Element k of event i at <c>i × L + k</c>: the L values of one event are contiguous (as a ROOT branch
+    /// <c>w[L]</c> and a NumPy (N, L) array store them), so reading all of one event's values touches ⌈4L/64⌉ cache lines
+    /// instead of L. Best for per-event weight vectors such as 100 flux universes read only for selected events
+    /// (<c>VariationCutFlow.FinalOnly</c>).</summary>
+    EventMajor = 1,
 }

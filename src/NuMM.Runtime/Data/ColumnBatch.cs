@@ -37,10 +37,30 @@ public enum ColumnType
 /// <param name="RequireFinite">True when the schema declares that NaN or ±∞ is an input error.</param>
 /// <param name="Length">Values per event: 1 for a scalar column, N for a fixed-length array column (for example 100
 /// flux-universe weights). An array column's storage holds <see cref="IColumnBatch.Capacity"/> × N values, element k of
-/// event i at k × Capacity + i (one contiguous run per array element, so a kernel loads element k of consecutive events as
-/// one vector); see <see cref="FixedArray{T}"/>.</param>
-public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite, int Length = 1)
+/// event i at k × Capacity + i (element-major, the default: one contiguous run per array element, so a kernel loads
+/// element k of consecutive events as one vector) or at i × N + k (<paramref name="Layout"/> = event-major); see
+/// <see cref="FixedArray{T}"/> and <see cref="IndexOf"/>.</param>
+/// <param name="Layout">The storage layout of an array column; ignored when <paramref name="Length"/> is 1.</param>
+public sealed record ColumnInfo(string Name, ColumnType Type, string Unit, string Source, bool RequireFinite, int Length = 1,
+    NuMM.Dsl.ArrayLayout Layout = NuMM.Dsl.ArrayLayout.ElementMajor)
 {
+    /// <summary>True for an array column stored event-major (the values of one event contiguous).</summary>
+    public bool IsEventMajor => Length > 1 && Layout == NuMM.Dsl.ArrayLayout.EventMajor;
+
+    /// <summary>Where element <paramref name="k"/> of row <paramref name="row"/> lives in this column's storage in a
+    /// batch of <paramref name="capacity"/> events: k × capacity + row (element-major) or row × Length + k (event-major).</summary>
+    /// <param name="capacity">The batch capacity (events).</param>
+    /// <param name="row">The event's row in the batch.</param>
+    /// <param name="k">The element, 0 … Length − 1 (0 for a scalar column).</param>
+    public int IndexOf(int capacity, int row, int k) => IsEventMajor ? row * Length + k : k * capacity + row;
+
+    /// <summary>The distance in the storage between element k and k + 1 of one event (capacity or 1).</summary>
+    /// <param name="capacity">The batch capacity (events).</param>
+    public int ElementStride(int capacity) => IsEventMajor ? 1 : capacity;
+
+    /// <summary>The distance in the storage between element k of row i and of row i + 1 (1 or Length).</summary>
+    public int RowStride => IsEventMajor ? Length : 1;
+
     /// <summary>The most values per event an array column may hold (the generator's NUMM0207 limit; the NuMM columnar
     /// format stores the length in 16 bits).</summary>
     public const int MaxLength = 10_000;
