@@ -169,7 +169,8 @@ public sealed class Csi2021Analysis
         }
     }
 
-    private void AddBackgrounds(List<PredictionComponent> components, List<FitParameter> parameters, List<NormalizationSystematic> norms)
+    private void AddBackgrounds(List<PredictionComponent> components, List<FitParameter> parameters, List<NormalizationSystematic> norms,
+        double acExposure = 1.0)
     {
         components.Add(new("BRN", Pad(Brn)));
         components.Add(new("NIN", Pad(Nin)));
@@ -181,7 +182,11 @@ public sealed class Csi2021Analysis
             // Row i of the steady state in both windows; its normalisation is free (start: the AC row total, ≥ 1 event).
             var t = new double[2 * G];
             double start = Math.Max(SteadyStatePeStart[i], 1.0);
-            for (int j = 0; j < tb; j++) t[i * tb + j] = t[G + i * tb + j] = start * SteadyStateTimeShape[j];
+            for (int j = 0; j < tb; j++)
+            {
+                t[i * tb + j] = start * SteadyStateTimeShape[j];
+                t[G + i * tb + j] = acExposure * start * SteadyStateTimeShape[j];
+            }
             string p = $"ss_{i}";
             components.Add(new($"steady state row {i}", t, ComponentScale.Linear(p)));
             parameters.Add(new FitParameter(p, 1.0, 0.0, 10.0, scale: 0.05));
@@ -192,7 +197,9 @@ public sealed class Csi2021Analysis
     /// templates, the response systematics, BRN/NIN nuisances, and (for the cross section) the flux nuisance.</summary>
     /// <param name="withFluxUncertainty">Add the 10 % flux normalisation nuisance on CEvNS (cross-section fit).</param>
     /// <param name="withResponseSystematics">Include the efficiency and scintillation-response variants.</param>
-    public PredictionModel CountModel(bool withFluxUncertainty = false, bool withResponseSystematics = true)
+    /// <param name="acExposure">Exposure of the AC window relative to the C window (1 for the release; larger values are
+    /// used only by the Asimov study of <see cref="AsimovCountError"/>).</param>
+    public PredictionModel CountModel(bool withFluxUncertainty = false, bool withResponseSystematics = true, double acExposure = 1.0)
     {
         double[] Summed(int v)
         {
@@ -203,7 +210,7 @@ public sealed class Csi2021Analysis
         var components = new List<PredictionComponent> { new("CEvNS", Pad(Summed(0)), ComponentScale.Linear(Signal)) };
         var parameters = new List<FitParameter> { new(Signal, 1.0, 0.0, 5.0, scale: 0.1, unit: "× SM") };
         var norms = new List<NormalizationSystematic>();
-        AddBackgrounds(components, parameters, norms);
+        AddBackgrounds(components, parameters, norms, acExposure);
         if (withFluxUncertainty) norms.Add(new(FluxNorm, ["CEvNS"], Csi2021Published.FluxUncertainty));
         var templates = withResponseSystematics ? ResponseSystematics([("CEvNS", Summed)]).ToList() : [];
         return new PredictionModel(components, parameters, templates, norms);
@@ -252,6 +259,85 @@ public sealed class Csi2021Analysis
         return (count, fit.ErrorOf(Signal) / fit[Signal] * count, fit, model);
     }
 
+    /// <summary>Which nuisance parameters make the error of the fitted count: the count fit is repeated with each group of
+    /// nuisance parameters fixed at its best-fit value; the contribution of a group is √(σ²_all free − σ²_group fixed).
+    /// Groups: the BRN and NIN normalisations, the nine steady-state rows, all backgrounds together, and (when
+    /// <paramref name="withResponseSystematics"/>) the efficiency and the two scintillation-response variants.</summary>
+    /// <param name="withResponseSystematics">Profile the response variants in the reference fit.</param>
+    public IReadOnlyList<CountErrorContribution> CountErrorBreakdown(bool withResponseSystematics = false)
+    {
+        var (count, error, fit, model) = FitCount(withResponseSystematics);
+        var ss = Enumerable.Range(0, Csi2021Binning.PeBins).Select(i => $"ss_{i}").ToArray();
+        var groups = new List<(string Label, string[] Parameters)>
+        {
+            ("BRN normalisation", [BrnNorm]),
+            ("NIN normalisation", [NinNorm]),
+            ("steady state (9 PE rows)", ss),
+        };
+        if (withResponseSystematics)
+        {
+            groups.Add(("efficiency", [EfficiencySyst]));
+            groups.Add(("scintillation model 0", [Scint0Syst]));
+            groups.Add(("scintillation model 1", [Scint1Syst]));
+        }
+        groups.Add(("all nuisances (statistics of C only)", [.. model.Parameters.Select(p => p.Name).Where(n => n != Signal)]));
+        var likelihood = Likelihood(model);
+        var result = new List<CountErrorContribution> { new("none (reference fit)", error, 0) };
+        foreach (var (label, names) in groups)
+        {
+            var fixedValues = names.ToDictionary(n => n, n => fit[n]);
+            var f = new Minimizer().Minimize(likelihood, fit.Values, fixedValues);
+            double e = f.ErrorOf(Signal) / f[Signal] * model.PredictComponent("CEvNS", f.Values).Sum();
+            result.Add(new(label, e, Math.Sqrt(Math.Max(0, error * error - e * e))));
+        }
+        return result;
+    }
+
+    /// <summary>The count fit with the steady-state background modelled the way several public re-analyses of this release
+    /// do: the AC histogram itself (same grid) as the steady-state template in C, one free normalisation, the AC window not
+    /// fitted. Its statistical fluctuations are then taken as the true shape, which is why its error is smaller; it is
+    /// printed as a comparison, not as NuMM's result.</summary>
+    public (double Count, double Error, FitResult Fit) FitCountWithAcTemplate()
+    {
+        double[] Summed()
+        {
+            var s = new double[G];
+            foreach (var f in Enum.GetValues<SnsFlavour>()) { var t = SmTemplate(f); for (int b = 0; b < G; b++) s[b] += t[b]; }
+            return s;
+        }
+        var ac = Observed.Skip(G).Take(G).ToArray();
+        var components = new List<PredictionComponent>
+        {
+            new("CEvNS", Summed(), ComponentScale.Linear(Signal)),
+            new("BRN", Brn),
+            new("NIN", Nin),
+            new("steady state", ac, ComponentScale.Linear("ss")),
+        };
+        var parameters = new List<FitParameter> { new(Signal, 1.0, 0.0, 5.0, scale: 0.1, unit: "× SM"), new("ss", 1.0, 0.0, 10.0, scale: 0.05) };
+        var norms = new List<NormalizationSystematic>
+        {
+            new(BrnNorm, ["BRN"], Csi2021Published.PredictedBrnError / Csi2021Published.PredictedBrn),
+            new(NinNorm, ["NIN"], Csi2021Published.PredictedNinError / Csi2021Published.PredictedNin),
+        };
+        var model = new PredictionModel(components, parameters, [], norms);
+        var fit = new Minimizer().Minimize(new BinnedLikelihood(model, Observed.Take(G).ToArray()));
+        double count = model.PredictComponent("CEvNS", fit.Values).Sum();
+        return (count, fit.ErrorOf(Signal) / fit[Signal] * count, fit);
+    }
+
+    /// <summary>Expected (Asimov) error of the fitted count if the AC window had <paramref name="acExposure"/> times the C
+    /// window's exposure: the data are replaced by the best-fit prediction of the release fit (AC part scaled), then fitted.</summary>
+    /// <param name="acExposure">AC exposure ÷ C exposure (1 = the release).</param>
+    public double AsimovCountError(double acExposure)
+    {
+        var (_, _, fit, _) = FitCount();
+        var model = CountModel(withResponseSystematics: false, acExposure: acExposure);
+        var asimov = new double[model.BinCount];
+        model.Predict(fit.Values, asimov);
+        var f = new Minimizer().Minimize(new BinnedLikelihood(model, asimov), fit.Values);
+        return f.ErrorOf(Signal) / f[Signal] * model.PredictComponent("CEvNS", f.Values).Sum();
+    }
+
     /// <summary>The flux-averaged cross section: best-fit strength × NuMM's SM ⟨σ⟩ with the flux nuisance, and the Δχ² = 1
     /// interval of the profile scan (in 10⁻⁴⁰ cm²).</summary>
     /// <param name="scanPoints">Points of the strength scan on [0.4, 1.5].</param>
@@ -281,3 +367,10 @@ public sealed class Csi2021Analysis
         return ProfileLikelihood.Scan(Likelihood(MomentModel()), moment, values, fixedParameters: new Dictionary<string, double> { [other] = 0.0 });
     }
 }
+
+/// <summary>One line of <see cref="Csi2021Analysis.CountErrorBreakdown"/>: the count error (events) with a group of
+/// nuisance parameters fixed, and that group's contribution in quadrature.</summary>
+/// <param name="FixedGroup">What was fixed.</param>
+/// <param name="CountError">Hessian error of the fitted count with the group fixed (events).</param>
+/// <param name="Contribution">√(reference error² − <paramref name="CountError"/>²) (events).</param>
+public sealed record CountErrorContribution(string FixedGroup, double CountError, double Contribution);
