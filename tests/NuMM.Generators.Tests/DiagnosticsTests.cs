@@ -23,12 +23,12 @@ public class DiagnosticsTests
 
         """;
 
-    private static string Analysis(string members, string attributes = "")
+    internal static string Analysis(string members, string attributes = "")
         => Schema + attributes + "\n[Analysis(typeof(Ev))]\npublic static partial class Sel\n{\n" + members + "\n}\n";
 
     /// <summary>Asserts exactly one diagnostic <paramref name="id"/>, located on <paramref name="at"/>, whose message
     /// contains every one of <paramref name="args"/>.</summary>
-    private static Diagnostic Expect(string source, string id, string at, params string[] args)
+    internal static Diagnostic Expect(string source, string id, string at, params string[] args)
     {
         var run = GeneratorHarness.RunGenerator(source);
         Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
@@ -157,6 +157,17 @@ public class DiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
     }
 
+    [Theory]
+    [InlineData("e.E - e.E == 0f")]
+    [InlineData("e.D - e.D != 0.0")]
+    [InlineData("0f == e.E - e.E")]
+    public void NUMM0104_FinitenessIdiom_NoWarning(string test)
+        => Assert.Empty(GeneratorHarness.RunGenerator(Analysis("[Cut(1, \"finite\")] public static bool A(in Ev e) => " + test + ";")).Numm);
+
+    [Fact]
+    public void NUMM0104_DifferenceOfTwoColumns_StillWarns()
+        => Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => e.E - e.E2 == 0f;"""), "NUMM0104", "e.E - e.E2 == 0f");
+
     [Fact]
     public void NUMM0104_IntEquality_NoWarning()
         => Assert.Empty(GeneratorHarness.RunGenerator(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => e.N == 1;""")).Numm);
@@ -218,11 +229,76 @@ public class DiagnosticsTests
         => Assert.Equal(NuMM.Runtime.Data.ColumnInfo.MaxLength, Parsing.SchemaParser.MaxArrayLength);
 
     [Fact]
-    public void NUMM0202_MathExp_InfoOnCall()
+    public void NUMM0202_MathExp_InfoOnAnalysis()
     {
-        var d = Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => Math.Exp(e.D) > 2.0;"""), "NUMM0202", "Math.Exp(e.D)", "'Math.Exp'");
+        var d = Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => Math.Exp(e.D) > 2.0;"""), "NUMM0202", "Sel", "1 per-event scalar call ", "Math.Exp in 'A'");
         Assert.Equal(DiagnosticSeverity.Info, d.Severity);
     }
+
+    [Fact]
+    public void NUMM0202_OncePerAnalysis_ListsEveryCallAsAdditionalLocations()
+    {
+        var d = Expect(Analysis("""
+            [Cut(1, "a")] public static bool A(in Ev e) => Math.Exp(e.D) > 2.0;
+            [Weight("w")] public static double W(in Ev e) => Math.Log(e.D + 2.0) + checked(e.N * 2);
+            """), "NUMM0202", "Sel", "'Sel'", "3 per-event scalar calls", "Math.Exp in 'A'", "Math.Log in 'W'", "checked integer arithmetic 'e.N * 2' in 'W'");
+        Assert.Equal(DiagnosticSeverity.Info, d.Severity);
+        var also = d.AdditionalLocations.Select(l => l.SourceTree!.GetText().ToString(l.SourceSpan)).ToArray();
+        Assert.Equal(new[] { "Math.Exp(e.D)", "Math.Log(e.D + 2.0)", "e.N * 2" }, also);
+    }
+
+    [Fact]
+    public void NUMM0202_HeadlineAnalysis_OneInfoForItsOneCall()
+    {
+        // The headline NuOnE selection as shipped in examples/: its signal weight is its only per-lane call.
+        var root = Path.GetFullPath(Path.Combine(GeneratorHarness.ProjectDirectory(), "..", ".."));
+        var source = File.ReadAllText(Path.Combine(root, "examples", "NuMM.Examples.NuOnE", "Analysis", "NdSingleElectronSelection.cs"));
+        var run = GeneratorHarness.RunGenerator(source);
+        var d = Assert.Single(run.Numm);
+        Assert.Equal("NUMM0202", d.Id);
+        Assert.Equal("NdSingleElectronSelection", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        var call = Assert.Single(d.AdditionalLocations);
+        Assert.StartsWith("SignalWeight(", call.SourceTree!.GetText().ToString(call.SourceSpan));
+        Assert.Contains("NdSingleElectronSelection.SignalWeight in 'MagneticMoment'", d.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void NUMM0203_Loop_IsNotReportedAsSideEffect()
+    {
+        var run = GeneratorHarness.RunGenerator(Analysis("""
+            [Cut(1, "a")] public static bool A(in Ev e) { float s = 0f; for (int i = 0; i < 3; i++) s += e.E; return s > 1f; }
+            """));
+        var d = Assert.Single(run.Numm);
+        Assert.Equal("NUMM0203", d.Id);
+        Assert.StartsWith("for (int i = 0;", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
+        Assert.Contains("a loop", d.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void NUMM0601_ImpureCallAsStatement_NotNUMM0203()
+        => Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) { Log.Write(e.E); return e.E > 1f; }""") + """
+            static class Log { public static void Write(float x) { Count++; } public static int Count; }
+            """, "NUMM0601", "Log.Write(e.E)", "'A'", "'Write'", "[Pure]");
+
+    [Fact]
+    public void NUMM0601_PropertyGetter_NotNUMM0203()
+        => Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => e.E > State.Threshold;""") + """
+            static class State { public static float Threshold { get; set; } = 1f; }
+            """, "NUMM0601", "State.Threshold", "'A'", "'Threshold'", "getter");
+
+    [Fact]
+    public void NUMM0601_ArrayElement_NotNUMM0203()
+        => Expect(Analysis("""
+            static readonly float[] s_limits = { 1f, 2f };
+            [Cut(1, "a")] public static bool A(in Ev e) => e.E > s_limits[0];
+            """), "NUMM0601", "s_limits[0]", "'A'", "array");
+
+    [Fact]
+    public void NUMM0601_MutableFieldOfAnotherObject_NotNUMM0203()
+        => Expect(Analysis("""
+            static readonly Box s_box = new();
+            [Cut(1, "a")] public static bool A(in Ev e) => e.E > s_box.Limit;
+            """) + "sealed class Box { public float Limit = 1f; }", "NUMM0601", "s_box.Limit", "'A'", "mutable field");
 
     [Fact]
     public void NUMM0203_Remainder_SaysWhichConstructAndWhy()
@@ -247,6 +323,21 @@ public class DiagnosticsTests
     [Fact]
     public void NUMM0302_WeightStringParameter_PointsAtParameter()
         => Expect(Analysis("""[Weight("w")] public static float W(in Ev e, string s) => 1f;"""), "NUMM0302", "s", "'s'", "'W'", "'string'");
+
+    [Fact]
+    public void NUMM0302_InDoubleParameter_MessageSaysIn()
+        => Expect(Analysis("""[Weight("w")] public static double W(in Ev e, in double mu) => mu;"""), "NUMM0302", "mu", "'mu'", "'W'", "'in double'");
+
+    [Fact]
+    public void NUMM0203_Recursion_NamesTheMethodHoldingTheCallAndTheCycle()
+        => Expect(Analysis("""
+            [Variable("a")] public static float V1(in Ev e) => V2(e) + 1f;
+            [Variable("b")] public static float V2(in Ev e) => V1(e) * 2f;
+            """), "NUMM0203", "V1(e)", "in 'V2'", "V1 → V2 → V1");
+
+    [Fact]
+    public void NUMM0203_DirectRecursion_NamesTheMethod()
+        => Expect(Analysis("""[Variable("a")] public static float V(in Ev e) => e.E > 1f ? V(e) : e.E;"""), "NUMM0203", "V(e)", "in 'V'", "V → V");
 
     [Fact]
     public void NUMM0303_ConflictingParameterDefaults()
@@ -332,19 +423,5 @@ public class DiagnosticsTests
             """));
         Assert.Equal(new[] { "NUMM0202" }, run.Numm.Select(d => d.Id));
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-    }
-
-    [Fact]
-    public void Descriptors_DocumentedInUnshippedAndDocs()
-    {
-        var root = Path.GetFullPath(Path.Combine(GeneratorHarness.ProjectDirectory(), "..", ".."));
-        var unshipped = File.ReadAllText(Path.Combine(root, "src", "NuMM.Generators", "AnalyzerReleases.Unshipped.md"));
-        var docs = File.ReadAllText(Path.Combine(root, "docs", "diagnostics.md"));
-        foreach (var d in Diagnostics.DiagnosticDescriptors.All)
-        {
-            Assert.Contains(d.Id + " ", unshipped);
-            Assert.Contains(d.Id, docs);
-        }
-        Assert.Equal(Diagnostics.DiagnosticDescriptors.All.Count, Diagnostics.DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
     }
 }

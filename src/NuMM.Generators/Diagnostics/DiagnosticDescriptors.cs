@@ -64,8 +64,8 @@ internal static class DiagnosticDescriptors
         "Column '{0}' declares Length = {1}; an array column holds 1 to {2} values per event", Variables);
     public static readonly DiagnosticDescriptor UnsupportedArrayElementType = Error("NUMM0208", "Unsupported array element type",
         "Array column '{0}' has elements of type '{1}'; FixedArray<T> columns hold bool, sbyte, byte, short, ushort, int, uint, long, ulong, float or double", Variables);
-    public static readonly DiagnosticDescriptor ScalarPerLane = Info("NUMM0202", "Per-event scalar call in the vector loop",
-        "'{0}' has no vector form; the kernel calls it once per event inside the vector loop", Variables);
+    public static readonly DiagnosticDescriptor ScalarPerLane = Info("NUMM0202", "Per-event scalar calls in the vector loop",
+        "Analysis '{0}' makes {1} per-event scalar {2} inside the vector loop (no vector form; each runs once per event lane, for the events the C# runs it for): {3}", Variables);
     public static readonly DiagnosticDescriptor NotTranslatable = Error("NUMM0203", "Body cannot be translated to vector code",
         "The generator cannot translate {0} in '{1}': {2}", Variables);
     public static readonly DiagnosticDescriptor UnsupportedValueType = Error("NUMM0204", "Unsupported value type in a body",
@@ -74,7 +74,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WeightSignature = Error("NUMM0301", "Weight has the wrong signature",
         "Weight '{0}' must be declared 'static float|double {0}(in {1} e, …)' with optional run-time parameters after the event", Weights);
     public static readonly DiagnosticDescriptor WeightParameterType = Error("NUMM0302", "Unsupported weight parameter",
-        "Parameter '{0}' of weight '{1}' has type '{2}'; run-time parameters must be double, float or int passed by value", Weights);
+        "Parameter '{0}' of weight '{1}' is declared '{2}'; run-time parameters are double, float or int passed by value (no 'in', 'ref' or 'out')", Weights);
     public static readonly DiagnosticDescriptor WeightParameterConflict = Error("NUMM0303", "Conflicting weight parameters",
         "Parameter '{0}' is declared as '{1}' in one weight and '{2}' in another; a kernel parameter needs one type and default", Weights);
 

@@ -22,22 +22,28 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
     }
 }
 
-/// <summary>A diagnostic to report: the descriptor's id, its message arguments and where.</summary>
-internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Args, LocationInfo? Where)
+/// <summary>A diagnostic to report: the descriptor's id, its message arguments, where, and further places it concerns
+/// (<see cref="Also"/>, reported as additional locations).</summary>
+internal sealed record DiagnosticInfo(string Id, EquatableArray<string> Args, LocationInfo? Where, EquatableArray<LocationInfo> Also = default)
 {
     public Diagnostic ToDiagnostic(Compilation? compilation = null)
     {
-        Location? location = null;
-        if (Where is not null && compilation is not null)
-            foreach (var tree in compilation.SyntaxTrees)
-                if (tree.FilePath == Where.FilePath && Where.Start + Where.Length <= tree.Length)
-                {
-                    location = Location.Create(tree, new TextSpan(Where.Start, Where.Length));
-                    break;
-                }
         var descriptor = Diagnostics.DiagnosticDescriptors.ById(Id);
         var args = new object[Args.Count];
         for (int i = 0; i < args.Length; i++) args[i] = Args[i];
-        return Diagnostic.Create(descriptor, location ?? Where?.ToLocation() ?? Location.None, args);
+        var also = new System.Collections.Generic.List<Location>();
+        foreach (var a in Also) if (Resolve(a, compilation) is { } l) also.Add(l);
+        return Diagnostic.Create(descriptor, Resolve(Where, compilation) ?? Location.None, also, args);
+    }
+
+    /// <summary>The location in the compilation's own syntax tree (so #pragma warning disable applies), else a file location.</summary>
+    private static Location? Resolve(LocationInfo? where, Compilation? compilation)
+    {
+        if (where is null) return null;
+        if (compilation is not null)
+            foreach (var tree in compilation.SyntaxTrees)
+                if (tree.FilePath == where.FilePath && where.Start + where.Length <= tree.Length)
+                    return Location.Create(tree, new TextSpan(where.Start, where.Length));
+        return where.ToLocation();
     }
 }

@@ -21,6 +21,11 @@ internal sealed class AnalysisContext
 
     private readonly Dictionary<IMethodSymbol, Inlinable> _inlinables = new(SymbolEqualityComparer.Default);
 
+    /// <summary>The declarations being translated, outermost first: names the caller and the cycle of a recursion.</summary>
+    private readonly List<IMethodSymbol> _translating = new();
+
+    private readonly List<(string What, LocationInfo? Where)> _perLaneCalls = new();
+
     public AnalysisContext(INamedTypeSymbol analysis, INamedTypeSymbol schema, SchemaSpec schemaSpec, Compilation compilation, DiagnosticBag bag, CancellationToken ct)
     {
         Analysis = analysis;
@@ -58,14 +63,23 @@ internal sealed class AnalysisContext
             case State.Done: return entry.Result;
             case State.Failed: return null;
             case State.InProgress:
-                Bag.Add(DiagnosticDescriptors.NotTranslatable, callSite, $"the call '{callSite}'", method.Name, "a variable may not call itself, directly or through others");
+                ReportRecursion(method, callSite);
                 return null;
         }
         CancellationToken.ThrowIfCancellationRequested();
         entry.State = State.InProgress;
         var body = BodyTranslator.BodyOf(method, Compilation, CancellationToken);
         if (body is null) ReportNoBody(Bag, method);
-        var tx = body is null ? null : BodyTranslator.Translate(this, method, body);
+        _translating.Add(method.OriginalDefinition);
+        Tx? tx;
+        try
+        {
+            tx = body is null ? null : BodyTranslator.Translate(this, method, body);
+        }
+        finally
+        {
+            _translating.RemoveAt(_translating.Count - 1);
+        }
         if (tx is null)
         {
             entry.State = State.Failed;
@@ -74,5 +88,37 @@ internal sealed class AnalysisContext
         entry.Result = new Tx(tx.Value.Expr, entry.DeclaredUnit ?? tx.Value.Unit);
         entry.State = State.Done;
         return entry.Result;
+    }
+
+    /// <summary>The message names the declaration that holds the call (the innermost one being translated) and the cycle.</summary>
+    private void ReportRecursion(IMethodSymbol callee, SyntaxNode? callSite)
+    {
+        var target = callee.OriginalDefinition;
+        int start = _translating.FindIndex(m => SymbolEqualityComparer.Default.Equals(m, target));
+        var cycle = new List<string>();
+        for (int i = start < 0 ? _translating.Count : start; i < _translating.Count; i++) cycle.Add(_translating[i].Name);
+        cycle.Add(callee.Name);
+        string caller = _translating.Count > 0 ? _translating[_translating.Count - 1].Name : callee.Name;
+        Bag.Add(DiagnosticDescriptors.NotTranslatable, callSite, $"the call '{callSite}'", caller,
+            $"it closes the cycle {string.Join(" → ", cycle)}; a variable or cut may not call itself, directly or through others");
+    }
+
+    /// <summary>A call the kernel makes once per event lane (no vector form). Collected for one NUMM0202 per analysis.</summary>
+    public void AddPerLaneCall(string what, SyntaxNode at) => _perLaneCalls.Add((what, LocationInfo.From(at)));
+
+    /// <summary>Reports NUMM0202 once for the analysis, listing every per-lane call, with the calls as additional locations.</summary>
+    public void ReportPerLaneCalls(Location? analysisName)
+    {
+        if (_perLaneCalls.Count == 0) return;
+        var names = new List<string>();
+        var also = new List<LocationInfo>();
+        foreach (var (what, where) in _perLaneCalls)
+        {
+            string line = where is null ? "" : $" (line {(where.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+            names.Add(what + line);
+            if (where is not null) also.Add(where);
+        }
+        Bag.Add(DiagnosticDescriptors.ScalarPerLane, LocationInfo.From(analysisName), also, Analysis.Name,
+            _perLaneCalls.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), _perLaneCalls.Count == 1 ? "call" : "calls", string.Join("; ", names));
     }
 }

@@ -155,7 +155,7 @@ internal static class AnalysisParser
                 var vt = SchemaParser.ValTypeOf(p.Type);
                 if (vt is null or ValType.Bool || p.RefKind != RefKind.None)
                 {
-                    bag.Add(DiagnosticDescriptors.WeightParameterType, SymbolText.NameLocation(p), p.Name, w.Method.Name, p.Type.ToDisplayString());
+                    bag.Add(DiagnosticDescriptors.WeightParameterType, SymbolText.NameLocation(p), p.Name, w.Method.Name, RefKindText(p.RefKind) + p.Type.ToDisplayString());
                     ok = false;
                     continue;
                 }
@@ -233,6 +233,7 @@ internal static class AnalysisParser
         var (shifts, weightVariations) = SystematicsParser.Parse(context, systematics, variableNames);
         WarnUnusedShifts(shifts, systematics, cutSpecs, weightSpecs, histograms, bag);
         if (bag.HasErrors) return null;
+        context.ReportPerLaneCalls(nameLoc);
 
         var paramList = new List<ParameterSpec>();
         foreach (var p in parameters.Values) if (p.Spec.DefaultLiteral is null) paramList.Add(p.Spec);
@@ -413,6 +414,15 @@ internal static class AnalysisParser
         => m.IsStatic && !m.IsGenericMethod && m.Parameters.Length >= minParams && m.Parameters.Length <= maxParams
            && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, schema)
            && m.Parameters[0].RefKind is RefKind.None or RefKind.In or RefKind.RefReadOnlyParameter;
+
+    private static string RefKindText(RefKind kind) => kind switch
+    {
+        RefKind.In => "in ",
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => "",
+    };
 
     private static string? NamedString(AttributeData a, string name)
     {

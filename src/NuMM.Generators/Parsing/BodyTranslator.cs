@@ -68,15 +68,26 @@ internal sealed class BodyTranslator
         try
         {
             // Side effects first: they are the most important thing to tell, wherever they hide.
-            foreach (var op in body.DescendantsAndSelf())
-                if (IsSideEffect(op, out var why))
-                    throw t.Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), method.Name, why);
+            if (FirstSideEffect(body, out var why) is { } op)
+                throw t.Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), method.Name, why);
             return t.Block(body);
         }
         catch (AbandonTranslation)
         {
             return null;
         }
+    }
+
+    /// <summary>The first operation with a side effect, outside loops: a loop is reported as what it is (NUMM0203 where it
+    /// stands), not as the '++' of its own counter.</summary>
+    private static IOperation? FirstSideEffect(IOperation op, out string why)
+    {
+        why = "";
+        if (op is ILoopOperation) return null;
+        if (IsSideEffect(op, out why)) return op;
+        foreach (var child in op.ChildOperations)
+            if (FirstSideEffect(child, out why) is { } found) return found;
+        return null;
     }
 
     private Tx Block(IOperation body)
@@ -104,6 +115,9 @@ internal sealed class BodyTranslator
                     return forced.Count == 0 ? result : new Tx(new Let(new EquatableArray<Expr>(forced.ToArray()), result.Expr), result.Unit);
                 case IExpressionStatementOperation { Operation: var inner } when IsSideEffect(inner, out var why):
                     throw Fail(DiagnosticDescriptors.SideEffect, inner.Syntax, inner.Syntax.ToString(), _method.Name, why);
+                case IExpressionStatementOperation { Operation: IInvocationOperation call } when !IsKnownPure(call.TargetMethod):
+                    // A call whose value is dropped is made for what it does: logging, counting, changing state.
+                    throw Fail(DiagnosticDescriptors.SideEffect, call.Syntax, call.Syntax.ToString(), _method.Name, $"calls '{call.TargetMethod.Name}' for its effect, and it is not marked [Pure]");
                 case IInvalidOperation:
                     throw new AbandonTranslation();
                 default:
@@ -136,6 +150,11 @@ internal sealed class BodyTranslator
             case IFieldReferenceOperation f: return Field(f);
             case IPropertyReferenceOperation p when IsEvent(p.Instance):
                 throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, op.Syntax, p.Property.Name, _ctx.Schema.Name);
+            case IPropertyReferenceOperation p:
+                // A property getter is a method call; like any unmarked method it may read state that changes.
+                throw Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), _method.Name, $"reads the property '{p.Property.Name}', whose getter is not known to be pure (read it in a [Pure] helper, or use a column)");
+            case IArrayElementReferenceOperation:
+                throw Fail(DiagnosticDescriptors.SideEffect, op.Syntax, op.Syntax.ToString(), _method.Name, "reads an element of an array, which is mutable state (look it up in a [Pure] helper)");
             case IParameterReferenceOperation pr: return Parameter(pr);
             case ILocalReferenceOperation lr:
                 if (_locals.TryGetValue(lr.Local, out var local)) return local;
@@ -187,6 +206,8 @@ internal sealed class BodyTranslator
             var t = Supported(f, f.Field.Type);
             return new Tx(new StaticRef(SymbolText.FullName(f.Field.ContainingType) + "." + Emit.Literals.Identifier(f.Field.Name), t), null);
         }
+        if (!IsEvent(f.Instance) && !f.Field.IsReadOnly && !SymbolEqualityComparer.Default.Equals(f.Field.ContainingType, _ctx.Schema))
+            throw Fail(DiagnosticDescriptors.SideEffect, f.Syntax, f.Syntax.ToString(), _method.Name, "reads a mutable field of another object, so results could change between batches");
         if (!IsEvent(f.Instance))
             throw Fail(DiagnosticDescriptors.NotTranslatable, f.Syntax, $"'{f.Syntax}'", "only columns of the event parameter can be read");
         if (!_ctx.Columns.TryGetValue(f.Field.Name, out var col))
@@ -307,7 +328,7 @@ internal sealed class BodyTranslator
                 return new Tx(new Binary(BinOp.Xor, l.Expr, r.Expr), null);
             case BinaryOperatorKind.Equals:
             case BinaryOperatorKind.NotEquals:
-                if (t is ValType.Float or ValType.Double && !IsNaNSelfTest(l, r))
+                if (t is ValType.Float or ValType.Double && !IsNaNSelfTest(l, r) && !IsFinitenessTest(l, r))
                     _ctx.Bag.Add(DiagnosticDescriptors.FloatEquality, b.Syntax, b.Syntax.ToString());
                 CheckUnits(b, l, r);
                 return new Tx(new Compare(b.OperatorKind == BinaryOperatorKind.Equals ? CmpOp.Eq : CmpOp.Ne, l.Expr, r.Expr), null);
@@ -325,11 +346,19 @@ internal sealed class BodyTranslator
     /// the generated file's lane helpers) and throws the OverflowException the C# throws, for the same events.</summary>
     private Tx Checked(IOperation at, string helper, string? unit, params Expr[] operands)
     {
-        _ctx.Bag.Add(DiagnosticDescriptors.ScalarPerLane, at.Syntax, $"checked integer arithmetic '{at.Syntax}'");
+        _ctx.AddPerLaneCall($"checked integer arithmetic '{at.Syntax}' in '{_method.Name}'", at.Syntax);
         return new Tx(new ScalarCall("NuMMLanes." + helper, ValType.Int, new EquatableArray<Expr>(operands)), unit);
     }
 
     private static bool IsNaNSelfTest(Tx l, Tx r) => l.Expr.Equals(r.Expr);
+
+    /// <summary><c>x - x == 0</c> holds exactly when x is finite (NaN − NaN and ∞ − ∞ are NaN): an exact test by design.</summary>
+    private static bool IsFinitenessTest(Tx l, Tx r)
+    {
+        static bool SelfDifference(Expr e) => e is Binary { Op: BinOp.Sub } d && d.Left.Equals(d.Right);
+        static bool Zero(Expr e) => e is Const { Value: 0.0 };
+        return (SelfDifference(l.Expr) && Zero(r.Expr)) || (SelfDifference(r.Expr) && Zero(l.Expr));
+    }
 
     private static string OperatorText(IBinaryOperation b)
         => b.Syntax is BinaryExpressionSyntax bs ? bs.OperatorToken.Text : b.OperatorKind.ToString();
@@ -393,8 +422,7 @@ internal sealed class BodyTranslator
         var type = m.ContainingType?.ToDisplayString();
         bool isMath = type is "System.Math" or "System.MathF";
         bool isNumeric = m.ContainingType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32;
-        bool isPure = SymbolText.HasAttribute(m, KnownNames.PureAttribute) || SymbolText.HasAttribute(m, KnownNames.ContractsPureAttribute);
-        if (!isMath && !isNumeric && !isPure)
+        if (!IsKnownPure(m))
         {
             if (SymbolEqualityComparer.Default.Equals(m.ContainingType, _ctx.Analysis))
                 throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, inv.Syntax, m.Name, _ctx.Schema.Name);
@@ -419,13 +447,19 @@ internal sealed class BodyTranslator
         }
         if (isNumeric && m.Name == "IsNaN" && args.Count == 1)
             return new Tx(new Compare(CmpOp.Ne, args[0].Expr, args[0].Expr), null);
-        _ctx.Bag.Add(DiagnosticDescriptors.ScalarPerLane, inv.Syntax, $"{m.ContainingType!.Name}.{m.Name}");
+        _ctx.AddPerLaneCall($"{m.ContainingType!.Name}.{m.Name} in '{_method.Name}'", inv.Syntax);
         var exprs = new Expr[args.Count];
         for (int i = 0; i < exprs.Length; i++) exprs[i] = args[i].Expr;
         // Explicit type arguments: H.Zero<double>() cannot be inferred from its (missing) arguments.
         var typeArguments = m.IsGenericMethod ? "<" + string.Join(", ", System.Linq.Enumerable.Select(m.TypeArguments, SymbolText.FullName)) + ">" : "";
         return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name) + typeArguments, ret, new EquatableArray<Expr>(exprs)), null);
     }
+
+    /// <summary>Math/MathF, static members of float, double and int, and methods marked [Pure].</summary>
+    private static bool IsKnownPure(IMethodSymbol m)
+        => m.IsStatic && (m.ContainingType?.ToDisplayString() is "System.Math" or "System.MathF"
+            || m.ContainingType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
+            || SymbolText.HasAttribute(m, KnownNames.PureAttribute) || SymbolText.HasAttribute(m, KnownNames.ContractsPureAttribute));
 
     private static Tx? TryMath(string name, List<Tx> args, ValType ret)
     {

@@ -12,9 +12,13 @@ internal sealed class DiagnosticBag
     public bool HasErrors { get; private set; }
 
     public void Add(DiagnosticDescriptor descriptor, LocationInfo? where, params string[] args)
+        => Add(descriptor, where, System.Array.Empty<LocationInfo>(), args);
+
+    /// <summary>A diagnostic at <paramref name="where"/> that also concerns the places <paramref name="also"/>.</summary>
+    public void Add(DiagnosticDescriptor descriptor, LocationInfo? where, IEnumerable<LocationInfo> also, params string[] args)
     {
         if (descriptor.DefaultSeverity == DiagnosticSeverity.Error) HasErrors = true;
-        _items.Add(new DiagnosticInfo(descriptor.Id, new EquatableArray<string>(args), where));
+        _items.Add(new DiagnosticInfo(descriptor.Id, new EquatableArray<string>(args), where, EquatableArray.From(also)));
     }
 
     public void Add(DiagnosticDescriptor descriptor, SyntaxNode? node, params string[] args) => Add(descriptor, LocationInfo.From(node), args);
