@@ -350,22 +350,25 @@ public sealed class Csi2021Analysis
         return (best * sm, scan.LowerCrossing(1.0) * sm, scan.UpperCrossing(1.0) * sm, scan);
     }
 
-    /// <summary>90 % CL upper limit (Δχ² = 2.706 from the best fit in μ ≥ 0) on one moment, the other at 0.</summary>
+    /// <summary>90 % CL upper limit on one moment from the best fit in μ ≥ 0, all nuisances profiled; the other moment held
+    /// at 0 (<see cref="OtherMoment.AtZero"/>, the "one at a time" limits of most papers, Δχ² = 2.706), profiled in μ ≥ 0
+    /// (<see cref="OtherMoment.Profiled"/>, marginalised, Δχ² = 2.706), or the extent of the joint two-moment 90 % CL
+    /// region (<see cref="OtherMoment.JointRegion"/>, Δχ² = 4.605 for two degrees of freedom).</summary>
     /// <param name="moment"><see cref="MuE"/> or <see cref="MuMu"/>.</param>
-    public UpperLimitResult MomentLimit(string moment)
-    {
-        string other = moment == MuE ? MuMu : MuE;
-        return ProfileLikelihood.UpperLimit(Likelihood(MomentModel()), moment, 0.9, fixedParameters: new Dictionary<string, double> { [other] = 0.0 });
-    }
+    /// <param name="other">What is done with the other moment.</param>
+    public UpperLimitResult MomentLimit(string moment, OtherMoment other = OtherMoment.AtZero) =>
+        ProfileLikelihood.UpperLimit(Likelihood(MomentModel()), moment, 0.9, fixedParameters: OtherMomentFixed(moment, other),
+            criticalDeltaChi2: other == OtherMoment.JointRegion ? CriticalValues.ChiSquare(0.9, 2) : null);
 
-    /// <summary>Δχ² profile of one moment (the other at 0) on <paramref name="values"/> (10⁻¹⁰ μ_B).</summary>
+    /// <summary>Δχ² profile of one moment on <paramref name="values"/> (10⁻¹⁰ μ_B), the other at 0 or profiled.</summary>
     /// <param name="moment"><see cref="MuE"/> or <see cref="MuMu"/>.</param>
     /// <param name="values">Scan values.</param>
-    public ProfileScan MomentScan(string moment, IReadOnlyList<double> values)
-    {
-        string other = moment == MuE ? MuMu : MuE;
-        return ProfileLikelihood.Scan(Likelihood(MomentModel()), moment, values, fixedParameters: new Dictionary<string, double> { [other] = 0.0 });
-    }
+    /// <param name="other">What is done with the other moment.</param>
+    public ProfileScan MomentScan(string moment, IReadOnlyList<double> values, OtherMoment other = OtherMoment.AtZero) =>
+        ProfileLikelihood.Scan(Likelihood(MomentModel()), moment, values, fixedParameters: OtherMomentFixed(moment, other));
+
+    private static Dictionary<string, double>? OtherMomentFixed(string moment, OtherMoment other) =>
+        other != OtherMoment.AtZero ? null : new Dictionary<string, double> { [moment == MuE ? MuMu : MuE] = 0.0 };
 }
 
 /// <summary>One line of <see cref="Csi2021Analysis.CountErrorBreakdown"/>: the count error (events) with a group of

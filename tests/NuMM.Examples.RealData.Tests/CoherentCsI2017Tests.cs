@@ -59,11 +59,16 @@ public class CoherentCsI2017Tests(Csi2017Fixture fixture) : IClassFixture<Csi201
     }
 
     [Theory]
-    [InlineData(Csi2017Analysis.MuE, 48.1)]
-    [InlineData(Csi2017Analysis.MuMu, 32.0)]
-    public void MomentLimits_ReproducePinnedValues(string moment, double pinned)
+    [InlineData(Csi2017Analysis.MuE, OtherMoment.AtZero, 48.1)]
+    [InlineData(Csi2017Analysis.MuMu, OtherMoment.AtZero, 32.0)]
+    [InlineData(Csi2017Analysis.MuE, OtherMoment.Profiled, 49.0)]
+    [InlineData(Csi2017Analysis.MuMu, OtherMoment.Profiled, 32.0)]
+    [InlineData(Csi2017Analysis.MuE, OtherMoment.JointRegion, 65.1)]
+    [InlineData(Csi2017Analysis.MuMu, OtherMoment.JointRegion, 40.2)]
+    public void MomentLimits_ReproducePinnedValues(string moment, OtherMoment other, double pinned)
     {
-        var limit = _analysis.MomentLimit(moment);
+        var limit = _analysis.MomentLimit(moment, other);
+        Assert.Equal(other == OtherMoment.JointRegion ? -2 * Math.Log(0.1) : 2.70554, limit.CriticalDeltaChi2, 1e-5);
         Assert.True(limit.AllFitsConverged);
         // Brent stops at 1e-9 relative; each profiled fit is good to ~1e-6 in Δχ², i.e. ~1e-5 in μ at the slope
         // dΔχ²/dμ ≈ 0.15 per 10⁻¹⁰ μ_B; the pinned values are rounded to 0.1, hence 0.06.

@@ -111,11 +111,17 @@ public class CoherentCsI2021Tests(Csi2021Fixture fixture) : IClassFixture<Csi202
     }
 
     [Theory]
-    [InlineData(Csi2021Analysis.MuE, PinnedLimitE)]
-    [InlineData(Csi2021Analysis.MuMu, PinnedLimitMu)]
-    public void MomentLimits_ReproducePinnedValues(string moment, double pinned)
+    [InlineData(Csi2021Analysis.MuE, OtherMoment.AtZero, PinnedLimitE)]
+    [InlineData(Csi2021Analysis.MuMu, OtherMoment.AtZero, PinnedLimitMu)]
+    [InlineData(Csi2021Analysis.MuE, OtherMoment.Profiled, PinnedLimitE)]
+    [InlineData(Csi2021Analysis.MuMu, OtherMoment.Profiled, PinnedLimitMu)]
+    [InlineData(Csi2021Analysis.MuE, OtherMoment.JointRegion, 44.4)]
+    [InlineData(Csi2021Analysis.MuMu, OtherMoment.JointRegion, 22.5)]
+    public void MomentLimits_ReproducePinnedValues(string moment, OtherMoment other, double pinned)
     {
-        var limit = _analysis.MomentLimit(moment);
+        var limit = _analysis.MomentLimit(moment, other);
+        // χ²(1 dof) and χ²(2 dof) 90 % quantiles: 2.70554, 4.60517 (= −2 ln 0.1), by hand.
+        Assert.Equal(other == OtherMoment.JointRegion ? -2 * Math.Log(0.1) : 2.70554, limit.CriticalDeltaChi2, 1e-5);
         Assert.True(limit.AllFitsConverged);
         // Brent stops at 1e-9 relative, each profiled fit is good to ~1e-6 in Δχ², i.e. ≲ 1e-4 in μ at the slopes
         // dΔχ²/dμ ≈ 0.2–0.3 per 10⁻¹⁰ μ_B; the pinned values are rounded to 0.1, hence 0.06.
