@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using NuMM.Cli.Inputs;
+using NuMM.Dsl;
 using NuMM.Runtime.Data;
 using NuMM.Runtime.Data.Batches;
 using NuMM.Runtime.Data.Arrow;
@@ -123,17 +124,14 @@ public static class ConvertCommand
         }
     }
 
-    /// <summary>A batch column's filled values, each entry's values together (a batch holds value k of an array column's
-    /// entries together, at k × capacity).</summary>
-    private static byte[] EntryMajor(IColumnBatch batch, int c, ColumnInfo info)
+    /// <summary>A batch column's filled values, each entry's values together: a copy of an event-major (or scalar) column,
+    /// a transpose of an element-major one (value k of its entries together, at k × capacity).</summary>
+    private static byte[] EntryMajor(IColumnBatch batch, int c)
     {
-        int size = ColumnTypes.Size(info.Type), n = info.Length, rows = batch.Length, capacity = batch.Capacity;
-        var bytes = ColumnTypes.Bytes(batch, c, info.Type);
-        if (n == 1) return bytes[..(rows * size)].ToArray();
-        var result = new byte[rows * n * size];
-        for (int i = 0; i < rows; i++)
-            for (int k = 0; k < n; k++)
-                bytes.Slice((k * capacity + i) * size, size).CopyTo(result.AsSpan((i * n + k) * size));
+        var info = batch.Columns[c];
+        int size = ColumnTypes.Size(info.Type), rows = batch.Length;
+        var result = new byte[rows * info.Length * size];
+        ArrayRuns.GetEntries(ColumnTypes.Bytes(batch, c, info.Type), info, batch.Capacity, size, 0, result);
         return result;
     }
 
@@ -149,14 +147,17 @@ public static class ConvertCommand
         if (schema.Length > 0)
         {
             var parts = schema.Select(_ => new List<byte[]>()).ToArray();
-            var source = input.OpenSource(schema, null, conversion);
+            // Arrow and Parquet store each entry's values together, so array columns are read event-major: a ROOT w[N]
+            // branch or a NumPy (entries, N) array then lands as it is stored and leaves the batch as one copy.
+            var entryMajor = schema.Select(c => c.IsArray ? c with { Layout = ArrayLayout.EventMajor } : c).ToArray();
+            var source = input.OpenSource(entryMajor, null, conversion);
             long total;
             try
             {
-                var batch = new DynamicColumnBatch(schema, batchEntries);
+                var batch = new DynamicColumnBatch(entryMajor, batchEntries);
                 total = BatchReading.ReadAll($"read {Path.GetFileName(input.Path)}", input.EntryCount, source, batch, b =>
                 {
-                    for (int c = 0; c < schema.Length; c++) parts[c].Add(EntryMajor(b, c, schema[c]));
+                    for (int c = 0; c < schema.Length; c++) parts[c].Add(EntryMajor(b, c));
                 }, quiet);
             }
             finally

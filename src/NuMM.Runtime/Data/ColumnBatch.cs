@@ -83,7 +83,8 @@ public interface IColumnBatch
     int Length { get; set; }
 
     /// <summary>The storage of column <paramref name="index"/> (all <see cref="Capacity"/> elements; Capacity × Length for an
-    /// array column, element k of event i at k × Capacity + i).</summary>
+    /// array column, element k of event i at k × Capacity + i when element-major or at i × Length + k when event-major:
+    /// <see cref="ColumnInfo.IndexOf"/>).</summary>
     /// <typeparam name="T">The column's element type; must match <see cref="ColumnInfo.Type"/>.</typeparam>
     Span<T> Column<T>(int index) where T : unmanaged;
 }

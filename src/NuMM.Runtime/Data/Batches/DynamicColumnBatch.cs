@@ -6,7 +6,8 @@ namespace NuMM.Runtime.Data.Batches;
 
 /// <summary>A columnar batch whose columns are chosen at run time (for tools such as <c>numm convert</c> that
 /// have no generated schema type). Each column is one managed array of its element type: <see cref="Capacity"/> values,
-/// or Capacity × <see cref="ColumnInfo.Length"/> for an array column (value k of event i at k × Capacity + i).</summary>
+/// or Capacity × <see cref="ColumnInfo.Length"/> for an array column, in the column's <see cref="ColumnInfo.Layout"/>: value k
+/// of event i at k × Capacity + i (element-major) or at i × Length + k (event-major); see <see cref="ColumnInfo.IndexOf"/>.</summary>
 public sealed class DynamicColumnBatch : IColumnBatch
 {
     private readonly ColumnInfo[] _columns;

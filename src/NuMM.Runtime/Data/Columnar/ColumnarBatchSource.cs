@@ -10,7 +10,8 @@ namespace NuMM.Runtime.Data.Columnar;
 /// one positioned read straight into the batch when the batch takes the whole row group at once (batch capacity
 /// a multiple of the row-group size) — for an array column one read per value k, since the chunk's runs are spaced by
 /// the row group's entry count and the batch's by its capacity; otherwise through one scratch buffer per column
-/// allocated on first use.
+/// allocated on first use. An event-major array column (<see cref="ColumnInfo.IsEventMajor"/>) always takes the scratch
+/// path: the file stores value k of a row group's entries together, so the runs are transposed into the batch.
 /// Every chunk's header and CRC-32C are checked, and columns declared finite are scanned for NaN and ±∞.
 /// Nothing is allocated per batch.</summary>
 public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureSource
@@ -19,6 +20,7 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
     private readonly ColumnInfo[] _schema;
     private readonly ColumnBinding[] _bindings;
     private readonly byte[]?[] _scratch;
+    private readonly byte[]?[] _runs;
     private readonly int[] _scratchGroup;
     private readonly byte[] _chunkHeader = new byte[ColumnarLayout.ChunkHeaderSize];
     private int _group, _offsetInGroup;
@@ -29,6 +31,7 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         _schema = [.. schema];
         _bindings = bindings;
         _scratch = new byte[bindings.Length][];
+        _runs = new byte[bindings.Length][];
         _scratchGroup = new int[bindings.Length];
         Array.Fill(_scratchGroup, -1);
     }
@@ -79,7 +82,8 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
                 var target = bind.Target.Type;
                 int targetSize = ColumnTypes.Size(target), values = bind.Target.Length;
                 var column = ColumnTypes.Bytes(batch, bind.SchemaIndex, target);
-                if (!bind.Converts && _offsetInGroup == 0 && take == inGroup)
+                var layout = batch.Columns[bind.SchemaIndex];
+                if (!bind.Converts && _offsetInGroup == 0 && take == inGroup && !layout.IsEventMajor)
                 {
                     ReadChunk(_group, bind, column, capacity * targetSize, filled * targetSize, take * targetSize, values);
                     for (int k = 0; k < values; k++)
@@ -98,11 +102,14 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
                     ReadChunk(_group, bind, _scratch[b].AsSpan(0, (int)bytes), 0, 0, (int)bytes, 1);
                     _scratchGroup[b] = _group;
                 }
-                // Value k of an array column: a run of the chunk's entries at k × inGroup, of the batch's at k × capacity.
+                // Value k of an array column: a run of the chunk's entries at k × inGroup, of the batch's at k × capacity
+                // (element-major) or scattered with stride Length (event-major: converted and checked as runs, then transposed into place).
                 for (int k = 0; k < values; k++)
                 {
                     var src = _scratch[b].AsSpan((k * inGroup + _offsetInGroup) * sourceSize, take * sourceSize);
-                    var dest = column.Slice((k * capacity + filled) * targetSize, take * targetSize);
+                    var dest = !layout.IsEventMajor ? column.Slice((k * capacity + filled) * targetSize, take * targetSize)
+                        : bind.Converts ? Runs(b, capacity * values * targetSize).Slice(k * take * targetSize, take * targetSize)
+                        : src;
                     if (bind.Converts)
                     {
                         int bad = ValueConverter.Convert(src, bind.Source.Type, dest, target, take);
@@ -110,11 +117,16 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
                             throw _file.Error($"Column '{bind.Source.Name}' holds a value{Value(values, k)} that does not fit {ColumnTypes.Name(target)} (requested conversion from {ColumnTypes.Name(bind.Source.Type)}).",
                                 bind.Target.Name, firstEntry + bad);
                     }
-                    else
+                    else if (!layout.IsEventMajor)
                     {
                         src.CopyTo(dest);
                     }
                     Validate(bind, dest, take, firstEntry, values == 1 ? -1 : k);
+                }
+                if (layout.IsEventMajor)
+                {
+                    if (bind.Converts) ArrayRuns.PutRuns(column, layout, capacity, targetSize, filled, _runs[b]!, take, take);
+                    else ArrayRuns.PutRuns(column, layout, capacity, targetSize, filled, _scratch[b].AsSpan(_offsetInGroup * sourceSize), inGroup, take);
                 }
             }
             filled += take;
@@ -127,6 +139,14 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         }
         batch.Length = filled;
         return filled > 0;
+    }
+
+    /// <summary>The converted runs of binding <paramref name="b"/> (every element of a batch's entries, element-major, for an
+    /// event-major column read with a conversion), allocated on first use.</summary>
+    private Span<byte> Runs(int b, int bytes)
+    {
+        if (_runs[b] is null || _runs[b]!.Length < bytes) _runs[b] = new byte[bytes];
+        return _runs[b];
     }
 
     private static string Value(int values, int k) => values == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (value {k} of {values} per entry)");

@@ -107,7 +107,8 @@ public sealed class ColumnarFileWriter : IDisposable
     public long EntriesWritten { get; private set; }
 
     /// <summary>Appends the <see cref="IColumnBatch.Length"/> valid events of <paramref name="batch"/>, whose
-    /// columns must have the writer's names, types and lengths in the same order.</summary>
+    /// columns must have the writer's names, types and lengths in the same order (an array column in either
+    /// <see cref="NuMM.Dsl.ArrayLayout"/>; the file stores it element-major regardless).</summary>
     /// <param name="batch">The events to append.</param>
     /// <exception cref="DataFormatException">A column declared finite holds NaN or ±∞ (names the column and entry).</exception>
     public void Write(IColumnBatch batch)
@@ -125,6 +126,14 @@ public sealed class ColumnarFileWriter : IDisposable
         {
             if (!_columns[c].RequireFinite) continue;
             var bytes = ColumnTypes.Bytes(batch, c, _columns[c].Type);
+            if (cols[c].IsEventMajor)
+            {
+                // Each event's values together: one scan of n × Length values.
+                int flat = ValueChecks.FirstNonFinite(bytes, _columns[c].Type, n * _lengths[c]);
+                if (flat < 0) continue;
+                _faulted = true;
+                throw new DataFormatException($"Column '{_columns[c].Name}' is declared finite but holds {FormatValue(batch, c, flat)} as value {flat % _lengths[c]}.", Path, _columns[c].Name, EntriesWritten + flat / _lengths[c]);
+            }
             for (int k = 0; k < _lengths[c]; k++)
             {
                 int bad = ValueChecks.FirstNonFinite(bytes[(k * stride * _sizes[c])..], _columns[c].Type, n);
@@ -144,6 +153,12 @@ public sealed class ColumnarFileWriter : IDisposable
                 {
                     int size = _sizes[c];
                     var bytes = ColumnTypes.Bytes(batch, c, _columns[c].Type);
+                    if (cols[c].IsEventMajor)
+                    {
+                        // The file holds value k of a row group's entries together (runs _capacity apart): transpose into them.
+                        ArrayRuns.GetRuns(bytes, cols[c], stride, size, done, _chunks[c].AsSpan(ColumnarLayout.ChunkHeaderSize + _pending * size), _capacity, take);
+                        continue;
+                    }
                     for (int k = 0; k < _lengths[c]; k++)
                         bytes.Slice((k * stride + done) * size, take * size)
                             .CopyTo(_chunks[c].AsSpan(ColumnarLayout.ChunkHeaderSize + (k * _capacity + _pending) * size));

@@ -20,8 +20,10 @@ public readonly record struct ColumnBinding(int SchemaIndex, ColumnInfo Target, 
     public bool RequireFinite => Target.RequireFinite || Source.RequireFinite;
 }
 
-/// <summary>Matches a schema against the columns a file offers, checking names, types and units at open time
-/// and reporting every problem in one <see cref="DataFormatException"/>.</summary>
+/// <summary>Matches a schema against the columns a file offers, checking names, types, lengths and units at open time
+/// and reporting every problem in one <see cref="DataFormatException"/>. An array column's
+/// <see cref="ColumnInfo.Layout"/> is not compared: it describes the batch, not the file, and a file's array column fills
+/// either layout (the reader lays the values out as the batch's column asks).</summary>
 public static class SchemaBinder
 {
     /// <summary>Binds each schema column to a file column. A column with a mapping entry is looked up by the

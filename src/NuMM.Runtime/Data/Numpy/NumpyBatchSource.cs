@@ -9,8 +9,9 @@ using NuMM.Runtime.Data.Mapping;
 namespace NuMM.Runtime.Data.Numpy;
 
 /// <summary>Streams the bound arrays of a <see cref="NumpyFile"/> into batches: each array is read sequentially
-/// straight into the batch column (into a scratch buffer when a conversion was requested, or for a 2-D array, whose
-/// entry-major values are transposed into the batch's element-major array column), byte-swapped when stored
+/// straight into the batch column (into a scratch buffer when a conversion was requested, or for a 2-D array read into an
+/// element-major array column, whose entry-major values are transposed; an event-major array column takes them as they
+/// are, so it is read straight into place too), byte-swapped when stored
 /// big-endian, and checked against the member's zip CRC-32 when its last value has been read.</summary>
 public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
 {
@@ -79,12 +80,17 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
             ref readonly var bind = ref _bindings[b];
             var info = _file.Array(bind.SourceIndex);
             var targetType = bind.Target.Type;
-            int values = info.ValuesPerEntry, size = ColumnTypes.Size(info.Type);
+            int values = info.ValuesPerEntry, size = ColumnTypes.Size(info.Type), targetSize = ColumnTypes.Size(targetType);
+            // An event-major column stores each entry's values together, as the file does: the whole batch is one run
+            // of take × values values read (or converted) straight into place. An element-major one takes one run per value k.
+            bool eventMajor = batch.Columns[bind.SchemaIndex].IsEventMajor;
+            int runs = eventMajor ? 1 : values, runLength = eventMajor ? take * values : take;
             var column = ColumnTypes.Bytes(batch, bind.SchemaIndex, targetType);
-            var dest = column[..(take * ColumnTypes.Size(targetType))];
+            var dest = column[..(runLength * targetSize)];
             int rawBytes = take * size * values;
+            bool transposes = values > 1 && !eventMajor;
             Span<byte> raw;
-            if (bind.Converts || values > 1)
+            if (bind.Converts || transposes)
             {
                 if (_scratch[b] is null || _scratch[b]!.Length < rawBytes) _scratch[b] = new byte[(long)batch.Capacity * size * values];
                 raw = _scratch[b].AsSpan(0, rawBytes);
@@ -111,43 +117,41 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
             if (last && _file.ExpectedCrc(bind.SourceIndex) is uint expected && expected != _crc[b].GetCurrentHashAsUInt32())
                 throw _Error(info.Name, $"Member '{info.Name}.npy' fails its zip CRC-32 check: stored 0x{expected:X8}, computed 0x{_crc[b].GetCurrentHashAsUInt32():X8}; the data is corrupt.", null);
             if (info.BigEndian) SwapBytes(raw, info.Type);
-            if (values > 1)
+            if (transposes)
             {
                 // Entry-major (value k of entry i at i × values + k) to element-major runs of `take` entries.
                 if (_transposed[b] is null || _transposed[b]!.Length < rawBytes) _transposed[b] = new byte[(long)batch.Capacity * size * values];
-                var runs = _transposed[b].AsSpan(0, rawBytes);
-                Transpose(raw, runs, take, values, size);
-                raw = runs;
+                var transposed = _transposed[b].AsSpan(0, rawBytes);
+                Transpose(raw, transposed, take, values, size);
+                raw = transposed;
             }
-            int targetSize = ColumnTypes.Size(targetType);
-            for (int k = 0; k < values; k++)
+            for (int r = 0; r < runs; r++)
             {
-                var run = raw.Slice(k * take * size, take * size);
-                dest = column.Slice(k * batch.Capacity * targetSize, take * targetSize);
-                string which = values == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (value {k} of {values} per entry)");
+                var run = raw.Slice(r * runLength * size, runLength * size);
+                dest = column.Slice(r * batch.Capacity * targetSize, runLength * targetSize);
                 if (bind.Converts)
                 {
-                    int bad = ValueConverter.Convert(run, info.Type, dest, targetType, take);
+                    int bad = ValueConverter.Convert(run, info.Type, dest, targetType, runLength);
                     if (bad >= 0)
-                        throw _Error(info.Name, $"Array '{info.Name}' holds a value{which} that does not fit {ColumnTypes.Name(targetType)} (requested conversion from {ColumnTypes.Name(info.Type)}).", _position + bad);
+                        throw _Error(info.Name, $"Array '{info.Name}' holds a value{Which(values, eventMajor, r, bad)} that does not fit {ColumnTypes.Name(targetType)} (requested conversion from {ColumnTypes.Name(info.Type)}).", _position + EntryOf(values, eventMajor, bad));
                 }
-                else if (values > 1)
+                else if (transposes)
                 {
                     run.CopyTo(dest);
                 }
                 if (bind.RequireFinite)
                 {
-                    int bad = ValueChecks.FirstNonFinite(dest, targetType, take);
+                    int bad = ValueChecks.FirstNonFinite(dest, targetType, runLength);
                     if (bad >= 0)
                     {
                         double v = targetType == ColumnType.Single ? MemoryMarshal.Cast<byte, float>(dest)[bad] : MemoryMarshal.Cast<byte, double>(dest)[bad];
-                        throw _Error(bind.Target.Name, $"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}{which}.", _position + bad);
+                        throw _Error(bind.Target.Name, $"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}{Which(values, eventMajor, r, bad)}.", _position + EntryOf(values, eventMajor, bad));
                     }
                 }
                 if (targetType == ColumnType.Boolean && info.Type == ColumnType.Boolean)
                 {
                     int bad = ValueChecks.FirstInvalidBoolean(dest);
-                    if (bad >= 0) throw _Error(info.Name, $"Boolean array '{info.Name}' holds byte {dest[bad]}{which}; expected 0 or 1.", _position + bad);
+                    if (bad >= 0) throw _Error(info.Name, $"Boolean array '{info.Name}' holds byte {dest[bad]}{Which(values, eventMajor, r, bad)}; expected 0 or 1.", _position + EntryOf(values, eventMajor, bad));
                 }
             }
         }
@@ -155,6 +159,14 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
         batch.Length = take;
         return true;
     }
+
+    /// <summary>The entry (relative to the batch) of value <paramref name="index"/> of a run: runs of an element-major
+    /// column hold one value per entry, the single run of an event-major one <paramref name="values"/> per entry.</summary>
+    private static int EntryOf(int values, bool eventMajor, int index) => eventMajor ? index / values : index;
+
+    /// <summary>" (value k of n per entry)" for an array column, "" for a scalar one.</summary>
+    private static string Which(int values, bool eventMajor, int run, int index) => values == 1 ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" (value {(eventMajor ? index % values : run)} of {values} per entry)");
 
     private DataFormatException _Error(string column, string message, long? entry) => new(message, _file.Path, column, entry);
 

@@ -248,6 +248,7 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
     private readonly ColumnInfo[] _schema;
     private readonly ColumnBinding[] _bindings;
     private Array[]? _chunks;
+    private byte[]?[]? _scratch;
     private int _group = -1, _pos, _rows;
     private long _entry;
 
@@ -295,13 +296,34 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
         ref readonly var bind = ref _bindings[b];
         var from = bind.Source.Type;
         var to = bind.Target.Type;
-        // Value k of an array column: a run of the chunk's entries at k × rows, of the batch's at k × capacity.
-        for (int k = 0; k < bind.Target.Length; k++)
+        var layout = batch.Columns[bind.SchemaIndex];
+        var column = ColumnTypes.Bytes(batch, bind.SchemaIndex, to);
+        int fromSize = ColumnTypes.Size(from), toSize = ColumnTypes.Size(to), length = bind.Target.Length;
+        // Value k of an array column: a run of the chunk's entries at k × rows, of the batch's at k × capacity
+        // (element-major). An event-major column takes the runs converted and checked in a scratch buffer (or straight
+        // from the chunk), then transposed into place.
+        Span<byte> runs = !layout.IsEventMajor ? default
+            : bind.Converts ? Scratch(b, batch.Capacity * length * toSize)[..(take * length * toSize)] : default;
+        for (int k = 0; k < length; k++)
         {
-            var raw = ColumnArrays.Bytes(_chunks![b]).Slice((k * _rows + _pos) * ColumnTypes.Size(from), take * ColumnTypes.Size(from));
-            var dest = ColumnTypes.Bytes(batch, bind.SchemaIndex, to).Slice((k * batch.Capacity + fill) * ColumnTypes.Size(to), take * ColumnTypes.Size(to));
-            CopyRun(bind, raw, dest, take, bind.Target.Length == 1 ? "" : $" (value {k})");
+            var raw = ColumnArrays.Bytes(_chunks![b]).Slice((k * _rows + _pos) * fromSize, take * fromSize);
+            var dest = !layout.IsEventMajor ? column.Slice((k * batch.Capacity + fill) * toSize, take * toSize)
+                : bind.Converts ? runs.Slice(k * take * toSize, take * toSize)
+                : raw;
+            CopyRun(bind, raw, dest, take, length == 1 ? "" : $" (value {k})");
         }
+        if (layout.IsEventMajor)
+        {
+            if (bind.Converts) ArrayRuns.PutRuns(column, layout, batch.Capacity, toSize, fill, runs, take, take);
+            else ArrayRuns.PutRuns(column, layout, batch.Capacity, toSize, fill, ColumnArrays.Bytes(_chunks![b])[(_pos * fromSize)..], _rows, take);
+        }
+    }
+
+    private Span<byte> Scratch(int b, int bytes)
+    {
+        _scratch ??= new byte[_bindings.Length][];
+        if (_scratch[b] is null || _scratch[b]!.Length < bytes) _scratch[b] = new byte[bytes];
+        return _scratch[b];
     }
 
     private void CopyRun(in ColumnBinding bind, Span<byte> raw, Span<byte> dest, int take, string which)
@@ -315,7 +337,7 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
             if (bad >= 0)
                 throw new DataFormatException($"Column '{bind.Source.Name}' holds a value{which} that does not fit {ColumnTypes.Name(to)} (requested conversion from {ColumnTypes.Name(from)}).", _file.Path, bind.Source.Name, first + bad);
         }
-        else
+        else if (dest != raw) // an unconverted event-major run is checked where it lies in the chunk
         {
             raw.CopyTo(dest);
         }

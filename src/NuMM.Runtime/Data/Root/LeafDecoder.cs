@@ -105,7 +105,8 @@ internal static class LeafDecoder
 
     /// <summary>Decodes <paramref name="count"/> entries of <paramref name="values"/> values each, stored entry after entry in
     /// <paramref name="src"/>, into an array column: value k of entry i lands at <paramref name="dst"/>[k × <paramref name="stride"/>
-    /// + <paramref name="first"/> + i].</summary>
+    /// + <paramref name="first"/> + i] (an element-major array column; an event-major one takes the entries as they are,
+    /// through <see cref="Decode{TD}"/>).</summary>
     public static void DecodeTransposed<TD>(ReadOnlySpan<byte> src, RootLeafType from, Span<TD> dst, int stride, int first, int count, int values) where TD : unmanaged
     {
         // One strided pass per value k: each writes one contiguous run of the column.

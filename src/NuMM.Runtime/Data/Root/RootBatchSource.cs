@@ -163,9 +163,10 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
             LeafDecoder.Decode(b.Payload.Slice(srcEntry * size), br.LeafType, column.Slice(dst, count));
             return;
         }
-        // An array column: the basket holds each entry's values together (entry-major), the batch each value's run of
-        // entries (element-major, stride = capacity). A counted branch qualifies only when every entry holds exactly
-        // `values` values, so its entries are as densely packed as a fixed array's.
+        // An array column: the basket holds each entry's values together (entry-major), an element-major batch each
+        // value's run of entries (stride = capacity), an event-major batch each entry's values together as the basket
+        // does. A counted branch qualifies only when every entry holds exactly `values` values, so its entries are as
+        // densely packed as a fixed array's.
         var payload = b.Payload;
         if (br.Kind == RootArrayKind.Counted)
         {
@@ -173,7 +174,11 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
             payload = payload.Slice(start, count * values * size);
             srcEntry = 0;
         }
-        LeafDecoder.DecodeTransposed(payload.Slice(srcEntry * values * size), br.LeafType, column, batch.Capacity, dst, count, values);
+        payload = payload.Slice(srcEntry * values * size);
+        if (batch.Columns[p.ColumnIndex].IsEventMajor)
+            LeafDecoder.Decode(payload, br.LeafType, column.Slice(dst * values, count * values)); // straight into place
+        else
+            LeafDecoder.DecodeTransposed(payload, br.LeafType, column, batch.Capacity, dst, count, values);
     }
 
     /// <summary>The byte offset of entry <paramref name="srcEntry"/> in the basket's payload, after checking that it and the
@@ -197,22 +202,27 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
 
     private void CheckFinite(TBatch batch, ColumnPlan p, int n, long e0)
     {
-        for (int k = 0; k < p.Column.Length; k++)
+        // Element-major: one run of n values per value k. Event-major: one run of n × Length values, entry after entry.
+        int length = p.Column.Length;
+        bool eventMajor = batch.Columns[p.ColumnIndex].IsEventMajor;
+        int runs = eventMajor ? 1 : length, run = eventMajor ? n * length : n;
+        for (int r = 0; r < runs; r++)
         {
-            int at = k * batch.Capacity;
+            int at = r * batch.Capacity;
             int bad = p.Column.Type switch
             {
-                ColumnType.Double => LeafDecoder.FirstNonFinite<double>(batch.Column<double>(p.ColumnIndex).Slice(at, n)),
-                ColumnType.Single => LeafDecoder.FirstNonFinite<float>(batch.Column<float>(p.ColumnIndex).Slice(at, n)),
+                ColumnType.Double => LeafDecoder.FirstNonFinite<double>(batch.Column<double>(p.ColumnIndex).Slice(at, run)),
+                ColumnType.Single => LeafDecoder.FirstNonFinite<float>(batch.Column<float>(p.ColumnIndex).Slice(at, run)),
                 _ => -1,
             };
             if (bad < 0) continue;
             string v = p.Column.Type == ColumnType.Double
                 ? batch.Column<double>(p.ColumnIndex)[at + bad].ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : batch.Column<float>(p.ColumnIndex)[at + bad].ToString(System.Globalization.CultureInfo.InvariantCulture);
-            string which = p.Column.Length == 1 ? "" : $" as value {k} of {p.Column.Length}";
+            int k = eventMajor ? bad % length : r, entry = eventMajor ? bad / length : bad;
+            string which = length == 1 ? "" : $" as value {k} of {length}";
             throw new DataFormatException($"Column '{p.Column.Name}' requires finite values but branch '{p.Branch.Name}' holds {v}{which}",
-                _tree.File.Path, $"{_tree.Name}/{p.Branch.Name}", e0 + bad, null);
+                _tree.File.Path, $"{_tree.Name}/{p.Branch.Name}", e0 + entry, null);
         }
     }
 }

@@ -1,8 +1,11 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NuMM.Runtime.Data.Sources;
 
-/// <summary>Copies the valid events of one columnar batch into another with the same columns.</summary>
+/// <summary>Copies the valid events of one columnar batch into another with the same columns. An array column may be
+/// stored in a different <see cref="NuMM.Dsl.ArrayLayout"/> in each batch; its values are then transposed.</summary>
 public static class BatchCopy
 {
     /// <summary>Copies <c>from.Length</c> events of every column into <paramref name="to"/> and sets its length.</summary>
@@ -52,13 +55,30 @@ public static class BatchCopy
         return string.Join(", ", names);
     }
 
-    // Array columns are element-major with the batch capacity as stride: one run of n values per element.
+    // An array column moves as whole blocks when both batches store it alike: one run of n values per element
+    // (element-major, stride = capacity) or one run of n × Length values (event-major).
     private static void CopyColumn<T>(IColumnBatch from, IColumnBatch to, int c, int n) where T : unmanaged
     {
         var source = from.Column<T>(c);
         var target = to.Column<T>(c);
-        int length = from.Columns[c].Length;
-        for (int k = 0; k < length; k++)
-            source.Slice(k * from.Capacity, n).CopyTo(target.Slice(k * to.Capacity, n));
+        ColumnInfo a = from.Columns[c], b = to.Columns[c];
+        int length = a.Length;
+        if (a.IsEventMajor && b.IsEventMajor)
+        {
+            source.Slice(0, n * length).CopyTo(target);
+            return;
+        }
+        if (!a.IsEventMajor && !b.IsEventMajor)
+        {
+            for (int k = 0; k < length; k++)
+                source.Slice(k * from.Capacity, n).CopyTo(target.Slice(k * to.Capacity, n));
+            return;
+        }
+        // Between layouts: the event-major side is the entry-major block the other side is transposed from or into.
+        var sourceBytes = MemoryMarshal.AsBytes(source);
+        var targetBytes = MemoryMarshal.AsBytes(target);
+        int size = Unsafe.SizeOf<T>(), bytes = n * length * size;
+        if (a.IsEventMajor) ArrayRuns.PutEntries(targetBytes, b, to.Capacity, size, 0, sourceBytes[..bytes]);
+        else ArrayRuns.GetEntries(sourceBytes, a, from.Capacity, size, 0, targetBytes[..bytes]);
     }
 }
