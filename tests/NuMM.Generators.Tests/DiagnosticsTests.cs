@@ -225,6 +225,36 @@ public class DiagnosticsTests
             "NUMM0208", "W", "'W'", "'" + element + "'");
 
     [Fact]
+    public void NUMM0209_EventMajorLayoutOnScalar_PointsAtLayoutArgument()
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { [Column(Layout = ArrayLayout.EventMajor)] public float W; }",
+            "NUMM0209", "Layout = ArrayLayout.EventMajor", "'W'", "only FixedArray<T> columns have a layout");
+
+    [Fact]
+    public void NUMM0209_LayoutNotAMember_PointsAtLayoutArgument()
+        => Expect(ArrayUsings + "[EventSchema] public partial struct S { [Column(Length = 4, Layout = (ArrayLayout)7)] public FixedArray<float> W; }",
+            "NUMM0209", "Layout = (ArrayLayout)7", "'W'", "Layout = 7", "not a member");
+
+    [Fact]
+    public void NUMM0209_ElementMajorOnScalar_IsTheDefaultAndAllowed()
+    {
+        var run = GeneratorHarness.RunGenerator(ArrayUsings + "[EventSchema] public partial struct S { [Column(Layout = ArrayLayout.ElementMajor)] public float W; }");
+        Assert.Empty(run.Numm);
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void EventMajorArrayColumn_EmitsContiguousViewAndLayoutInColumnInfo()
+    {
+        var run = GeneratorHarness.RunGenerator(ArrayUsings + "[EventSchema] public partial struct S { public float A; [Column(Length = 7, Layout = ArrayLayout.EventMajor)] public FixedArray<float> W; }");
+        Assert.Empty(run.Numm);
+        Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        var code = run.Generated("S.NuMM.g.cs");
+        Assert.Contains("this.W = new global::NuMM.Runtime.Data.FixedArray<float>(batch.W, index * 7, 1, 7);", code);
+        Assert.Contains("false, 7, global::NuMM.Dsl.ArrayLayout.EventMajor),", code);
+        Assert.Contains("this.W[index * 7 + k] = e.W[k];", code);
+    }
+
+    [Fact]
     public void ArrayColumn_Limit_EqualsRuntimeMaxLength()
         => Assert.Equal(NuMM.Runtime.Data.ColumnInfo.MaxLength, Parsing.SchemaParser.MaxArrayLength);
 

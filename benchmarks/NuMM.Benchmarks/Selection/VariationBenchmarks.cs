@@ -169,7 +169,7 @@ public class VariationBenchmarks
             _perUniverseResult.Reset();
             foreach (var b in _batches)
             {
-                b.Flux.AsSpan(u * b.Capacity, b.Length).CopyTo(b.UniverseW);
+                for (int i = 0; i < b.Length; i++) b.UniverseW[i] = b.Flux[i * VariationWorkload.UniverseCount + u];
                 _perUniverse.Process(b, _perUniverseResult);
             }
             sum += _perUniverseResult.CutFlow.SumW[^1];
@@ -228,8 +228,9 @@ public partial struct VarEvent
     public float FluxW, XsecW, PotW;
     /// <summary>Scratch for the old way only: one universe's factor, copied here before each of its 100 passes.</summary>
     public float UniverseW;
-    /// <summary>100 flux-universe weight factors (element-major in the batch).</summary>
-    [Column(Length = 100)] public FixedArray<float> Flux;
+    /// <summary>100 flux-universe weight factors, event-major in the batch (the 100 values of one event contiguous, as a
+    /// ROOT <c>w[100]</c> branch and the peers' NumPy (N, 100) array store them).</summary>
+    [Column(Length = 100, Layout = ArrayLayout.EventMajor)] public FixedArray<float> Flux;
 }
 
 /// <summary>(a) The nominal selection: 11 cuts, 3 weights, 3 histograms. The cases below are the same selection with

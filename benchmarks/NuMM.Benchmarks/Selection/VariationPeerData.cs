@@ -35,7 +35,7 @@ public static class VariationPeerData
             {
                 for (int i = 0; i < b.Length; i++)
                     for (int k = 0; k < VariationWorkload.UniverseCount; k++)
-                        rows[i * VariationWorkload.UniverseCount + k] = b.Flux[k * b.Capacity + i];
+                        rows[i * VariationWorkload.UniverseCount + k] = b.Flux[VarEvent.Batch.Schema[IndexOf("Flux")].IndexOf(b.Capacity, i, k)];
                 stream.Write(MemoryMarshal.AsBytes(rows.AsSpan(0, b.Length * VariationWorkload.UniverseCount)));
             }
         });

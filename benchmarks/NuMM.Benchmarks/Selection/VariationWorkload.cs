@@ -55,7 +55,7 @@ public static class VariationWorkload
                 batch.PotW[i] = 1f + 0.01f * rng.NextFloat();
                 float x = (trueE - 4f) / 4f;
                 for (int k = 0; k < UniverseCount; k++)
-                    batch.Flux[k * BatchSize + i] = 1f + norm[k] + tilt[k] * x + 0.02f * (rng.NextFloat() - 0.5f);
+                    batch.Flux[i * UniverseCount + k] = 1f + norm[k] + tilt[k] * x + 0.02f * (rng.NextFloat() - 0.5f);
             }
             batch.Length = n;
             batches[b] = batch;

@@ -64,6 +64,8 @@ internal static class DiagnosticDescriptors
         "Column '{0}' declares Length = {1}; an array column holds 1 to {2} values per event", Variables);
     public static readonly DiagnosticDescriptor UnsupportedArrayElementType = Error("NUMM0208", "Unsupported array element type",
         "Array column '{0}' has elements of type '{1}'; FixedArray<T> columns hold bool, sbyte, byte, short, ushort, int, uint, long, ulong, float or double", Variables);
+    public static readonly DiagnosticDescriptor LayoutOnScalarColumn = Error("NUMM0209", "Array layout on a column that is not an array, or not an ArrayLayout",
+        "Column '{0}' declares Layout = {1}; {2}", Variables);
     public static readonly DiagnosticDescriptor ScalarPerLane = Info("NUMM0202", "Per-event scalar calls in the vector loop",
         "Analysis '{0}' makes {1} per-event scalar {2} inside the vector loop (no vector form; each runs once per event lane, for the events the C# runs it for): {3}", Variables);
     public static readonly DiagnosticDescriptor NotTranslatable = Error("NUMM0203", "Body cannot be translated to vector code",
@@ -133,7 +135,7 @@ internal static class DiagnosticDescriptors
         SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName, NameCollision, DeclarationOutsideAnalysis, AnalysisNotClass, HistogramNoName,
         UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality,
         UnsupportedColumnType, ScalarPerLane, NotTranslatable, UnsupportedValueType,
-        ArrayColumnWithoutLength, LengthOnScalarColumn, ArrayLengthOutOfRange, UnsupportedArrayElementType,
+        ArrayColumnWithoutLength, LengthOnScalarColumn, ArrayLengthOutOfRange, UnsupportedArrayElementType, LayoutOnScalarColumn,
         WeightSignature, WeightParameterType, WeightParameterConflict,
         HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
         DuplicateHistogramName, HistogramAmbiguousBinning,

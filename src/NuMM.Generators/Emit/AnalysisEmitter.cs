@@ -49,6 +49,8 @@ internal static class AnalysisEmitter
         public int Variations => Selections.Count - 1 + WeightPoints;
         public int SumsLength => Slots * R * 32;
         public List<FinalPart> Finals = new();
+        /// <summary>Doubles per queued passing event of the final-only variations: row, weight, one cell per histogram.</summary>
+        public int QueueStride => 2 + A.Histograms.Count;
         public bool HasFinal => Finals.Count > 0;
         public int FinalLength;
         public int CountsLength => Selections.Count * R;
@@ -86,7 +88,9 @@ internal static class AnalysisEmitter
                 WriteKernel(w, plan);
             }
             w.WriteLine();
-            WriteLanes(w);
+            bool eventMajor = false;
+            foreach (var c in a.Schema.Columns) eventMajor |= c.EventMajor;
+            WriteLanes(w, eventMajor);
         }
         return w.ToString();
     }
@@ -448,6 +452,35 @@ internal static class AnalysisEmitter
         }
     }
 
+    /// <summary>Passing events the vector path queues before running the final-only variations for them: their per-event
+    /// values (prefetched when queued) arrive while the selection goes on. Small enough that the lines stay in L1.</summary>
+    private const int FinalQueue = 32;
+
+    /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
+    private static List<(string Column, int Length, bool EventMajor)> FinalArrayColumns(Plan p)
+    {
+        var list = new List<(string, int, bool)>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var f in p.Finals)
+            ExprWalk.Any(f.V.Body, e =>
+            {
+                if (e is ArrayElemRef ar && seen.Add(ar.Column)) list.Add((ar.Column, ar.Length, ar.EventMajor));
+                return false;
+            });
+        return list;
+    }
+
+    /// <summary>A throw inside the vector loop: the queued passing events come before the throwing event, so run them first
+    /// (an exception of theirs is the one the C#, event by event, would have raised), then rethrow.</summary>
+    private static void WriteDrainOnThrow(SourceWriter w)
+    {
+        using (w.Block("catch"))
+        {
+            w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fk, fin); }");
+            w.WriteLine("throw;");
+        }
+    }
+
     /// <summary>The methods of the final-only weight variations: the per-event addition for every point, loading and
     /// storing their histogram cells around a call, and their cut flow (final level; NaN elsewhere).</summary>
     private static void WriteFinalHelpers(SourceWriter w, Plan p)
@@ -490,6 +523,19 @@ internal static class AnalysisEmitter
             w.WriteLine();
         }
 
+        w.WriteLine("// The queued passing events of the vector path, in event order: every final-only variation for each.");
+        using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int count, {sp} fin)"))
+        using (w.Block("for (int j = 0; j < count; j++)"))
+        {
+            w.WriteLine($"int fat = j * {I(p.QueueStride)}, row = (int)fq[fat];");
+            w.WriteLine("var fe = batch[row];");
+            var cells = new System.Text.StringBuilder();
+            for (int h = 0; h < a.Histograms.Count; h++) cells.Append($", (int)fq[fat + {I(2 + h)}]");
+            foreach (var f in p.Finals)
+                w.WriteLine($"Final{I(f.Index)}(in fe, row, fq[fat + 1]{cells}, fin);");
+        }
+        w.WriteLine();
+
         w.WriteLine("// acc[k] += v[k] and acc[P + k] += v[k]² for every point k (element by element: the same at every vector width).");
         using (w.Block($"private static void AddPoints({sp} acc, global::System.ReadOnlySpan<double> v)"))
         {
@@ -497,6 +543,15 @@ internal static class AnalysisEmitter
             w.WriteLine("if (acc.Length < 2 * np) throw new global::System.ArgumentException(\"AddPoints: accumulator too short.\", nameof(acc));");
             w.WriteLine("ref double a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(acc);");
             w.WriteLine("ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(v);");
+            using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+            {
+                using (w.Block("for (; k <= np - 8; k += 8)"))
+                {
+                    w.WriteLine("var x = Vector512.LoadUnsafe(ref b, (nuint)k);");
+                    w.WriteLine("(Vector512.LoadUnsafe(ref a, (nuint)k) + x).StoreUnsafe(ref a, (nuint)k);");
+                    w.WriteLine("(Vector512.LoadUnsafe(ref a, (nuint)(np + k)) + x * x).StoreUnsafe(ref a, (nuint)(np + k));");
+                }
+            }
             using (w.Block("if (Vector256.IsHardwareAccelerated)"))
             {
                 using (w.Block("for (; k <= np - 4; k += 4)"))
@@ -999,8 +1054,9 @@ internal static class AnalysisEmitter
         if (p.HasFinal)
         {
             x.AddPrologue("fweights", $"global::System.Span<double> fweights = stackalloc double[{I(lanes)}];");
+            x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations");
             body.WriteLine();
-            using (body.Block("if (pass0 != 0) // final-only weight variations"))
+            using (body.Block("if (pass0 != 0) // final-only weight variations: queue the passing events, prefetch their per-event values"))
             {
                 var wn = weightOf[0];
                 body.WriteLine($"{wn.L}.CopyTo(fweights);");
@@ -1009,12 +1065,21 @@ internal static class AnalysisEmitter
                 using (body.Block("do"))
                 {
                     body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(fb);");
-                    body.WriteLine("var fe = batch[i + l];");
-                    var cells = new System.Text.StringBuilder();
+                    body.WriteLine($"int fat = fqn * {I(p.QueueStride)};");
+                    body.WriteLine("fq[fat] = i + l;");
+                    body.WriteLine("fq[fat + 1] = fweights[l];");
                     for (int h = 0; h < a.Histograms.Count; h++)
-                        cells.Append(a.Histograms[h].Y is null ? $", h{I(h)}_0.CellOf(h{I(h)}xValues[l])" : $", h{I(h)}_0.CellOf(h{I(h)}xValues[l], h{I(h)}yValues[l])");
-                    foreach (var f in p.Finals)
-                        body.WriteLine($"Final{I(f.Index)}(in fe, i + l, fweights[l]{cells}, fin);");
+                        body.WriteLine(a.Histograms[h].Y is null
+                            ? $"fq[fat + {I(2 + h)}] = h{I(h)}_0.CellOf(h{I(h)}xValues[l]);"
+                            : $"fq[fat + {I(2 + h)}] = h{I(h)}_0.CellOf(h{I(h)}xValues[l], h{I(h)}yValues[l]);");
+                    foreach (var (column, length, eventMajor) in FinalArrayColumns(p))
+                    {
+                        string arr = $"batch.{Literals.Identifier(column)}";
+                        body.WriteLine(eventMajor
+                            ? $"{RT}.Selection.Prefetch.Run({arr}, (i + l) * {I(length)}, {I(length)});"
+                            : $"{RT}.Selection.Prefetch.Strided({arr}, i + l, batch.Capacity, {I(length)});");
+                    }
+                    body.WriteLine($"if (++fqn == {I(FinalQueue)}) {{ DrainFinal(batch, fq, fqn, fin); fqn = 0; }}");
                     body.WriteLine("fb &= fb - 1;");
                 }
                 body.WriteLine("while (fb != 0);");
@@ -1051,11 +1116,14 @@ internal static class AnalysisEmitter
             w.WriteLine("int i = 0;");
             if (p.FullWeightPoints == 0)
             {
+                using (p.HasFinal ? w.Block("try") : null)
                 using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
                 {
                     foreach (var line in body.ToString().Split('\n'))
                         if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
                 }
+                if (p.HasFinal) WriteDrainOnThrow(w);
+                if (p.HasFinal) w.WriteLine("if (fqn > 0) DrainFinal(batch, fq, fqn, fin);");
                 w.WriteLine("return i;");
             }
             else
@@ -1081,7 +1149,9 @@ internal static class AnalysisEmitter
                         w.WriteLine($"if (tb == {I(tileBlocks)}) {{ Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into); tb = 0; from = i + {I(lanes)}; }}");
                     }
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
+                    if (p.HasFinal) w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fk, fin); }");
                 }
+                if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))
                 {
                     w.WriteLine("global::System.Buffers.ArrayPool<double>.Shared.Return(tileDoubles);");
@@ -1123,6 +1193,29 @@ internal static class AnalysisEmitter
     /// <summary>Events per tile of the weight-variation sweep: a universe's factors for one tile are one contiguous run
     /// of 4 KB (float), long enough for the hardware prefetcher; the tile's buffers stay in L1/L2.</summary>
     private const int TileEvents = 1024;
+
+    /// <summary>Lane helpers for event-major array columns (emitted only when the schema has one).</summary>
+    private static void WriteStrided(SourceWriter w)
+    {
+        w.WriteLine("// Element k of the block's events from an event-major array column (one event's values every `stride` values).");
+        foreach (var v in new[] { "Vector512", "Vector256", "Vector128" })
+        {
+            using (w.Block($"public static {v}<T> Strided{v}<T>(ref T p, int stride) where T : unmanaged"))
+            {
+                w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.SkipInit(out {v}<T> v);");
+                w.WriteLine($"ref T d = ref global::System.Runtime.CompilerServices.Unsafe.As<{v}<T>, T>(ref v);");
+                w.WriteLine($"for (int j = 0; j < {v}<T>.Count; j++) global::System.Runtime.CompilerServices.Unsafe.Add(ref d, j) = global::System.Runtime.CompilerServices.Unsafe.Add(ref p, j * stride);");
+                w.WriteLine("return v;");
+            }
+        }
+        using (w.Block("public static uint StridedBits(ref byte p, int stride, int lanes)"))
+        {
+            w.WriteLine("uint bits = 0;");
+            w.WriteLine("for (int j = 0; j < lanes; j++) if (global::System.Runtime.CompilerServices.Unsafe.Add(ref p, j * stride) != 0) bits |= 1u << j;");
+            w.WriteLine("return bits;");
+        }
+        w.WriteLine();
+    }
 
     /// <summary>Fills the histograms of one selection for its passing lanes, with the same Fill(x[, y], w) call the
     /// scalar twin makes (few lanes pass, so this is cheaper than computing cells for all lanes). Axis values stay in
@@ -1177,7 +1270,7 @@ internal static class AnalysisEmitter
         x.Restore(snapshot);
     }
 
-    private static void WriteLanes(SourceWriter w)
+    private static void WriteLanes(SourceWriter w, bool eventMajorArrays)
     {
         w.WriteLine("/// <summary>Lane helpers shared by the vector paths.</summary>");
         using (w.Block("file static class NuMMLanes"))
@@ -1239,6 +1332,7 @@ internal static class AnalysisEmitter
                 }
             }
             w.WriteLine();
+            if (eventMajorArrays) WriteStrided(w);
             w.WriteLine("// Checked integer arithmetic, one lane at a time: SIMD units wrap where C# throws OverflowException.");
             w.WriteLine("public static int CheckedAdd(int a, int b) => checked(a + b);");
             w.WriteLine("public static int CheckedSubtract(int a, int b) => checked(a - b);");

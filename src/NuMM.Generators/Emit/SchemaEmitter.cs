@@ -20,7 +20,9 @@ internal static class SchemaEmitter
                 {
                     foreach (var c in s.Columns)
                         w.WriteLine(c.IsArray
-                            ? $"this.{Id(c.Name)} = new {ArrayType(c)}(batch.{Id(c.Name)}, index, batch.Capacity, {Int(c.Length)});"
+                            ? c.EventMajor
+                                ? $"this.{Id(c.Name)} = new {ArrayType(c)}(batch.{Id(c.Name)}, index * {Int(c.Length)}, 1, {Int(c.Length)});"
+                                : $"this.{Id(c.Name)} = new {ArrayType(c)}(batch.{Id(c.Name)}, index, batch.Capacity, {Int(c.Length)});"
                             : $"this.{Id(c.Name)} = batch.{Id(c.Name)}[index];");
                 }
                 w.WriteLine();
@@ -30,7 +32,7 @@ internal static class SchemaEmitter
                     w.WriteLine("private static readonly global::NuMM.Runtime.Data.ColumnInfo[] s_columns =");
                     w.WriteLine("{");
                     foreach (var c in s.Columns)
-                        w.WriteLine($"    new global::NuMM.Runtime.Data.ColumnInfo({Literals.String(c.Name)}, global::NuMM.Runtime.Data.ColumnType.{c.Kind}, {Literals.String(c.Unit)}, {Literals.String(c.Source)}, {(c.Finite ? "true" : "false")}{(c.IsArray ? ", " + Int(c.Length) : "")}),");
+                        w.WriteLine($"    new global::NuMM.Runtime.Data.ColumnInfo({Literals.String(c.Name)}, global::NuMM.Runtime.Data.ColumnType.{c.Kind}, {Literals.String(c.Unit)}, {Literals.String(c.Source)}, {(c.Finite ? "true" : "false")}{(c.IsArray ? ", " + Int(c.Length) : "")}{(c.EventMajor ? ", global::NuMM.Dsl.ArrayLayout.EventMajor" : "")}),");
                     w.WriteLine("};");
                     w.WriteLine();
                     w.WriteLine("private int _length;");
@@ -56,7 +58,7 @@ internal static class SchemaEmitter
                     {
                         var unit = c.Unit.Length > 0 ? $" (in {Literals.Doc(c.Unit)})" : "";
                         w.WriteLine(c.IsArray
-                            ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at k × <see cref=\"Capacity\"/> + i.</summary>"
+                            ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at {(c.EventMajor ? $"i × {Int(c.Length)} + k (event-major)" : "k × <see cref=\"Capacity\"/> + i")}.</summary>"
                             : $"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
                         w.WriteLine($"public {c.CSharpType}[] {Id(c.Name)} {{ get; }}");
                         w.WriteLine();
@@ -92,7 +94,7 @@ internal static class SchemaEmitter
                                 continue;
                             }
                             w.WriteLine($"if (e.{Id(c.Name)}.Length != {Int(c.Length)}) throw new global::System.ArgumentException($\"Column '{c.Name}' holds {Int(c.Length)} values per event; the event's array has {{e.{Id(c.Name)}.Length}}.\", nameof(e));");
-                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) this.{Id(c.Name)}[k * Capacity + index] = e.{Id(c.Name)}[k];");
+                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) this.{Id(c.Name)}[{At(c, "index")}] = e.{Id(c.Name)}[k];");
                         }
                     }
                     w.WriteLine();
@@ -125,8 +127,8 @@ internal static class SchemaEmitter
                                 using (w.Block($"for (int k = 0; k < {Int(c.Length)}; k++)"))
                                 using (w.Block($"for (int i = 0; i < _length; i++)"))
                                 {
-                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[k * Capacity + i]))");
-                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{this.{Id(c.Name)}[k * Capacity + i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[{At(c, "i")}]))");
+                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{this.{Id(c.Name)}[{At(c, "i")}].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                                 }
                                 continue;
                             }
@@ -142,6 +144,9 @@ internal static class SchemaEmitter
         }
         return w.ToString();
     }
+
+    /// <summary>The storage index of value k of event <paramref name="row"/> of array column <paramref name="c"/>.</summary>
+    private static string At(ColumnSpec c, string row) => c.EventMajor ? $"{row} * {Int(c.Length)} + k" : $"k * Capacity + {row}";
 
     private static string ArrayType(ColumnSpec c) => $"global::NuMM.Runtime.Data.FixedArray<{c.CSharpType}>";
 

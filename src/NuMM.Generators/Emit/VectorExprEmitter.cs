@@ -174,12 +174,24 @@ internal sealed class VectorExprEmitter
             {
                 var reference = "c_" + ar.Column;
                 AddPrologue(reference, $"ref {Elem(ar.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{Literals.Identifier(ar.Column)});");
-                AddPrologue("cap", "int cap = batch.Capacity;");
                 string index = ar.Index switch
                 {
                     Const k => Literals.Int((int)k.Value),
                     _ => LoopIndex,
                 };
+                if (ar.EventMajor)
+                {
+                    // The values of one event are contiguous: element `index` of the block's events lies every Length values.
+                    string len = Literals.Int(ar.Length);
+                    string first = $"ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, i * {len} + {index})";
+                    return ar.Type switch
+                    {
+                        ValType.Bool => DeclareBits("b", $"NuMMLanes.StridedBits(ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>({first}), {len}, {Literals.Int(W)})"),
+                        ValType.Double => Pair("x", $"NuMMLanes.Strided{V}({first}, {len})", $"NuMMLanes.Strided{V}(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, (i + {Literals.Int(H)}) * {len} + {index}), {len})"),
+                        _ => Declare("x", $"NuMMLanes.Strided{V}({first}, {len})"),
+                    };
+                }
+                AddPrologue("cap", "int cap = batch.Capacity;");
                 string at = $"(nuint)({index} * cap + i)";
                 return ar.Type switch
                 {

@@ -60,8 +60,9 @@ internal sealed record VariationIndexRef(ValType IndexType) : Expr(IndexType);
 
 /// <summary>Element <see cref="Index"/> of the fixed-length array column <see cref="Column"/> (<see cref="Length"/>
 /// elements per event). The index is a constant or a <see cref="VariationIndexRef"/>, the same for every event of a
-/// block, so a block reads one contiguous run of the column's storage.</summary>
-internal sealed record ArrayElemRef(string Column, ValType ElemType, Expr Index, int Length) : Expr(ElemType);
+/// block: an element-major column gives one contiguous run per block; an <see cref="EventMajor"/> one (values of an event
+/// contiguous) a strided gather with stride <see cref="Length"/>.</summary>
+internal sealed record ArrayElemRef(string Column, ValType ElemType, Expr Index, int Length, bool EventMajor = false) : Expr(ElemType);
 
 /// <summary>A body with locals whose initializers call per lane: C# evaluates a local where it is declared, even when
 /// the returned expression does not use it (or uses it only behind <c>&amp;&amp;</c>), so <see cref="Locals"/> are

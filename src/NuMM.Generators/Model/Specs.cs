@@ -3,7 +3,9 @@ namespace NuMM.Generators.Model;
 /// <summary>One column of a schema. <see cref="CSharpType"/> is the C# type of one value and <see cref="Kind"/> its
 /// <c>NuMM.Runtime.Data.ColumnType</c> member name (of each element, for an array column). <see cref="Length"/> is 0 for a
 /// scalar field and N for a <c>FixedArray&lt;T&gt;</c> field holding N values per event.</summary>
-internal sealed record ColumnSpec(string Name, string CSharpType, string Kind, string Unit, string Source, bool Finite, int Length = 0)
+/// <see cref="EventMajor"/>: the array column's values of one event are contiguous in the batch (<c>ArrayLayout.EventMajor</c>:
+/// value k of event i at i × Length + k) instead of one run per element (k × Capacity + i).
+internal sealed record ColumnSpec(string Name, string CSharpType, string Kind, string Unit, string Source, bool Finite, int Length = 0, bool EventMajor = false)
 {
     public bool IsArray => Length > 0;
 }

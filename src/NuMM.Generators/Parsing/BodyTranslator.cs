@@ -223,10 +223,14 @@ internal sealed class BodyTranslator
         if (field.Type is not INamedTypeSymbol { IsGenericType: true } named || named.OriginalDefinition.ToDisplayString() != KnownNames.FixedArray)
             throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Syntax, $"'{ix.Syntax}'", "only fixed-length array columns (FixedArray<T>) can be indexed");
         int length = 0;
+        bool eventMajor = false;
         foreach (var a in field.GetAttributes())
             if (a.AttributeClass?.ToDisplayString() == KnownNames.ColumnAttribute)
                 foreach (var n in a.NamedArguments)
+                {
                     if (n.Key == "Length" && n.Value.Value is int l) length = l;
+                    if (n.Key == "Layout" && n.Value.Value is int layout) eventMajor = layout == 1;
+                }
         if (length < 1)
             throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Syntax, $"'{ix.Syntax}'", $"the array column '{field.Name}' declares no [Column(Length = N)]");
         var elem = Supported(ix, named.TypeArguments[0]);
@@ -244,7 +248,7 @@ internal sealed class BodyTranslator
                 throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Arguments[0].Syntax, $"the index '{ix.Arguments[0].Syntax}'", "an array column is indexed by a constant or by the universe parameter, the same for every event");
         }
         string? unit = _ctx.Columns.TryGetValue(field.Name, out var col) ? Unit(col.Unit) : null;
-        return new Tx(new ArrayElemRef(field.Name, elem, index, length), unit);
+        return new Tx(new ArrayElemRef(field.Name, elem, index, length, eventMajor), unit);
     }
 
     private Tx Parameter(IParameterReferenceOperation p)

@@ -42,6 +42,7 @@ internal static class SchemaParser
             string unit = "", source = field.Name;
             bool finite = false;
             int? length = null;
+            int layout = 0;
             if (attr is not null)
             {
                 foreach (var named in attr.NamedArguments)
@@ -52,17 +53,28 @@ internal static class SchemaParser
                         case "Source" when named.Value.Value is string s && s.Length > 0: source = s; break;
                         case "Finite" when named.Value.Value is bool b: finite = b; break;
                         case "Length" when named.Value.Value is int n: length = n; break;
+                        case "Layout" when named.Value.Value is int l: layout = l; break;
                     }
                 }
             }
             var column = ParseColumnType(field, attr, length, local);
             if (column is null) continue;
+            if (layout is not (0 or 1))
+            {
+                local.Add(DiagnosticDescriptors.LayoutOnScalarColumn, NamedLocation(field, attr, "Layout"), field.Name, layout.ToString(CultureInfo.InvariantCulture), "it is not a member of NuMM.Dsl.ArrayLayout (ElementMajor or EventMajor)");
+                continue;
+            }
+            if (layout == 1 && column.Value.Length == 0)
+            {
+                local.Add(DiagnosticDescriptors.LayoutOnScalarColumn, NamedLocation(field, attr, "Layout"), field.Name, "ArrayLayout.EventMajor", $"only FixedArray<T> columns have a layout (a '{field.Type.ToDisplayString()}' column holds one value per event); drop Layout");
+                continue;
+            }
             if (System.Array.IndexOf(BatchMembers, field.Name) >= 0)
             {
                 local.Add(DiagnosticDescriptors.NameCollision, SymbolText.NameLocation(field), "Column", field.Name, $"the member '{field.Name}' of the batch type");
                 continue;
             }
-            columns.Add(new ColumnSpec(field.Name, column.Value.CSharpType, column.Value.Kind, unit, source, finite, column.Value.Length));
+            columns.Add(new ColumnSpec(field.Name, column.Value.CSharpType, column.Value.Kind, unit, source, finite, column.Value.Length, layout == 1));
         }
         if (columns.Count == 0 && !local.HasErrors)
             local.Add(DiagnosticDescriptors.SchemaWithoutColumns, SymbolText.NameLocation(type), type.Name);
@@ -121,11 +133,14 @@ internal static class SchemaParser
     }
 
     /// <summary>The <c>Length = …</c> argument of a field's [Column], else the field's name.</summary>
-    private static Location? LengthLocation(IFieldSymbol field, AttributeData? attr)
+    private static Location? LengthLocation(IFieldSymbol field, AttributeData? attr) => NamedLocation(field, attr, "Length");
+
+    /// <summary>The <c><paramref name="name"/> = …</c> argument of a field's [Column], else the field's name.</summary>
+    private static Location? NamedLocation(IFieldSymbol field, AttributeData? attr, string name)
     {
         if (attr?.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list })
             foreach (var arg in list.Arguments)
-                if (arg.NameEquals?.Name.Identifier.ValueText == "Length") return arg.GetLocation();
+                if (arg.NameEquals?.Name.Identifier.ValueText == name) return arg.GetLocation();
         return SymbolText.NameLocation(field);
     }
 

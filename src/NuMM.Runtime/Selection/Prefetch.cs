@@ -1,0 +1,48 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+
+namespace NuMM.Runtime.Selection;
+
+/// <summary>Cache-line prefetch hints for generated kernels: the final-only weight variations queue each event that
+/// passes every cut and ask for its per-event values (for example 100 universe weights) while the selection goes on, so
+/// their memory latency overlaps other work instead of stalling every passing event. A hint never changes a result and
+/// never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.</summary>
+public static class Prefetch
+{
+    private const int Line = 64; // bytes per cache line on x64 and ARM64 cores NuMM targets
+
+    /// <summary>Hints that <paramref name="array"/>[<paramref name="start"/> … start + count − 1] will be read soon.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The storage (a batch column).</param>
+    /// <param name="start">The first element.</param>
+    /// <param name="count">Elements (values) to cover.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Run<T>(T[] array, int start, int count) where T : unmanaged
+    {
+        if (!Sse.IsSupported || (uint)start >= (uint)array.Length) return;
+        count = Math.Min(count, array.Length - start);
+        // A stale address after a GC move is harmless: a prefetch is a hint and never faults.
+        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start));
+        byte* end = p + (long)count * sizeof(T);
+        for (byte* q = p; q < end; q += Line) Sse.Prefetch0(q);
+        Sse.Prefetch0(end - 1); // the last line when the run does not start on a line boundary
+    }
+
+    /// <summary>Hints that <paramref name="count"/> elements <paramref name="stride"/> apart, starting at
+    /// <paramref name="array"/>[<paramref name="start"/>], will be read soon (one element-major event's array values).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The storage (a batch column).</param>
+    /// <param name="start">The first element.</param>
+    /// <param name="stride">Elements between consecutive values.</param>
+    /// <param name="count">Values to cover.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Strided<T>(T[] array, int start, int stride, int count) where T : unmanaged
+    {
+        if (!Sse.IsSupported || start < 0 || stride < 1 || count < 1 || (long)start + (long)(count - 1) * stride >= array.Length) return;
+        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start));
+        long step = (long)stride * sizeof(T);
+        for (int k = 0; k < count; k++, p += step) Sse.Prefetch0(p);
+    }
+}
