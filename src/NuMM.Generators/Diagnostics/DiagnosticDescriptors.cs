@@ -48,9 +48,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownColumnOrVariable = Error("NUMM0101", "Unknown column or variable",
         "'{0}' is neither a column of '{1}' nor a [Variable] of the analysis", Cuts);
     public static readonly DiagnosticDescriptor CutNeverPasses = Error("NUMM0102", "Cut can never pass",
-        "Cut '{0}' can never pass: {1} would have to be {2}", Cuts);
+        "Cut '{0}' can never pass: {1}", Cuts);
     public static readonly DiagnosticDescriptor CutRedundant = Warning("NUMM0103", "Cut is redundant",
         "Cut '{0}' never removes an event that passed cut '{1}': {2} already holds; remove or tighten it", Cuts);
+    public static readonly DiagnosticDescriptor CutRemovesEverything = Warning("NUMM0105", "Cut removes every event the earlier cuts leave",
+        "Cut '{0}' removes every event that passes {1}: {2}; every later cut-flow row and every histogram stays empty", Cuts);
     public static readonly DiagnosticDescriptor FloatEquality = Warning("NUMM0104", "Exact comparison of floating-point values",
         "'{0}' tests floating-point values for exact (in)equality, which rounding rarely satisfies; compare with a range instead", Cuts);
 
@@ -92,6 +94,8 @@ internal static class DiagnosticDescriptors
         "Histogram name '{0}' is booked twice; results look histograms up by name", Histograms);
     public static readonly DiagnosticDescriptor HistogramNoName = Error("NUMM0407", "Histogram has no name or quantity",
         "Histogram {0} is null; give the histogram a name and the variable or column it fills", Histograms);
+    public static readonly DiagnosticDescriptor HistogramOutsideCuts = Warning("NUMM0408", "Histogram axis outside the window the cuts allow",
+        "Histogram '{0}' is filled for events passing every cut, but none of them has its {1}-axis quantity '{2}' in [{3}, {4}){5}; every entry lands in the underflow or overflow", Histograms);
     public static readonly DiagnosticDescriptor HistogramAmbiguousBinning = Error("NUMM0406", "Histogram gives two binnings",
         "Histogram '{0}' gives both edges and bins/min/max on its {1} axis; keep one", Histograms);
 
@@ -133,12 +137,12 @@ internal static class DiagnosticDescriptors
     {
         CutSignature, VariableSignature, DuplicateCutOrder, DuplicateCutName, AnalysisNotPartial, UnsupportedTypeShape,
         SchemaNotEventSchema, SchemaNotPartialStruct, SchemaWithoutColumns, EmptyCutName, NameCollision, DeclarationOutsideAnalysis, AnalysisNotClass, HistogramNoName,
-        UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality,
+        UnknownColumnOrVariable, CutNeverPasses, CutRedundant, FloatEquality, CutRemovesEverything,
         UnsupportedColumnType, ScalarPerLane, NotTranslatable, UnsupportedValueType,
         ArrayColumnWithoutLength, LengthOnScalarColumn, ArrayLengthOutOfRange, UnsupportedArrayElementType, LayoutOnScalarColumn,
         WeightSignature, WeightParameterType, WeightParameterConflict,
         HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
-        DuplicateHistogramName, HistogramAmbiguousBinning,
+        DuplicateHistogramName, HistogramAmbiguousBinning, HistogramOutsideCuts,
         UnitMismatch, SideEffect, RuntimeNotReferenced, InternalError,
         SystematicSignature, UnknownShiftedColumn, ShiftUnused, UniverseCount, SigmaPoints, DuplicateSystematicName,
         ShiftChangesUnit, ShiftNotSupported, UniverseBeyondArray, UnknownCutFlowMode,

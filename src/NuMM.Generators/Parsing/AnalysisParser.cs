@@ -208,9 +208,8 @@ internal static class AnalysisParser
             if (tx is null) continue;
             cutSpecs.Add(new CutSpec(order, cutName, Call(decl.Method, null), tx.Value.Expr));
             var body = BodyTranslator.BodyOf(decl.Method, compilation, ct);
-            if (body is not null) conditions.Add(IntervalChecker.Collect(cutName, decl.Method, body));
+            if (body is not null) conditions.Add(IntervalChecker.Collect(cutName, decl.Method, body, tx.Value.Expr));
         }
-        if (conditions.Count == cutSpecs.Count) IntervalChecker.Check(conditions, bag);
         var weightSpecs = new List<WeightSpec>();
         foreach (var w in goodWeights)
         {
@@ -227,7 +226,9 @@ internal static class AnalysisParser
             weightSpecs.Add(new WeightSpec(w.Attribute.ConstructorArguments[0].Value as string ?? w.Method.Name, Call(w.Method, names), tx.Value.Expr, new EquatableArray<string>(names.ToArray())));
         }
 
-        var histograms = ParseHistograms(type, context, goodVariables, schemaSpec, bag);
+        var axes = new List<AxisWindow>();
+        var histograms = ParseHistograms(type, context, goodVariables, schemaSpec, bag, axes);
+        if (conditions.Count == cutSpecs.Count) IntervalChecker.Check(conditions, bag, axes);
         var variableNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in goodVariables) variableNames.Add(v.Method.Name);
         var (shifts, weightVariations) = SystematicsParser.Parse(context, systematics, variableNames);
@@ -267,7 +268,8 @@ internal static class AnalysisParser
             }
     }
 
-    private static List<HistogramSpec> ParseHistograms(INamedTypeSymbol type, AnalysisContext context, List<Decl> variables, SchemaSpec schema, DiagnosticBag bag)
+    private static List<HistogramSpec> ParseHistograms(INamedTypeSymbol type, AnalysisContext context, List<Decl> variables, SchemaSpec schema, DiagnosticBag bag,
+        List<AxisWindow> axes)
     {
         var result = new List<HistogramSpec>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -300,6 +302,9 @@ internal static class AnalysisParser
             if (is2) y = Axis(a, name, "Y", args[2], 2, "y", context, variables, schema, bag);
             if (x is null || (is2 && y is null)) continue;
             result.Add(new HistogramSpec(name, x, y));
+            var where = LocationInfo.From(a.ApplicationSyntaxReference?.GetSyntax());
+            axes.Add(new AxisWindow(name, "x", x, where));
+            if (y is not null) axes.Add(new AxisWindow(name, "y", y, where));
         }
         return result;
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NuMM.Generators.Diagnostics;
+using NuMM.Generators.Feasibility;
 using NuMM.Generators.Model;
 
 namespace NuMM.Generators.Parsing;
@@ -24,10 +25,18 @@ internal sealed record Atom(string Key, string Display, CmpOp Op, double Bound, 
     };
 }
 
-/// <summary>The conjunctive comparisons of a cut body, and whether they are all of it.</summary>
-internal sealed record CutConditions(string CutName, List<Atom> Atoms, bool Complete, LocationInfo? BodyWhere);
+/// <summary>The conjunctive comparisons of a cut body, and whether they are all of it; <see cref="Body"/> is the
+/// translated body (variables, called cuts and locals inlined) that the feasibility analysis reads.</summary>
+internal sealed record CutConditions(string CutName, List<Atom> Atoms, bool Complete, LocationInfo? BodyWhere, Expr? Body = null);
 
-/// <summary>Interval analysis of cut bodies: finds cuts that can never pass and cuts that earlier cuts make redundant.</summary>
+/// <summary>A histogram axis to check against the window the cuts leave: its quantity, binned range and where it is booked.</summary>
+internal sealed record AxisWindow(string Histogram, string AxisName, AxisSpec Axis, LocationInfo? Where);
+
+/// <summary>Interval analysis of cut bodies: finds cuts that can never pass (NUMM0102), cuts that remove every event
+/// the earlier cuts leave (NUMM0105), cuts that earlier cuts make redundant (NUMM0103) and histogram axes outside the
+/// window the cuts allow (NUMM0408). The decisions come from <see cref="CutLogic"/> on the translated bodies, which
+/// over-approximates where a cut can pass, so "never" is never claimed wrongly; the syntactic atoms only give the
+/// classic single-chain case its precise location and message.</summary>
 internal static class IntervalChecker
 {
     private sealed class Interval
@@ -68,7 +77,7 @@ internal static class IntervalChecker
     }
 
     /// <summary>Collects the top-level conjunction of comparisons with constants in a cut body.</summary>
-    public static CutConditions Collect(string cutName, IMethodSymbol method, IOperation body)
+    public static CutConditions Collect(string cutName, IMethodSymbol method, IOperation body, Expr? translated = null)
     {
         var atoms = new List<Atom>();
         bool complete = true;
@@ -76,7 +85,7 @@ internal static class IntervalChecker
         if (body is IBlockOperation block)
         {
             value = block.Operations.Length == 1 && block.Operations[0] is IReturnOperation { ReturnedValue: { } rv } ? rv : null!;
-            if (value is null) return new CutConditions(cutName, atoms, false, LocationInfo.From(body.Syntax));
+            if (value is null) return new CutConditions(cutName, atoms, false, LocationInfo.From(body.Syntax), translated);
         }
         var eventParam = method.Parameters.Length > 0 ? method.Parameters[0] : null;
 
@@ -136,31 +145,75 @@ internal static class IntervalChecker
         }
 
         Walk(value);
-        return new CutConditions(cutName, atoms, complete, LocationInfo.From(value.Syntax));
+        return new CutConditions(cutName, atoms, complete, LocationInfo.From(value.Syntax), translated);
     }
 
-    /// <summary>Reports cuts that can never pass and cuts that earlier cuts make redundant.</summary>
-    public static void Check(IReadOnlyList<CutConditions> cutsInOrder, DiagnosticBag bag)
+    /// <summary>Reports cuts that can never pass, cuts that remove every event the earlier ones leave, redundant cuts
+    /// and histogram axes outside the cuts' window.</summary>
+    public static void Check(IReadOnlyList<CutConditions> cutsInOrder, DiagnosticBag bag, IReadOnlyList<AxisWindow>? axes = null)
     {
         var never = new HashSet<int>();
+        var alone = new List<List<Alternative>?>();
         for (int k = 0; k < cutsInOrder.Count; k++)
         {
-            var intervals = new Dictionary<string, Interval>(StringComparer.Ordinal);
-            foreach (var a in cutsInOrder[k].Atoms)
-            {
-                if (double.IsNaN(a.Bound)) continue;
-                if (!intervals.TryGetValue(a.Key, out var iv)) intervals[a.Key] = iv = new Interval();
-                bool wasEmpty = iv.IsEmpty;
-                iv.Apply(a);
-                if (!wasEmpty && iv.IsEmpty)
-                {
-                    var parts = new List<string>();
-                    foreach (var x in iv.Atoms) parts.Add($"{Atom.OpText(x.Op)} {x.BoundText}");
-                    bag.Add(DiagnosticDescriptors.CutNeverPasses, a.Where, cutsInOrder[k].CutName, $"'{a.Display}'", string.Join(" and ", parts));
-                    never.Add(k);
-                }
-            }
+            var cut = cutsInOrder[k];
+            var logic = new CutLogic();
+            var cases = cut.Body is null ? null : logic.WhenTrue(cut.Body);
+            alone.Add(cases);
+            if (cases is null || cases.Count > 0) continue;
+            never.Add(k);
+            if (ClassicEmptyInterval(cut) is { } classic)
+                bag.Add(DiagnosticDescriptors.CutNeverPasses, classic.Where, cut.CutName, classic.Why);
+            else
+                bag.Add(DiagnosticDescriptors.CutNeverPasses, cut.BodyWhere, cut.CutName, Reasons(logic, cut.Body!));
         }
+
+        // NUMM0105: the earlier cuts leave events, this one removes them all.
+        var left = CutLogic.TrueCondition();
+        var leftNames = new List<string>();
+        for (int k = 0; k < cutsInOrder.Count && left is not null; k++)
+        {
+            if (never.Contains(k))
+            {
+                left = null;
+                break;
+            }
+            var check = new CutLogic();
+            var next = check.Both(left, alone[k]);
+            if (next is { Count: 0 } && k > 0)
+            {
+                // The shortest run of earlier cuts that already leaves nothing for this one.
+                var run = CutLogic.TrueCondition();
+                var names = new List<string>();
+                for (int j = 0; j < k && run is { Count: > 0 }; j++)
+                {
+                    run = check.Both(run, alone[j]);
+                    names.Add($"'{cutsInOrder[j].CutName}'");
+                    if (check.Both(run, alone[k]) is { Count: 0 }) break;
+                }
+                bag.Add(DiagnosticDescriptors.CutRemovesEverything, cutsInOrder[k].BodyWhere, cutsInOrder[k].CutName, string.Join(" and ", names), Reasons(check, null));
+                left = null;
+                break;
+            }
+            left = next;
+            leftNames.Add(cutsInOrder[k].CutName);
+        }
+
+        // NUMM0408: histograms are filled for events passing every cut; an axis whose bins no such event reaches.
+        if (left is { Count: > 0 } && axes is not null)
+            foreach (var axis in axes)
+            {
+                var a = axis.Axis;
+                double lo = a.IsVariable ? a.Edges[0] : a.Min, hi = a.IsVariable ? a.Edges[a.Edges.Count - 1] : a.Max;
+                if (!(lo < hi)) continue;
+                var value = a.Value.Type == ValType.Double ? a.Value : new Model.Convert(ValType.Double, a.Value);
+                var check = new CutLogic();
+                var inside = check.InSet(value, ValueSet.Range(ValType.Double, lo, Domain.Below(ValType.Double, hi) ?? lo), $"{a.Variable} in [{Format(lo)}, {Format(hi)})");
+                if (check.Both(left, inside) is { Count: 0 })
+                    bag.Add(DiagnosticDescriptors.HistogramOutsideCuts, axis.Where, axis.Histogram, axis.AxisName, a.Variable, Format(lo), Format(hi),
+                        Window(left, a.Value) is { } w ? $" (they allow {w})" : "");
+            }
+
         for (int k = 1; k < cutsInOrder.Count; k++)
         {
             var cut = cutsInOrder[k];
@@ -187,6 +240,48 @@ internal static class IntervalChecker
                 }
             }
         }
+    }
+
+    /// <summary>The first comparison of the classic shape (one quantity, one &amp;&amp; chain) that empties its interval.</summary>
+    private static (LocationInfo? Where, string Why)? ClassicEmptyInterval(CutConditions cut)
+    {
+        var intervals = new Dictionary<string, Interval>(StringComparer.Ordinal);
+        foreach (var a in cut.Atoms)
+        {
+            if (double.IsNaN(a.Bound)) continue;
+            if (!intervals.TryGetValue(a.Key, out var iv)) intervals[a.Key] = iv = new Interval();
+            iv.Apply(a);
+            if (iv.IsEmpty)
+            {
+                var parts = new List<string>();
+                foreach (var x in iv.Atoms) parts.Add($"{Atom.OpText(x.Op)} {x.BoundText}");
+                return (a.Where, $"'{a.Display}' would have to be {string.Join(" and ", parts)}");
+            }
+        }
+        return null;
+    }
+
+    private static string Reasons(CutLogic logic, Expr? body)
+    {
+        var list = logic.Contradictions;
+        if (list.Count == 0) return body is null ? "their conditions contradict each other" : $"'{ExprText.Of(body)}' is never true";
+        var shown = new List<string>();
+        for (int i = 0; i < list.Count && i < 3; i++) shown.Add(list[i]);
+        return string.Join("; ", shown) + (list.Count > 3 ? "; …" : "");
+    }
+
+    /// <summary>The values the cuts allow for a histogram quantity, when it is a quantity the alternatives constrain.</summary>
+    private static string? Window(List<Alternative> cases, Expr value)
+    {
+        var q = value;
+        while (q is Model.Convert c) q = c.Operand;
+        ValueSet? union = null;
+        foreach (var alt in cases)
+        {
+            if (!alt.Sets.TryGetValue(q, out var s)) return null;
+            union = union is null ? s.Set : union.Union(s.Set);
+        }
+        return union?.ToString();
     }
 
     private static bool IsWidening(IConversionOperation c)
