@@ -49,6 +49,8 @@ Console.WriteLine($"With the efficiency and scintillation-response variants prof
                   $"(pulls: efficiency {fitSyst[Csi2021Analysis.EfficiencySyst]:+0.00;-0.00}σ, scint. 0 {fitSyst[Csi2021Analysis.Scint0Syst]:+0.00;-0.00}σ, scint. 1 {fitSyst[Csi2021Analysis.Scint1Syst]:+0.00;-0.00}σ).");
 double Part(string prefix) => model.ComponentNames.Where(c => c.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => model.PredictComponent(c, fit.Values).Take(Csi2021Binning.GridBins).Sum());
 Console.WriteLine($"Fitted events in C: CEvNS {count:F1}, BRN {Part("BRN"):F1}, NIN {Part("NIN"):F1}, steady state {Part("steady state"):F1}.");
+var significance = analysis.NullSignificance();
+Console.WriteLine($"Background only (strength 0, nuisances profiled): −2Δln L = {significance.DeltaChi2:F1}, i.e. {significance.Sigma:F1}σ (published: {Csi2021Published.ObservationSigma}σ).");
 Console.WriteLine();
 
 Console.WriteLine("### What makes the error of the count (each group of nuisance parameters fixed at its best fit in turn)");
@@ -100,14 +102,16 @@ Console.WriteLine();
 Console.WriteLine("| quantity | published | NuMM | NuMM / published |");
 Console.WriteLine("|---|---:|---:|---:|");
 Console.WriteLine($"| fitted CEvNS count (events) | {Csi2021Published.FittedCount} ± {Csi2021Published.FittedCountError} | {count:F1} ± {countError:F1} | {count / Csi2021Published.FittedCount:F3} |");
+Console.WriteLine($"| significance of the CEvNS signal (σ) | {Csi2021Published.ObservationSigma} | {significance.Sigma:F1} | {significance.Sigma / Csi2021Published.ObservationSigma:F3} |");
 Console.WriteLine($"| SM ⟨σ⟩ (10⁻⁴⁰ cm²) | {Csi2021Published.SmCrossSection} ± {Csi2021Published.SmCrossSectionError} | {smXs:F1} | {smXs / Csi2021Published.SmCrossSection:F3} |");
 Console.WriteLine($"| measured ⟨σ⟩ (10⁻⁴⁰ cm²) | {Csi2021Published.CrossSection} +{Csi2021Published.CrossSectionUp} −{Csi2021Published.CrossSectionDown} | {xs.Value:F1} +{xs.High - xs.Value:F1} −{xs.Value - xs.Low:F1} | {xs.Value / Csi2021Published.CrossSection:F3} |");
 Console.WriteLine($"| μ_νe 90 % CL (10⁻¹⁰ μ_B), one at a time / marginalised | no number retrieved (README) | {limitE.Limit:F1} / {margE.Limit:F1} | – |");
 Console.WriteLine($"| μ_νμ 90 % CL (10⁻¹⁰ μ_B), one at a time / marginalised | no number retrieved (README) | {limitMu.Limit:F1} / {margMu.Limit:F1} | – |");
 Console.WriteLine();
-Console.WriteLine("Moment limits from this data set were derived by phenomenologists, not by COHERENT (e.g. \"Physics implications of a combined " +
-                  "analysis of COHERENT CsI and LAr data\", arXiv:2211.11905); their numbers could not be read from the sources reachable here, " +
-                  "so no ratio is printed (README, \"Magnetic moments\").");
+Console.WriteLine("Moment limits from this data set were derived by phenomenologists, not by COHERENT (e.g. arXiv:2201.10578, \"Neutrino millicharge " +
+                  "and other electromagnetic interactions with COHERENT-2021 data\", and arXiv:2211.11905, \"Physics implications of a combined analysis " +
+                  "of COHERENT CsI and LAr data\"); their numbers could not be read from the sources reachable here, so no ratio is printed " +
+                  "(README, \"Magnetic moments\"). The 11.6σ significance is quoted from the abstract of arXiv:2201.10578.");
 Console.WriteLine();
 
 // ---- Plots --------------------------------------------------------------------------------------------------------

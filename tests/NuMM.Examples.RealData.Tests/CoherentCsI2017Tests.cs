@@ -58,6 +58,16 @@ public class CoherentCsI2017Tests(Csi2017Fixture fixture) : IClassFixture<Csi201
         Assert.InRange(error / Csi2017Published.FittedCountError, 0.75, 1.25);
     }
 
+    [Fact]
+    public void NullSignificance_ReproducesPublishedSigma()
+    {
+        var (delta, sigma) = _analysis.NullSignificance();
+        // Pinned from the README run (44.9); both fits stop within ~1e-6 in −2lnL, the value is rounded to 0.1.
+        Assert.Equal(44.9, delta, 0.06);
+        // Published: "6.7-sigma confidence level" (Akimov et al., Science 357, 1123 (2017), abstract); √44.9 = 6.70.
+        Assert.Equal(Csi2017Published.ObservationSigma, sigma, 0.05);
+    }
+
     [Theory]
     [InlineData(Csi2017Analysis.MuE, OtherMoment.AtZero, 48.1)]
     [InlineData(Csi2017Analysis.MuMu, OtherMoment.AtZero, 32.0)]

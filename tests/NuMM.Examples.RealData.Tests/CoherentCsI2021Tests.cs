@@ -111,6 +111,17 @@ public class CoherentCsI2021Tests(Csi2021Fixture fixture) : IClassFixture<Csi202
     }
 
     [Fact]
+    public void NullSignificance_ReproducesPinnedValue_AndPublishedWithinAcceptance()
+    {
+        var (delta, sigma) = _analysis.NullSignificance();
+        // Both fits stop within ~1e-6 of their minima in −2lnL; the pinned value is rounded to 0.1, hence 0.06.
+        Assert.Equal(98.6, delta, 0.06);
+        Assert.Equal(Math.Sqrt(delta), sigma, 1e-12);
+        // Published 11.6σ (as quoted in the abstract of arXiv:2201.10578); the acceptance is the 25 %.
+        Assert.InRange(sigma / Csi2021Published.ObservationSigma, 0.75, 1.25);
+    }
+
+    [Fact]
     public void SteadyStateVariants_ReproducePinnedValues()
     {
         // AC histogram as a fixed steady-state template (C window only): 338.4 ± 37.3 in the README run.
