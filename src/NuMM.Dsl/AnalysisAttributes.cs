@@ -51,7 +51,9 @@ public sealed class VariableAttribute : Attribute
     /// <summary>The axis label.</summary>
     public string Label { get; }
 
-    /// <summary>The unit of the variable's value; empty when dimensionless.</summary>
+    /// <summary>The unit of the variable's value (for example <c>"GeV rad²"</c>). Not set: the unit the body computes from
+    /// its columns (products and quotients carry units). Set to <c>""</c>: dimensionless. A declared unit that differs
+    /// from the body's is compile-time warning NUMM0502; docs/dsl.md ("Units") describes the unit algebra.</summary>
     public string Unit { get; set; } = "";
 }
 

@@ -18,7 +18,8 @@ public sealed class EventSchemaAttribute : Attribute
 public sealed class ColumnAttribute : Attribute
 {
     /// <summary>The physical unit of the column's values (for example <c>"GeV"</c>, <c>"cm"</c>, <c>"rad"</c>);
-    /// empty when dimensionless. Comparing columns of different units is a compile-time warning.</summary>
+    /// empty (the default) when dimensionless: a count, score, ratio or weight. Comparing, adding or subtracting values
+    /// of different units (dimensionless included) is compile-time warning NUMM0501.</summary>
     public string Unit { get; set; } = "";
 
     /// <summary>The branch or column name in an input file that fills this column; defaults to the field name.</summary>

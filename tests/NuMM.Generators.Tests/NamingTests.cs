@@ -70,9 +70,9 @@ public class NamingTests
             """ },
         { "units, sources and names with quotes, newlines and markup", """
             using System; using NuMM.Dsl; namespace N;
-            [EventSchema] public partial struct Ev { [Column(Unit = "a\"b\n<c>&", Source = "x\"y\nz", Finite = true)] public float E; [Column(Unit = "*/ //\u2028x")] public double D; }
+            [EventSchema] public partial struct Ev { [Column(Unit = "a\"b\n<c>&", Source = "x\"y\nz", Finite = true)] public float E; [Column(Unit = "*/ //\u2028x")] public double D; [Column(Unit = "m\"\n<x>")] public double F; }
             [Analysis(typeof(Ev))] [Histogram("h\n\"<i>", "E", Bins = 2, Min = 0, Max = 4)]
-            public static partial class S { [Cut(1, "a\"\n<b>&")] public static bool A(in Ev e) => e.E > 1; [Variable("v\n", Unit = "m\"\n<x>")] public static double V(in Ev e) => e.D; }
+            public static partial class S { [Cut(1, "a\"\n<b>&")] public static bool A(in Ev e) => e.E > 1; [Variable("v\n", Unit = "m\"\n<x>")] public static double V(in Ev e) => e.F; }
             """ },
     };
 

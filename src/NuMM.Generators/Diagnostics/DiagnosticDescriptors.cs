@@ -100,7 +100,9 @@ internal static class DiagnosticDescriptors
         "Histogram '{0}' gives both edges and bins/min/max on its {1} axis; keep one", Histograms);
 
     public static readonly DiagnosticDescriptor UnitMismatch = Warning("NUMM0501", "Quantities of different units combined",
-        "'{0}' is in {1} but '{2}' is in {3}; comparing or adding them mixes units", Units);
+        "'{0}' is {1} but '{2}' is {3}; {4}", Units);
+    public static readonly DiagnosticDescriptor DeclaredUnitMismatch = Warning("NUMM0502", "Declared unit differs from the body's unit",
+        "Variable '{0}' is declared {1} but its body computes a value {2} ('{3}'); declare the unit the body computes, or fix the body", Units);
 
     public static readonly DiagnosticDescriptor SideEffect = Error("NUMM0601", "Side effect in a body",
         "'{0}' in '{1}' {2}; cut, variable and weight bodies must be side-effect-free expressions", Purity);
@@ -124,7 +126,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateSystematicName = Error("NUMM0706", "Two systematics share a name",
         "Systematic name '{0}' is used by both '{1}' and '{2}'; every variation needs its own name (only [Shift]s that move different columns together may share one)", Systematics);
     public static readonly DiagnosticDescriptor ShiftChangesUnit = Error("NUMM0707", "Shift changes the column's unit",
-        "Shift '{0}' returns a value in '{1}' for column '{2}', which is declared in '{3}'", Systematics);
+        "Shift '{0}' returns a value {1} for column '{2}', which is {3}", Systematics);
     public static readonly DiagnosticDescriptor ShiftNotSupported = Error("NUMM0708", "Column cannot be shifted",
         "Shift '{0}' cannot move column '{1}': {2}", Systematics);
     public static readonly DiagnosticDescriptor UniverseBeyondArray = Error("NUMM0709", "Universe index beyond the array",
@@ -143,7 +145,7 @@ internal static class DiagnosticDescriptors
         WeightSignature, WeightParameterType, WeightParameterConflict,
         HistogramNoBins, HistogramEmptyRange, HistogramEdgesNotIncreasing, HistogramUnknownVariable,
         DuplicateHistogramName, HistogramAmbiguousBinning, HistogramOutsideCuts,
-        UnitMismatch, SideEffect, RuntimeNotReferenced, InternalError,
+        UnitMismatch, DeclaredUnitMismatch, SideEffect, RuntimeNotReferenced, InternalError,
         SystematicSignature, UnknownShiftedColumn, ShiftUnused, UniverseCount, SigmaPoints, DuplicateSystematicName,
         ShiftChangesUnit, ShiftNotSupported, UniverseBeyondArray, UnknownCutFlowMode,
     };

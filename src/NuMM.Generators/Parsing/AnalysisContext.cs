@@ -16,8 +16,11 @@ internal sealed class AnalysisContext
     {
         public State State;
         public Tx Result;
-        public string? DeclaredUnit;
+        public Unit? DeclaredUnit;
+        public LocationInfo? DeclaredAt;
     }
+
+    private readonly Dictionary<string, Unit> _columnUnits = new(System.StringComparer.Ordinal);
 
     private readonly Dictionary<IMethodSymbol, Inlinable> _inlinables = new(SymbolEqualityComparer.Default);
 
@@ -48,9 +51,17 @@ internal sealed class AnalysisContext
     public static void ReportNoBody(DiagnosticBag bag, IMethodSymbol method)
         => bag.Add(DiagnosticDescriptors.NotTranslatable, SymbolText.NameLocation(method), $"'{method.Name}'", method.Name, "it has no body (extern, or partial without an implementation)");
 
-    /// <summary>Registers a variable or cut with a valid signature so other bodies may call it.</summary>
-    public void AddInlinable(IMethodSymbol method, string? declaredUnit)
-        => _inlinables[method] = new Inlinable { DeclaredUnit = string.IsNullOrEmpty(declaredUnit) ? null : declaredUnit };
+    /// <summary>Registers a variable or cut with a valid signature so other bodies may call it. <paramref name="declaredUnit"/>
+    /// is a variable's <c>Unit = "…"</c> when given ("" declares it dimensionless); null takes the unit of the body.</summary>
+    public void AddInlinable(IMethodSymbol method, string? declaredUnit, Location? declaredAt)
+        => _inlinables[method] = new Inlinable { DeclaredUnit = declaredUnit is null ? null : Unit.Parse(declaredUnit), DeclaredAt = LocationInfo.From(declaredAt) };
+
+    /// <summary>The unit of a column: its <c>[Column(Unit = "…")]</c>, dimensionless when empty or not given.</summary>
+    public Unit ColumnUnit(ColumnSpec column)
+    {
+        if (!_columnUnits.TryGetValue(column.Unit, out var unit)) _columnUnits[column.Unit] = unit = Unit.Parse(column.Unit);
+        return unit;
+    }
 
     public bool IsInlinable(IMethodSymbol method) => _inlinables.ContainsKey(method.OriginalDefinition);
 
@@ -85,10 +96,16 @@ internal sealed class AnalysisContext
             entry.State = State.Failed;
             return null;
         }
+        // The declared unit is what callers and histograms see; a body computing another unit is a warning, not overridden in silence.
+        if (entry.DeclaredUnit is { } declared && tx.Value.Unit is { } computed && !declared.Equals(computed))
+            Bag.Add(DiagnosticDescriptors.DeclaredUnitMismatch, entry.DeclaredAt ?? LocationInfo.From(SymbolText.NameLocation(method)), method.Name,
+                declared.Phrase, computed.Phrase, Shorten(body!.Syntax.ToString()));
         entry.Result = new Tx(tx.Value.Expr, entry.DeclaredUnit ?? tx.Value.Unit);
         entry.State = State.Done;
         return entry.Result;
     }
+
+    private static string Shorten(string s) => s.Length <= 80 ? s : s.Substring(0, 77) + "...";
 
     /// <summary>The message names the declaration that holds the call (the innermost one being translated) and the cycle.</summary>
     private void ReportRecursion(IMethodSymbol callee, SyntaxNode? callSite)

@@ -108,7 +108,7 @@ internal static class AnalysisParser
                 continue;
             }
             goodVariables.Add(v);
-            context.AddInlinable(v.Method, NamedString(v.Attribute, "Unit"));
+            context.AddInlinable(v.Method, NamedString(v.Attribute, "Unit"), ArgumentLocation(v.Attribute, -1, "Unit"));
         }
         var goodCuts = new List<(Decl Decl, int Order, string Name)>();
         foreach (var c in cuts)
@@ -131,7 +131,7 @@ internal static class AnalysisParser
                 continue;
             }
             goodCuts.Add((c, order, cutName));
-            context.AddInlinable(c.Method, null);
+            context.AddInlinable(c.Method, null, null);
         }
         var goodWeights = new List<Decl>();
         var parameters = new Dictionary<string, (ParameterSpec Spec, IParameterSymbol Symbol)>(StringComparer.Ordinal);
@@ -378,7 +378,7 @@ internal static class AnalysisParser
             value = tx.Value.Expr;
             scalar = "(double)" + Call(v.Method, null);
             label = v.Attribute.ConstructorArguments.Length == 1 && v.Attribute.ConstructorArguments[0].Value is string l ? l : variable;
-            unit = tx.Value.Unit ?? "";
+            unit = tx.Value.Unit?.Text ?? "";
             break;
         }
         if (value is null && context.Columns.TryGetValue(variable, out var col) && !col.IsArray && col.Kind is "Int32" or "Single" or "Double")

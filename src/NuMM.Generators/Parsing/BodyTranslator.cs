@@ -11,8 +11,10 @@ using Convert = NuMM.Generators.Model.Convert;
 
 namespace NuMM.Generators.Parsing;
 
-/// <summary>A translated expression with the physical unit of its value (null when unknown or dimensionless).</summary>
-internal readonly record struct Tx(Expr Expr, string? Unit);
+/// <summary>A translated expression with the physical unit of its value. <see cref="Unit"/> is null when the unit is not
+/// known (a literal, a weight parameter, a static field, a per-lane call's result, σ or the universe index): such a value
+/// is never reported as mixing units. A literal is a pure number in products and quotients.</summary>
+internal readonly record struct Tx(Expr Expr, Unit? Unit);
 
 /// <summary>Thrown inside the translator to abandon a body; the diagnostic (if any) is already in the bag.</summary>
 internal sealed class AbandonTranslation : Exception
@@ -169,7 +171,8 @@ internal sealed class BodyTranslator
                 var c = Value(cond.Condition);
                 var a = Value(cond.WhenTrue);
                 var b = Value(whenFalse);
-                return new Tx(new Ternary(c.Expr, a.Expr, b.Expr), Same(a.Unit, b.Unit));
+                var unit = SameUnit(cond.Syntax, cond.WhenTrue.Syntax, a, whenFalse.Syntax, b, "the two branches of '?:' are one value and need one unit");
+                return new Tx(new Ternary(c.Expr, a.Expr, b.Expr), unit);
             }
             default:
                 throw Fail(DiagnosticDescriptors.NotTranslatable, op.Syntax, Describe(op), "it has no vector form");
@@ -213,7 +216,7 @@ internal sealed class BodyTranslator
         if (!_ctx.Columns.TryGetValue(f.Field.Name, out var col))
             throw Fail(DiagnosticDescriptors.UnknownColumnOrVariable, f.Syntax, f.Field.Name, _ctx.Schema.Name);
         var vt = Supported(f, f.Field.Type);
-        return new Tx(new ColumnRef(f.Field.Name, vt), Unit(col.Unit));
+        return new Tx(new ColumnRef(f.Field.Name, vt), _ctx.ColumnUnit(col));
     }
 
     /// <summary><c>e.Column[k]</c> on a fixed-length array column, with a constant index or the universe parameter.</summary>
@@ -247,7 +250,7 @@ internal sealed class BodyTranslator
             default:
                 throw Fail(DiagnosticDescriptors.NotTranslatable, ix.Arguments[0].Syntax, $"the index '{ix.Arguments[0].Syntax}'", "an array column is indexed by a constant or by the universe parameter, the same for every event");
         }
-        string? unit = _ctx.Columns.TryGetValue(field.Name, out var col) ? Unit(col.Unit) : null;
+        var unit = _ctx.Columns.TryGetValue(field.Name, out var col) ? _ctx.ColumnUnit(col) : null;
         return new Tx(new ArrayElemRef(field.Name, elem, index, length, eventMajor), unit);
     }
 
@@ -309,19 +312,21 @@ internal sealed class BodyTranslator
         {
             case BinaryOperatorKind.Add:
             case BinaryOperatorKind.Subtract:
+            {
                 if (t == ValType.Bool) break;
-                CheckUnits(b, l, r);
-                if (b.IsChecked && t == ValType.Int) return Checked(b, b.OperatorKind == BinaryOperatorKind.Add ? "CheckedAdd" : "CheckedSubtract", l.Unit ?? r.Unit, l.Expr, r.Expr);
-                return new Tx(new Binary(b.OperatorKind == BinaryOperatorKind.Add ? BinOp.Add : BinOp.Sub, l.Expr, r.Expr), l.Unit ?? r.Unit);
+                var unit = SameUnit(b, l, r, b.OperatorKind == BinaryOperatorKind.Add ? "adding them mixes units" : "subtracting them mixes units");
+                if (b.IsChecked && t == ValType.Int) return Checked(b, b.OperatorKind == BinaryOperatorKind.Add ? "CheckedAdd" : "CheckedSubtract", unit, l.Expr, r.Expr);
+                return new Tx(new Binary(b.OperatorKind == BinaryOperatorKind.Add ? BinOp.Add : BinOp.Sub, l.Expr, r.Expr), unit);
+            }
             case BinaryOperatorKind.Multiply:
                 if (t == ValType.Bool) break;
-                if (b.IsChecked && t == ValType.Int) return Checked(b, "CheckedMultiply", null, l.Expr, r.Expr);
-                return new Tx(new Binary(BinOp.Mul, l.Expr, r.Expr), null);
+                if (b.IsChecked && t == ValType.Int) return Checked(b, "CheckedMultiply", Product(l, r, 1), l.Expr, r.Expr);
+                return new Tx(new Binary(BinOp.Mul, l.Expr, r.Expr), Product(l, r, 1));
             case BinaryOperatorKind.Divide:
                 if (t == ValType.Int)
                     throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, "integer division", "SIMD units have no integer divide; convert an operand to float (for example '(float)e.N')");
                 if (t == ValType.Bool) break;
-                return new Tx(new Binary(BinOp.Div, l.Expr, r.Expr), null);
+                return new Tx(new Binary(BinOp.Div, l.Expr, r.Expr), Product(l, r, -1));
             case BinaryOperatorKind.ConditionalAnd:
             case BinaryOperatorKind.And when t == ValType.Bool:
                 return new Tx(new Binary(BinOp.And, l.Expr, r.Expr, b.OperatorKind == BinaryOperatorKind.ConditionalAnd), null);
@@ -334,13 +339,13 @@ internal sealed class BodyTranslator
             case BinaryOperatorKind.NotEquals:
                 if (t is ValType.Float or ValType.Double && !IsNaNSelfTest(l, r) && !IsFinitenessTest(l, r))
                     _ctx.Bag.Add(DiagnosticDescriptors.FloatEquality, b.Syntax, b.Syntax.ToString());
-                CheckUnits(b, l, r);
+                SameUnit(b, l, r, "comparing them mixes units");
                 return new Tx(new Compare(b.OperatorKind == BinaryOperatorKind.Equals ? CmpOp.Eq : CmpOp.Ne, l.Expr, r.Expr), null);
             case BinaryOperatorKind.LessThan:
             case BinaryOperatorKind.LessThanOrEqual:
             case BinaryOperatorKind.GreaterThan:
             case BinaryOperatorKind.GreaterThanOrEqual:
-                CheckUnits(b, l, r);
+                SameUnit(b, l, r, "comparing them mixes units");
                 return new Tx(new Compare(Cmp(b.OperatorKind), l.Expr, r.Expr), null);
         }
         throw Fail(DiagnosticDescriptors.NotTranslatable, b.Syntax, $"the operator '{OperatorText(b)}' on {Name(t)}", "it has no vector form");
@@ -348,7 +353,7 @@ internal sealed class BodyTranslator
 
     /// <summary>Checked integer arithmetic: SIMD units wrap on overflow, so each lane runs the checked C# operation (in
     /// the generated file's lane helpers) and throws the OverflowException the C# throws, for the same events.</summary>
-    private Tx Checked(IOperation at, string helper, string? unit, params Expr[] operands)
+    private Tx Checked(IOperation at, string helper, Unit? unit, params Expr[] operands)
     {
         _ctx.AddPerLaneCall($"checked integer arithmetic '{at.Syntax}' in '{_method.Name}'", at.Syntax);
         return new Tx(new ScalarCall("NuMMLanes." + helper, ValType.Int, new EquatableArray<Expr>(operands)), unit);
@@ -377,11 +382,32 @@ internal sealed class BodyTranslator
         _ => CmpOp.Ne,
     };
 
-    private void CheckUnits(IOperation at, Tx l, Tx r)
+    /// <summary>The unit of a value that two operands must share (sum, difference, comparison, Min/Max, the branches of
+    /// ?:): NUMM0501 when both units are known and differ (the result's unit is then unknown, so one mistake is reported
+    /// once); otherwise the known one, if any.</summary>
+    private Unit? SameUnit(IOperation at, Tx l, Tx r, string why)
     {
-        if (l.Unit is null || r.Unit is null || string.Equals(l.Unit, r.Unit, StringComparison.Ordinal)) return;
-        var (ls, rs) = at.Syntax is BinaryExpressionSyntax bs ? (bs.Left.ToString(), bs.Right.ToString()) : (at.Syntax.ToString(), "");
-        _ctx.Bag.Add(DiagnosticDescriptors.UnitMismatch, at.Syntax, ls, l.Unit, rs, r.Unit);
+        var (ls, rs) = at.Syntax is BinaryExpressionSyntax bs ? (bs.Left, bs.Right) : (at.Syntax, at.Syntax);
+        return SameUnit(at.Syntax, ls, l, rs, r, why);
+    }
+
+    private Unit? SameUnit(SyntaxNode at, SyntaxNode left, Tx l, SyntaxNode right, Tx r, string why)
+    {
+        if (l.Unit is null || r.Unit is null) return l.Unit ?? r.Unit;
+        if (l.Unit.Equals(r.Unit)) return l.Unit;
+        _ctx.Bag.Add(DiagnosticDescriptors.UnitMismatch, at, left.ToString(), l.Unit.Phrase, right.ToString(), r.Unit.Phrase, why);
+        return null;
+    }
+
+    /// <summary>The unit of <c>l * r</c> (<paramref name="power"/> 1) or <c>l / r</c> (-1). A literal is a pure number
+    /// here (<c>2 * e.E</c> is in GeV); any other operand of unknown unit makes the product's unit unknown.</summary>
+    private static Unit? Product(Tx l, Tx r, int power)
+    {
+        if (l.Expr is Const && r.Expr is Const) return null; // a product of literals is a literal
+        var a = l.Unit ?? (l.Expr is Const ? Unit.Dimensionless : null);
+        var b = r.Unit ?? (r.Expr is Const ? Unit.Dimensionless : null);
+        if (a is null || b is null) return null;
+        return power > 0 ? a.Times(b) : a.Over(b);
     }
 
     private Tx Pattern(IPatternOperation p, Tx value, IOperation valueOp)
@@ -444,11 +470,7 @@ internal sealed class BodyTranslator
             args.Add(Value(a.Value));
         }
         var ret = Supported(inv, m.ReturnType);
-        if (isMath && TryMath(m.Name, args, ret) is { } math)
-        {
-            if (math.Expr is MathCall { Fn: MathFn.Min or MathFn.Max } && args.Count == 2) CheckUnits(inv, args[0], args[1]);
-            return math;
-        }
+        if (isMath && TryMath(m.Name, args, ret, inv) is { } math) return math;
         if (isNumeric && m.Name == "IsNaN" && args.Count == 1)
             return new Tx(new Compare(CmpOp.Ne, args[0].Expr, args[0].Expr), null);
         _ctx.AddPerLaneCall($"{m.ContainingType!.Name}.{m.Name} in '{_method.Name}'", inv.Syntax);
@@ -465,10 +487,14 @@ internal sealed class BodyTranslator
             || m.ContainingType?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32
             || SymbolText.HasAttribute(m, KnownNames.PureAttribute) || SymbolText.HasAttribute(m, KnownNames.ContractsPureAttribute));
 
-    private static Tx? TryMath(string name, List<Tx> args, ValType ret)
+    /// <summary>A Math/MathF call with a vector form, with the unit of its value: Abs, Floor, Ceiling, Truncate and Round
+    /// keep the unit, Min and Max need one unit, Sqrt halves even powers (GeV² → GeV), FusedMultiplyAdd(a, b, c) is in
+    /// the unit of a·b, which c must share, and Pow(x, 2) squares.</summary>
+    private Tx? TryMath(string name, List<Tx> args, ValType ret, IInvocationOperation inv)
     {
         bool fp = ret is ValType.Float or ValType.Double;
-        Tx Call(MathFn fn, string? unit)
+        SyntaxNode Arg(int i) => inv.Arguments.Length == args.Count ? ArgumentOf(inv, i) : inv.Syntax;
+        Tx Call(MathFn fn, Unit? unit)
         {
             var e = new Expr[args.Count];
             for (int i = 0; i < e.Length; i++) e[i] = args[i].Expr;
@@ -477,16 +503,20 @@ internal sealed class BodyTranslator
         switch (name)
         {
             case "Abs" when fp && args.Count == 1: return Call(MathFn.Abs, args[0].Unit);
-            case "Sqrt" when fp && args.Count == 1: return Call(MathFn.Sqrt, null);
+            case "Sqrt" when fp && args.Count == 1: return Call(MathFn.Sqrt, args[0].Unit?.SquareRoot());
             case "Floor" when fp && args.Count == 1: return Call(MathFn.Floor, args[0].Unit);
             case "Ceiling" when fp && args.Count == 1: return Call(MathFn.Ceiling, args[0].Unit);
             case "Truncate" when fp && args.Count == 1: return Call(MathFn.Truncate, args[0].Unit);
             case "Round" when fp && args.Count == 1: return Call(MathFn.Round, args[0].Unit);
-            case "Min" when (fp || ret == ValType.Int) && args.Count == 2: return Call(MathFn.Min, args[0].Unit ?? args[1].Unit);
-            case "Max" when (fp || ret == ValType.Int) && args.Count == 2: return Call(MathFn.Max, args[0].Unit ?? args[1].Unit);
-            case "FusedMultiplyAdd" when fp && args.Count == 3: return Call(MathFn.FusedMultiplyAdd, null);
+            case "Min" when (fp || ret == ValType.Int) && args.Count == 2:
+                return Call(MathFn.Min, SameUnit(inv.Syntax, Arg(0), args[0], Arg(1), args[1], "the smaller of two values needs one unit"));
+            case "Max" when (fp || ret == ValType.Int) && args.Count == 2:
+                return Call(MathFn.Max, SameUnit(inv.Syntax, Arg(0), args[0], Arg(1), args[1], "the larger of two values needs one unit"));
+            case "FusedMultiplyAdd" when fp && args.Count == 3:
+                var product = new Tx(args[0].Expr, Product(args[0], args[1], 1));
+                return Call(MathFn.FusedMultiplyAdd, SameUnit(inv.Syntax, inv.Syntax, product, Arg(2), args[2], "adding the product and the addend mixes units"));
             case "Pow" when fp && args.Count == 2 && args[1].Expr is Const { Value: 2.0 }:
-                return new Tx(new Binary(BinOp.Mul, args[0].Expr, args[0].Expr), null);
+                return new Tx(new Binary(BinOp.Mul, args[0].Expr, args[0].Expr), Product(args[0], args[0], 1));
         }
         return null;
     }
@@ -553,9 +583,13 @@ internal sealed class BodyTranslator
         _ => "double",
     };
 
-    private static string? Unit(string u) => u.Length == 0 ? null : u;
-
-    private static string? Same(string? a, string? b) => a == b ? a : null;
+    /// <summary>The syntax of the argument bound to parameter <paramref name="ordinal"/> (arguments may be named and reordered).</summary>
+    private static SyntaxNode ArgumentOf(IInvocationOperation inv, int ordinal)
+    {
+        foreach (var a in inv.Arguments)
+            if (a.Parameter?.Ordinal == ordinal) return a.Value.Syntax;
+        return inv.Syntax;
+    }
 
     internal static double ToDouble(object v) => v switch
     {

@@ -140,9 +140,9 @@ internal static class SystematicsParser
             string prefix = $"{SymbolText.FullName(m.ContainingType)}.{Emit.Literals.Identifier(m.Name)}({(m.Parameters[0].RefKind == RefKind.In ? "in " : "")}";
             if (col is not null)
             {
-                if (tx.Value.Unit is { } u && col.Unit.Length > 0 && !string.Equals(u, col.Unit, StringComparison.Ordinal))
+                if (tx.Value.Unit is { } u && !u.Equals(ctx.ColumnUnit(col)))
                 {
-                    bag.Add(DiagnosticDescriptors.ShiftChangesUnit, loc, name, u, column!, col.Unit);
+                    bag.Add(DiagnosticDescriptors.ShiftChangesUnit, loc, name, u.QuotedPhrase, column!, ctx.ColumnUnit(col).QuotedPhrase);
                     continue;
                 }
                 var spec = new ShiftedColumnSpec(column!, prefix, tx.Value.Expr);
