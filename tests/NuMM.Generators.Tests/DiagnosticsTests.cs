@@ -161,6 +161,7 @@ public class DiagnosticsTests
     [InlineData("e.E - e.E == 0f")]
     [InlineData("e.D - e.D != 0.0")]
     [InlineData("0f == e.E - e.E")]
+    [InlineData("(e.E - e.E) is 0f")]
     public void NUMM0104_FinitenessIdiom_NoWarning(string test)
         => Assert.Empty(GeneratorHarness.RunGenerator(Analysis("[Cut(1, \"finite\")] public static bool A(in Ev e) => " + test + ";")).Numm);
 

@@ -420,7 +420,7 @@ internal sealed class BodyTranslator
                 var k = ToDouble(cv.Value);
                 // 'x is double.NaN' matches NaN (C# tests it with IsNaN), where 'x == double.NaN' never holds.
                 if (double.IsNaN(k)) return new Tx(new Compare(CmpOp.Ne, value.Expr, value.Expr), null);
-                if (value.Expr.Type is ValType.Float or ValType.Double)
+                if (value.Expr.Type is ValType.Float or ValType.Double && !IsFinitenessTest(value, new Tx(new Const(value.Expr.Type, k), null)))
                     _ctx.Bag.Add(DiagnosticDescriptors.FloatEquality, p.Syntax, $"{valueOp.Syntax} is {p.Syntax}");
                 return new Tx(new Compare(CmpOp.Eq, value.Expr, new Const(value.Expr.Type, k)), null);
             case IBinaryPatternOperation bp:
