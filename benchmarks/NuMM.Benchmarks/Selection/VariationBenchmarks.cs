@@ -98,7 +98,7 @@ public class VariationBenchmarks
         return total;
     }
 
-    private static float ReadSum(ReadOnlySpan<float> x)
+    internal static float ReadSum(ReadOnlySpan<float> x)
     {
         int i = 0;
         float tail = 0;
@@ -169,7 +169,7 @@ public class VariationBenchmarks
             _perUniverseResult.Reset();
             foreach (var b in _batches)
             {
-                for (int i = 0; i < b.Length; i++) b.UniverseW[i] = b.Flux[i * VariationWorkload.UniverseCount + u];
+                b.Flux.AsSpan(u * b.Capacity, b.Length).CopyTo(b.UniverseW);
                 _perUniverse.Process(b, _perUniverseResult);
             }
             sum += _perUniverseResult.CutFlow.SumW[^1];
@@ -228,9 +228,12 @@ public partial struct VarEvent
     public float FluxW, XsecW, PotW;
     /// <summary>Scratch for the old way only: one universe's factor, copied here before each of its 100 passes.</summary>
     public float UniverseW;
-    /// <summary>100 flux-universe weight factors, event-major in the batch (the 100 values of one event contiguous, as a
-    /// ROOT <c>w[100]</c> branch and the peers' NumPy (N, 100) array store them).</summary>
-    [Column(Length = 100, Layout = ArrayLayout.EventMajor)] public FixedArray<float> Flux;
+    /// <summary>100 flux-universe weight factors, element-major in the batch (value k of all events contiguous): the layout
+    /// for the full-cut-flow universes, which read universe k of every event of a block as one vector.</summary>
+    [Column(Length = 100)] public FixedArray<float> Flux;
+    /// <summary>The same 100 factors event-major (the 100 values of one event contiguous, as a ROOT <c>w[100]</c> branch and
+    /// the peers' NumPy (N, 100) array store them): the layout for final-only universes, read only for selected events.</summary>
+    [Column(Length = 100, Layout = ArrayLayout.EventMajor)] public FixedArray<float> FluxEv;
 }
 
 /// <summary>(a) The nominal selection: 11 cuts, 3 weights, 3 histograms. The cases below are the same selection with
@@ -359,7 +362,7 @@ public static partial class VariationUniversesFinal
 
     /// <summary>Flux universe factor, from the array column.</summary>
     [Universes("flux", VariationWorkload.UniverseCount, CutFlow = VariationCutFlow.FinalOnly)]
-    public static float FluxUniverse(in VarEvent e, int universe) => e.Flux[universe];
+    public static float FluxUniverse(in VarEvent e, int universe) => e.FluxEv[universe];
 }
 
 /// <summary>(c) The nominal selection + a 5 % energy scale at σ = −3…+3 (energy feeds the energy cut, E θ² and the

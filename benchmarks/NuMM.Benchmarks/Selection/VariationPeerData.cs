@@ -30,14 +30,8 @@ public static class VariationPeerData
         }
         WriteNpy(Path.Combine(folder, "Flux.npy"), [VariationWorkload.Events, VariationWorkload.UniverseCount], stream =>
         {
-            var rows = new float[VariationWorkload.BatchSize * VariationWorkload.UniverseCount];
-            foreach (var b in batches)
-            {
-                for (int i = 0; i < b.Length; i++)
-                    for (int k = 0; k < VariationWorkload.UniverseCount; k++)
-                        rows[i * VariationWorkload.UniverseCount + k] = b.Flux[VarEvent.Batch.Schema[IndexOf("Flux")].IndexOf(b.Capacity, i, k)];
-                stream.Write(MemoryMarshal.AsBytes(rows.AsSpan(0, b.Length * VariationWorkload.UniverseCount)));
-            }
+            // The event-major copy is already the (N, 100) C-order layout of the .npy file.
+            foreach (var b in batches) stream.Write(MemoryMarshal.AsBytes(b.FluxEv.AsSpan(0, b.Length * VariationWorkload.UniverseCount)));
         });
 
         // NuMM's answers, from the one-pass kernels the benchmark times.

@@ -16,7 +16,7 @@ public static class VariationWorkload
     /// <summary>The energy-scale σ points of the shift case (5 % per σ).</summary>
     public static readonly double[] ShiftSigmas = { -3, -2, -1, 1, 2, 3 };
 
-    /// <summary>All events, batch by batch (the last batch is partly filled). About 4.7 GB, 4 GB of it universe weights.</summary>
+    /// <summary>All events, batch by batch (the last batch is partly filled). About 8.7 GB: 4 GB of universe weights in each layout.</summary>
     public static VarEvent.Batch[] Create()
     {
         // Per-universe correlated shifts: a normalisation and an energy tilt (the flux PCA's first two components, in effect).
@@ -55,7 +55,7 @@ public static class VariationWorkload
                 batch.PotW[i] = 1f + 0.01f * rng.NextFloat();
                 float x = (trueE - 4f) / 4f;
                 for (int k = 0; k < UniverseCount; k++)
-                    batch.Flux[i * UniverseCount + k] = 1f + norm[k] + tilt[k] * x + 0.02f * (rng.NextFloat() - 0.5f);
+                    batch.Flux[k * BatchSize + i] = batch.FluxEv[i * UniverseCount + k] = 1f + norm[k] + tilt[k] * x + 0.02f * (rng.NextFloat() - 0.5f);
             }
             batch.Length = n;
             batches[b] = batch;

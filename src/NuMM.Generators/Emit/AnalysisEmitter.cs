@@ -452,6 +452,34 @@ internal static class AnalysisEmitter
         }
     }
 
+    private const string PrefetchMarker = "// (prefetch)";
+
+    /// <summary>Events ahead of the current block whose column lines the block loop asks for. The loop reads many columns
+    /// at once (one stream per column), more than the hardware prefetchers follow well; an explicit hint per column and
+    /// block keeps the lines arriving. They are lines the loop reads anyway (a block is one line per float column).</summary>
+    private const int PrefetchAhead = 256;
+
+    /// <summary>Writes the block loop's body, with the prefetch hints for the scalar columns it reads.</summary>
+    private static void WriteBody(SourceWriter w, SourceWriter body, VectorExprEmitter x, int lanes)
+    {
+        foreach (var line in body.ToString().Split('\n'))
+        {
+            if (line.Trim() == PrefetchMarker)
+            {
+                if (x.ScalarColumnRefs.Count == 0) continue;
+                string indent = line.Substring(0, line.Length - line.TrimStart().Length);
+                string once = lanes < 16 ? "lane == 0 && " : ""; // one hint per 16 floats (a line) of each column
+                w.WriteLine($"{indent}if ({once}i + {I(PrefetchAhead)} < n) // hints only: the lines {I(PrefetchAhead)} events ahead");
+                w.WriteLine($"{indent}{{");
+                foreach (var r in x.ScalarColumnRefs)
+                    w.WriteLine($"{indent}    {RT}.Selection.Prefetch.Line(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {r}, i + {I(PrefetchAhead)}));");
+                w.WriteLine($"{indent}}}");
+                continue;
+            }
+            if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+        }
+    }
+
     /// <summary>Passing events the vector path queues before running the final-only variations for them: their per-event
     /// values (prefetched when queued) arrive while the selection goes on. Small enough that the lines stay in L1.</summary>
     private const int FinalQueue = 32;
@@ -844,6 +872,7 @@ internal static class AnalysisEmitter
         var sels = p.Selections;
 
         body.WriteLine("int lane = i & 15;");
+        body.WriteLine(PrefetchMarker);
 
         // The C# twin calls every shift method for every event (it builds the shifted event first), whether or not
         // anything reads the column: per-lane calls in shift bodies run for every lane.
@@ -1119,8 +1148,7 @@ internal static class AnalysisEmitter
                 using (p.HasFinal ? w.Block("try") : null)
                 using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
                 {
-                    foreach (var line in body.ToString().Split('\n'))
-                        if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+                    WriteBody(w, body, x, lanes);
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 if (p.HasFinal) w.WriteLine("if (fqn > 0) DrainFinal(batch, fq, fqn, fin);");
@@ -1144,8 +1172,7 @@ internal static class AnalysisEmitter
                     w.WriteLine("tRowStart[0] = 0;");
                     using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
                     {
-                        foreach (var line in body.ToString().Split('\n'))
-                            if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+                        WriteBody(w, body, x, lanes);
                         w.WriteLine($"if (tb == {I(tileBlocks)}) {{ Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into); tb = 0; from = i + {I(lanes)}; }}");
                     }
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");

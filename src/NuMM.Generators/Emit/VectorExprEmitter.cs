@@ -51,6 +51,9 @@ internal sealed class VectorExprEmitter
 
     public string LoopSigma { get; set; } = "vsig";
 
+    /// <summary>The refs (<c>c_Name</c>) of the scalar columns the block loop loads, in first-use order.</summary>
+    public List<string> ScalarColumnRefs { get; } = new();
+
     /// <summary>Loop-invariant declarations (column refs, broadcast parameters, scratch), emitted before the loop.</summary>
     public List<string> Prologue { get; } = new();
 
@@ -160,6 +163,7 @@ internal sealed class VectorExprEmitter
             {
                 var reference = "c_" + col.Name;
                 AddPrologue(reference, $"ref {Elem(col.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{Literals.Identifier(col.Name)});");
+                if (!ScalarColumnRefs.Contains(reference)) ScalarColumnRefs.Add(reference);
                 return col.Type switch
                 {
                     ValType.Bool => DeclareBits("b", $"NuMMLanes.Bits{W}(ref global::System.Runtime.CompilerServices.Unsafe.As<bool, byte>(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {reference}, i)))"),

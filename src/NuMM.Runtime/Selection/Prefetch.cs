@@ -11,7 +11,16 @@ namespace NuMM.Runtime.Selection;
 /// never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.</summary>
 public static class Prefetch
 {
-    private const int Line = 64; // bytes per cache line on x64 and ARM64 cores NuMM targets
+    private const int LineBytes = 64; // bytes per cache line on x64 and ARM64 cores NuMM targets
+
+    /// <summary>Hints that the cache line holding <paramref name="value"/> will be read soon.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="value">A reference into a batch column (it is never read or written here).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Line<T>(ref T value)
+    {
+        if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref value));
+    }
 
     /// <summary>Hints that <paramref name="array"/>[<paramref name="start"/> … start + count − 1] will be read soon.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -26,7 +35,7 @@ public static class Prefetch
         // A stale address after a GC move is harmless: a prefetch is a hint and never faults.
         byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start));
         byte* end = p + (long)count * sizeof(T);
-        for (byte* q = p; q < end; q += Line) Sse.Prefetch0(q);
+        for (byte* q = p; q < end; q += LineBytes) Sse.Prefetch0(q);
         Sse.Prefetch0(end - 1); // the last line when the run does not start on a line boundary
     }
 
