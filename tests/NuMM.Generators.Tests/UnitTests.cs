@@ -232,6 +232,17 @@ public class UnitTests
         => NoDiagnostics("""[Cut(1, "a")] public static bool A(in Ev e) => e.Score * e.Ratio > e.N && e.Score * e.E > e.E2;""");
 
     [Fact]
+    public void ProjectTemplate_HasNoUnitWarning()
+    {
+        // The analysis every new user starts from (dotnet new numm-analysis): MET from GeV components, a GeV shift.
+        var root = Path.GetFullPath(Path.Combine(GeneratorHarness.ProjectDirectory(), "..", ".."));
+        var dir = Path.Combine(root, "templates", "NuMM.Templates", "content", "numm-analysis");
+        var run = GeneratorHarness.RunGenerator("global using System;", File.ReadAllText(Path.Combine(dir, "EventSchema.cs")), File.ReadAllText(Path.Combine(dir, "Selection.cs")));
+        Assert.NotEmpty(run.Result.GeneratedTrees);
+        Assert.True(!run.Numm.Any(d => d.Severity >= DiagnosticSeverity.Warning), string.Join("\n", run.Numm));
+    }
+
+    [Fact]
     public void NUMM0707_ShiftOfDimensionlessColumn_ReturningGeV()
         => Expect(Analysis("""
             [Cut(1, "a")] public static bool A(in Ev e) => e.Score > 0.5f;
