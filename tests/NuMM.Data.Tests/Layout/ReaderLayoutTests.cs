@@ -376,4 +376,46 @@ public sealed class ReaderLayoutTests
         for (int i = 0; i < groups * rows; i++)
             for (int k = 0; k < 4; k++) Assert.Equal(W(i, k), At<float>(got[0], 4, i, k));
     }
+
+    /// <summary>The layout is the batch's, not the source's: a source opened for an element-major schema fills an
+    /// event-major batch of the same columns correctly (and the other way round), as a runner's batches may differ from
+    /// the schema a dataset was opened with.</summary>
+    [Fact]
+    public void Sources_FillTheBatchsLayout_NotTheLayoutTheyWereOpenedFor()
+    {
+        ColumnInfo[] flux = [Col("flux", ColumnType.Single, 100, finite: true)];
+        using (var npz = NumpyFile.Open(NumpyFileTestsPath("arrays.npz")))
+        {
+            var got = ReadAll(npz.OpenSource(With(flux, ArrayLayout.ElementMajor)), With(flux, ArrayLayout.EventMajor), 333);
+            for (int i = 0; i < 1000; i++)
+                for (int k = 0; k < 100; k++) Assert.Equal(Flux(i, k), At<float>(got[0], 100, i, k));
+        }
+        using (var dir = new TempDirectory())
+        {
+            string path = dir.File("arrays.numm");
+            WriteColumnar(path, 1000, 100, 128, ArrayLayout.ElementMajor);
+            using var file = ColumnarFileReader.Open(path);
+            var got = ReadAll(file.OpenSource(With(ColumnarSchema, ArrayLayout.EventMajor)), With(ColumnarSchema, ArrayLayout.ElementMajor), 128);
+            AssertColumnarTruth(got, 1000);
+            got = ReadAll(file.OpenSource(With(ColumnarSchema, ArrayLayout.ElementMajor)), With(ColumnarSchema, ArrayLayout.EventMajor), 300);
+            AssertColumnarTruth(got, 1000);
+        }
+        using (var f = RootFile.Open(SyntheticRootFile.Build(true), "synthetic.root"))
+        {
+            ColumnInfo[] w = [Col("w", ColumnType.Double, 4)];
+            var got = ReadAll(f.GetTree("dir/sub/t").OpenBatches<DynamicColumnBatch>(With(w, ArrayLayout.ElementMajor)), With(w, ArrayLayout.EventMajor), 3);
+            for (int i = 0; i < 5; i++)
+                for (int k = 0; k < 4; k++) Assert.Equal((double)SyntheticRootFile.WValue(i, k), At<double>(got[0], 4, i, k));
+        }
+    }
+
+    [Fact]
+    public void Root_BatchOfAnotherArrayLength_IsRefusedNamingTheColumn()
+    {
+        using var f = RootFile.Open(SyntheticRootFile.Build(false), "synthetic.root");
+        ColumnInfo[] w = [Col("w", ColumnType.Double, 4)];
+        var source = f.GetTree("dir/sub/t").OpenBatches<DynamicColumnBatch>(w);
+        var e = Assert.Throws<ArgumentException>(() => source.ReadNext(new DynamicColumnBatch([w[0] with { Length = 5, Layout = ArrayLayout.EventMajor }], 4)));
+        Assert.Contains("Batch column 0 is 'w' (float64[5]); the source was opened for 'w' (float64[4])", e.Message);
+    }
 }

@@ -68,8 +68,8 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
         if (cols.Length != _columns.Length)
             throw new ArgumentException($"The batch has {cols.Length} columns; the source was opened for {_columns.Length}.", nameof(batch));
         for (int i = 0; i < cols.Length; i++)
-            if (cols[i].Name != _columns[i].Name || cols[i].Type != _columns[i].Type)
-                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({cols[i].Type}); the source was opened for '{_columns[i].Name}' ({_columns[i].Type}).", nameof(batch));
+            if (cols[i].Name != _columns[i].Name || cols[i].Type != _columns[i].Type || cols[i].Length != _columns[i].Length)
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({Mapping.ColumnTypes.Describe(cols[i])}); the source was opened for '{_columns[i].Name}' ({Mapping.ColumnTypes.Describe(_columns[i])}).", nameof(batch));
         if (Position >= _stop)
         {
             batch.Length = 0;
