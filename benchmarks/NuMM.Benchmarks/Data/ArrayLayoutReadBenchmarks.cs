@@ -19,7 +19,7 @@ public class ArrayLayoutReadBenchmarks
 {
     private const int Entries = 1 << 18, Universes = 100, Batch = 1 << 16;
 
-    private string _npyPath = "", _nummPath = "";
+    private string _dir = "", _npyPath = "", _nummPath = "";
     private byte[] _block = [];
     private ColumnInfo[] _schema = [];
     private DynamicColumnBatch? _batch;
@@ -33,8 +33,10 @@ public class ArrayLayoutReadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _npyPath = Path.Combine(Path.GetTempPath(), $"numm-bench-layout-{Environment.ProcessId}.npy");
-        _nummPath = Path.Combine(Path.GetTempPath(), $"numm-bench-layout-{Environment.ProcessId}.numm");
+        // A .npy file is one column named by its file stem.
+        _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"numm-bench-layout-{Environment.ProcessId}")).FullName;
+        _npyPath = Path.Combine(_dir, "flux.npy");
+        _nummPath = Path.Combine(_dir, "flux.numm");
         _schema = [new("flux", ColumnType.Single, "", "flux", true, Universes, Layout)];
         var rng = new Random(1);
         var values = new float[(long)Entries * Universes]; // entry-major, as numpy stores (N, 100)
@@ -78,8 +80,7 @@ public class ArrayLayoutReadBenchmarks
     {
         _npy?.Dispose();
         _numm?.Dispose();
-        File.Delete(_npyPath);
-        File.Delete(_nummPath);
+        Directory.Delete(_dir, recursive: true);
     }
 
     /// <summary>The ceiling: every byte of the .npy file through a plain FileStream.</summary>

@@ -302,8 +302,7 @@ public sealed class ParquetBatchSource : IBatchSource<IColumnBatch>
         // Value k of an array column: a run of the chunk's entries at k × rows, of the batch's at k × capacity
         // (element-major). An event-major column takes the runs converted and checked in a scratch buffer (or straight
         // from the chunk), then transposed into place.
-        Span<byte> runs = !layout.IsEventMajor ? default
-            : bind.Converts ? Scratch(b, batch.Capacity * length * toSize)[..(take * length * toSize)] : default;
+        Span<byte> runs = layout.IsEventMajor && bind.Converts ? Scratch(b, batch.Capacity * length * toSize)[..(take * length * toSize)] : default;
         for (int k = 0; k < length; k++)
         {
             var raw = ColumnArrays.Bytes(_chunks![b]).Slice((k * _rows + _pos) * fromSize, take * fromSize);
