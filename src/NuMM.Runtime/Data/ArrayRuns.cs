@@ -186,14 +186,23 @@ public static class ArrayRuns
     {
         var s = MemoryMarshal.Cast<byte, T>(source);
         var t = MemoryMarshal.Cast<byte, T>(target);
-        int block = Math.Max(8, 16384 / (length * Unsafe.SizeOf<T>()));
+        // Strides are non-negative, so the last row's last element is the largest index on either side: checked once here,
+        // the loop then moves values through refs without a bounds check per value.
+        if ((long)(n - 1) * sourceRow + (long)(length - 1) * sourceElement >= s.Length
+            || (long)(n - 1) * targetRow + (long)(length - 1) * targetElement >= t.Length)
+            throw new ArgumentException($"The column or buffer is too short for {n} rows of {length} values.");
+        ref T s0 = ref MemoryMarshal.GetReference(s);
+        ref T t0 = ref MemoryMarshal.GetReference(t);
+        // Rows per block: the block's values fill about 32 KiB (the L1 data cache), in whole 64-byte lines of a run.
+        int block = Math.Max(16, 32768 / (length * Unsafe.SizeOf<T>()) & ~15);
         for (int j0 = 0; j0 < n; j0 += block)
         {
             int j1 = Math.Min(n, j0 + block);
             for (int k = 0; k < length; k++)
             {
-                int from = k * sourceElement, to = k * targetElement;
-                for (int j = j0; j < j1; j++) t[to + j * targetRow] = s[from + j * sourceRow];
+                ref T sk = ref Unsafe.Add(ref s0, (nint)k * sourceElement);
+                ref T tk = ref Unsafe.Add(ref t0, (nint)k * targetElement);
+                for (int j = j0; j < j1; j++) Unsafe.Add(ref tk, (nint)j * targetRow) = Unsafe.Add(ref sk, (nint)j * sourceRow);
             }
         }
     }

@@ -10,8 +10,8 @@ namespace NuMM.Runtime.Data.Numpy;
 
 /// <summary>Streams the bound arrays of a <see cref="NumpyFile"/> into batches: each array is read sequentially
 /// straight into the batch column (into a scratch buffer when a conversion was requested, or for a 2-D array read into an
-/// element-major array column, whose entry-major values are transposed; an event-major array column takes them as they
-/// are, so it is read straight into place too), byte-swapped when stored
+/// element-major array column, whose entry-major values are transposed in cache-sized blocks; an event-major array column
+/// takes them as they are, so it is read straight into place too), byte-swapped when stored
 /// big-endian, and checked against the member's zip CRC-32 when its last value has been read.</summary>
 public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
 {
@@ -119,25 +119,30 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
             if (info.BigEndian) SwapBytes(raw, info.Type);
             if (transposes)
             {
-                // Entry-major (value k of entry i at i × values + k) to element-major runs of `take` entries.
-                if (_transposed[b] is null || _transposed[b]!.Length < rawBytes) _transposed[b] = new byte[(long)batch.Capacity * size * values];
-                var transposed = _transposed[b].AsSpan(0, rawBytes);
-                Transpose(raw, transposed, take, values, size);
-                raw = transposed;
+                // Entry-major (value k of entry i at i × values + k) to element-major runs of `take` entries: straight into
+                // the column (runs `capacity` apart), or into a buffer of runs `take` apart when they are converted next.
+                var layout = batch.Columns[bind.SchemaIndex];
+                if (bind.Converts)
+                {
+                    if (_transposed[b] is null || _transposed[b]!.Length < rawBytes) _transposed[b] = new byte[(long)batch.Capacity * size * values];
+                    var transposed = _transposed[b].AsSpan(0, rawBytes);
+                    ArrayRuns.PutEntries(transposed, layout, take, size, 0, raw);
+                    raw = transposed;
+                }
+                else
+                {
+                    ArrayRuns.PutEntries(column, layout, batch.Capacity, size, 0, raw);
+                }
             }
             for (int r = 0; r < runs; r++)
             {
-                var run = raw.Slice(r * runLength * size, runLength * size);
                 dest = column.Slice(r * batch.Capacity * targetSize, runLength * targetSize);
                 if (bind.Converts)
                 {
+                    var run = raw.Slice(r * runLength * size, runLength * size);
                     int bad = ValueConverter.Convert(run, info.Type, dest, targetType, runLength);
                     if (bad >= 0)
                         throw _Error(info.Name, $"Array '{info.Name}' holds a value{Which(values, eventMajor, r, bad)} that does not fit {ColumnTypes.Name(targetType)} (requested conversion from {ColumnTypes.Name(info.Type)}).", _position + EntryOf(values, eventMajor, bad));
-                }
-                else if (transposes)
-                {
-                    run.CopyTo(dest);
                 }
                 if (bind.RequireFinite)
                 {
@@ -169,13 +174,6 @@ public sealed class NumpyBatchSource : IBatchSource<IColumnBatch>, IDisposable
         : string.Create(CultureInfo.InvariantCulture, $" (value {(eventMajor ? index % values : run)} of {values} per entry)");
 
     private DataFormatException _Error(string column, string message, long? entry) => new(message, _file.Path, column, entry);
-
-    private static void Transpose(ReadOnlySpan<byte> entryMajor, Span<byte> elementMajor, int entries, int values, int size)
-    {
-        for (int i = 0; i < entries; i++)
-            for (int k = 0; k < values; k++)
-                entryMajor.Slice((i * values + k) * size, size).CopyTo(elementMajor.Slice((k * entries + i) * size, size));
-    }
 
     private static void SwapBytes(Span<byte> data, ColumnType type)
     {
