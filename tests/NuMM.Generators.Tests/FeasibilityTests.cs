@@ -101,6 +101,21 @@ public class FeasibilityTests
             [Cut(1, "c")] public static bool C(in Ev e) => Same(e.E) > 5f && Same(e.E) < 3f;
             """), "NUMM0102");
 
+    [Fact]
+    public void Never_StaticReadonlyThreshold()
+        // A static readonly field is one value for the whole run, whatever it is (NaN included).
+        => Reported(Analysis("""
+            static readonly float s_cut = 2f;
+            [Cut(1, "c")] public static bool C(in Ev e) => e.E > s_cut && !(e.E > s_cut);
+            """), "NUMM0102");
+
+    [Fact]
+    public void Passes_TwoStaticReadonlyThresholds()
+        => NotReported(Analysis("""
+            static readonly float s_lo = 2f, s_hi = 3f;
+            [Cut(1, "c")] public static bool C(in Ev e) => e.E > s_lo && e.E < s_hi;
+            """), "NUMM0102");
+
     // ---- integer columns ----
 
     [Fact]
@@ -199,6 +214,12 @@ public class FeasibilityTests
 
     [Fact]
     public void Passes_MaxWithNaNConstantIsNaN() => NotReported(Cut("!(Math.Max(e.D, double.NaN) < 4)"), "NUMM0102");
+
+    [Fact]
+    public void Never_AtanBeyondHalfPi() => Reported(Cut("Math.Atan(e.D) > 1.6"), "NUMM0102");
+
+    [Fact]
+    public void Passes_AtanNearHalfPi() => NotReported(Cut("Math.Atan(e.D) > 1.57"), "NUMM0102");
 
     [Fact]
     public void Never_FloatExp() => Reported(Cut("MathF.Exp(e.E) < 0f"), "NUMM0102");

@@ -154,7 +154,15 @@ internal sealed class CutLogic
                 _ => notNaN,
             };
         }
-        else return TrueCondition();
+        else
+        {
+            // Two quantities compared: the comparison itself is a yes/no quantity, the same wherever it is written
+            // (without per-lane calls, which need not be deterministic), so "a < b && !(a < b)" is still seen.
+            if (ExprWalk.CallsPerLane(l) || ExprWalk.CallsPerLane(r)) return TrueCondition();
+            var same = new Compare(op, l, r);
+            var value = positive ? 1 : 0;
+            return new List<Alternative> { new(new Dictionary<Expr, (ValueSet, string[])> { [same] = (ValueSet.Range(ValType.Bool, value, value), new[] { reason }) }) };
+        }
         return Atom(quantity, positive ? set : set.Complement(), reason);
     }
 

@@ -200,6 +200,7 @@ internal static class Preimage
                 // First key where f ≥ a (increasing) or f ≤ b (decreasing), last key where f ≤ b (or f ≥ a).
                 long first = increasing ? FirstKey(argType, kLo, kHi, v => f(v) >= a) : FirstKey(argType, kLo, kHi, v => f(v) <= b);
                 long last = increasing ? LastKey(argType, kLo, kHi, v => f(v) <= b) : LastKey(argType, kLo, kHi, v => f(v) >= a);
+                if (first > kHi || last < kLo) continue; // f never reaches the window
                 first = Math.Max(kLo, first - widenKeys);
                 last = Math.Min(kHi, last + widenKeys);
                 if (first <= last) ranges.Add((Domain.FromKey(argType, first), Domain.FromKey(argType, last)));
