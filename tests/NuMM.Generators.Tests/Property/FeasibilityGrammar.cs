@@ -14,6 +14,7 @@ internal sealed class FeasibilityGrammar
 
     private readonly Random _rng;
     private List<double> _pool = new();
+    private readonly List<string> _pairs = new();
     private string[] _columns = Array.Empty<string>();
 
     public FeasibilityGrammar(int seed) => _rng = new Random(seed);
@@ -23,6 +24,7 @@ internal sealed class FeasibilityGrammar
     public Case Next(string className)
     {
         _pool = new List<double>();
+        _pairs.Clear();
         int bases = 1 + _rng.Next(2);
         for (int i = 0; i < bases; i++)
         {
@@ -78,7 +80,8 @@ internal sealed class FeasibilityGrammar
         int r = _rng.Next(depth <= 0 ? 6 : 11);
         switch (r)
         {
-            case 0: case 1: case 2: return Comparison();
+            case 0: case 1: return Comparison();
+            case 2: return _rng.Next(2) == 0 ? Comparison() : TwoSided();
             case 3: return Pattern();
             case 4: return _rng.Next(2) == 0 ? "e.B" : "!e.B";
             case 5: return NaNTest();
@@ -116,6 +119,18 @@ internal sealed class FeasibilityGrammar
             _ => _rng.Next(3) == 0 ? F(Pick()) : D(Pick()),
         };
         return _rng.Next(4) == 0 ? $"{k} {Flip(op)} {text}" : $"{text} {op} {k}";
+    }
+
+    /// <summary>Two expressions compared (often one written before in the same analysis, so that "a &lt; b" and
+    /// "!(a &lt; b)" meet).</summary>
+    private string TwoSided()
+    {
+        if (_pairs.Count > 0 && _rng.Next(2) == 0) return _pairs[_rng.Next(_pairs.Count)];
+        var (a, _) = Numeric(Column(), 1);
+        var (b, _) = Numeric(Column(), 1);
+        var text = $"{a} {Ops[_rng.Next(4)]} {b}";
+        _pairs.Add(text);
+        return text;
     }
 
     private string Pattern()
