@@ -480,9 +480,13 @@ internal static class AnalysisEmitter
         }
     }
 
-    /// <summary>Passing events the vector path queues before running the final-only variations for them: their per-event
-    /// values (prefetched when queued) arrive while the selection goes on. Small enough that the lines stay in L1.</summary>
+    /// <summary>Passing events the vector path queues (a ring) before running the final-only variations for them: their
+    /// per-event values, prefetched when queued, arrive while the selection goes on. An event is run once
+    /// <see cref="FinalLag"/> newer ones are queued, so every run finds its lines requested that many passing events
+    /// earlier. Small enough that the lines stay in L1.</summary>
     private const int FinalQueue = 32;
+
+    private const int FinalLag = 16;
 
     /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
     private static List<(string Column, int Length, bool EventMajor)> FinalArrayColumns(Plan p)
@@ -504,7 +508,7 @@ internal static class AnalysisEmitter
     {
         using (w.Block("catch"))
         {
-            w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fk, fin); }");
+            w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fqh, fk, fin); }");
             w.WriteLine("throw;");
         }
     }
@@ -534,16 +538,58 @@ internal static class AnalysisEmitter
             var cellArgs = new System.Text.StringBuilder();
             for (int h = 0; h < a.Histograms.Count; h++) cellArgs.Append($", int cell{I(h)}");
             w.WriteLine($"// Weight variation {Literals.Comment(Literals.String(wv.Name))}, final level only: one event that passed every cut, weight w, for every point.");
-            using (w.Block($"private static void Final{I(f.Index)}(in {schema} e, int i, double w{cellArgs}, {sp} fin)"))
+            using (w.Block($"private static void Final{I(f.Index)}({schema}.Batch batch, int i, double w{cellArgs}, {sp} fin)"))
             {
                 string arg = wv.IsUniverses ? "vu" : $"Sigmas{I(f.Index)}[vu]";
                 w.WriteLine($"{sp} fv = fin.Slice({I(f.OffScratch)}, {I(f.Points)});");
+                // Universe u's factor is element u of an event-major array column: the event's factors are one contiguous
+                // run, so w × factor is computed 8 doubles at a time (the same IEEE products as the loop below); a run with
+                // a NaN or ±∞ goes to the loop, which raises the error of the first such universe.
+                bool direct = wv.IsUniverses && wv.Body is ArrayElemRef { Index: VariationIndexRef, EventMajor: true, ElemType: ValType.Float or ValType.Double };
+                if (direct)
+                {
+                    var ar = (ArrayElemRef)wv.Body;
+                    // The batch column directly (an event-major column's event i starts at i × Length): no event struct needed.
+                    using (w.Block($"if ({I(ar.Length)} >= {I(f.Points)} && Vector512.IsHardwareAccelerated)"))
+                    {
+                        w.WriteLine($"ref {(ar.ElemType == ValType.Float ? "float" : "double")} src = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(batch.{Literals.Identifier(ar.Column)}, i * {I(ar.Length)}, {I(ar.Length)}));");
+                        w.WriteLine("ref double dst = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(fv);");
+                        w.WriteLine("var vw = Vector512.Create(w);");
+                        w.WriteLine("var bad = Vector512<double>.Zero;");
+                        w.WriteLine("int vu = 0;");
+                        if (ar.ElemType == ValType.Float)
+                            using (w.Block($"for (; vu <= {I(f.Points)} - 16; vu += 16)"))
+                            {
+                                w.WriteLine("var x = Vector512.LoadUnsafe(ref src, (nuint)vu);");
+                                w.WriteLine("var lo = vw * Vector512.WidenLower(x); var hi = vw * Vector512.WidenUpper(x);");
+                                w.WriteLine("bad |= (lo - lo) | (hi - hi);");
+                                w.WriteLine("lo.StoreUnsafe(ref dst, (nuint)vu); hi.StoreUnsafe(ref dst, (nuint)(vu + 8));");
+                            }
+                        else
+                            using (w.Block($"for (; vu <= {I(f.Points)} - 8; vu += 8)"))
+                            {
+                                w.WriteLine("var x = vw * Vector512.LoadUnsafe(ref src, (nuint)vu);");
+                                w.WriteLine("bad |= x - x;");
+                                w.WriteLine("x.StoreUnsafe(ref dst, (nuint)vu);");
+                            }
+                        using (w.Block($"for (; vu < {I(f.Points)}; vu++)"))
+                        {
+                            w.WriteLine("double wv = w * (double)global::System.Runtime.CompilerServices.Unsafe.Add(ref src, vu);");
+                            w.WriteLine("bad |= Vector512.CreateScalar(wv - wv);");
+                            w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref dst, vu) = wv;");
+                        }
+                        // x − x is +0 for every finite x and NaN otherwise: any NaN bit pattern leaves bits set.
+                        w.WriteLine("if (bad.AsUInt64() == Vector512<ulong>.Zero) goto add;");
+                    }
+                }
+                w.WriteLine("var e = batch[i];");
                 using (w.Block($"for (int vu = 0; vu < {I(f.Points)}; vu++)"))
                 {
                     w.WriteLine($"double wv = w * (double){wv.Method}e, {arg});");
                     w.WriteLine($"if (!double.IsFinite(wv)) ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, 1);");
                     w.WriteLine("fv[vu] = wv;");
                 }
+                if (direct) w.WriteLine("add:");
                 w.WriteLine($"AddPoints(fin.Slice({I(f.OffFlow)} + (i & 15) * {I(2 * f.Points)}, {I(2 * f.Points)}), fv); // lane i % 16 of the final level");
                 for (int h = 0; h < a.Histograms.Count; h++)
                     w.WriteLine($"AddPoints(fin.Slice({I(f.Hists[h].Off)} + cell{I(h)} * {I(2 * f.Points)}, {I(2 * f.Points)}), fv); // histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}");
@@ -552,15 +598,14 @@ internal static class AnalysisEmitter
         }
 
         w.WriteLine("// The queued passing events of the vector path, in event order: every final-only variation for each.");
-        using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int count, {sp} fin)"))
+        using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int head, int count, {sp} fin)"))
         using (w.Block("for (int j = 0; j < count; j++)"))
         {
-            w.WriteLine($"int fat = j * {I(p.QueueStride)}, row = (int)fq[fat];");
-            w.WriteLine("var fe = batch[row];");
+            w.WriteLine($"int fat = ((head + j) & {I(FinalQueue - 1)}) * {I(p.QueueStride)}, row = (int)fq[fat];");
             var cells = new System.Text.StringBuilder();
             for (int h = 0; h < a.Histograms.Count; h++) cells.Append($", (int)fq[fat + {I(2 + h)}]");
             foreach (var f in p.Finals)
-                w.WriteLine($"Final{I(f.Index)}(in fe, row, fq[fat + 1]{cells}, fin);");
+                w.WriteLine($"Final{I(f.Index)}(batch, row, fq[fat + 1]{cells}, fin);");
         }
         w.WriteLine();
 
@@ -756,7 +801,7 @@ internal static class AnalysisEmitter
                     var hs = a.Histograms[h];
                     cells.Append(hs.Y is null ? $", h{I(h)}_0.CellOf({hs.X.ScalarValue})" : $", h{I(h)}_0.CellOf({hs.X.ScalarValue}, {hs.Y.ScalarValue})");
                 }
-                w.WriteLine($"if (nf0 == 0) Final{I(t)}(in e, i, w0{cells}, fin);");
+                w.WriteLine($"if (nf0 == 0) Final{I(t)}(batch, i, w0{cells}, fin);");
                 resultBase += wv.Points;
                 t++;
                 continue;
@@ -1083,7 +1128,7 @@ internal static class AnalysisEmitter
         if (p.HasFinal)
         {
             x.AddPrologue("fweights", $"global::System.Span<double> fweights = stackalloc double[{I(lanes)}];");
-            x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations");
+            x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqh = 0, fqn = 0; // a ring of passing events queued for the final-only variations: oldest, count");
             body.WriteLine();
             using (body.Block("if (pass0 != 0) // final-only weight variations: queue the passing events, prefetch their per-event values"))
             {
@@ -1094,7 +1139,7 @@ internal static class AnalysisEmitter
                 using (body.Block("do"))
                 {
                     body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(fb);");
-                    body.WriteLine($"int fat = fqn * {I(p.QueueStride)};");
+                    body.WriteLine($"int fat = ((fqh + fqn) & {I(FinalQueue - 1)}) * {I(p.QueueStride)};");
                     body.WriteLine("fq[fat] = i + l;");
                     body.WriteLine("fq[fat + 1] = fweights[l];");
                     for (int h = 0; h < a.Histograms.Count; h++)
@@ -1108,7 +1153,7 @@ internal static class AnalysisEmitter
                             ? $"{RT}.Selection.Prefetch.Run({arr}, (i + l) * {I(length)}, {I(length)});"
                             : $"{RT}.Selection.Prefetch.Strided({arr}, i + l, batch.Capacity, {I(length)});");
                     }
-                    body.WriteLine($"if (++fqn == {I(FinalQueue)}) {{ DrainFinal(batch, fq, fqn, fin); fqn = 0; }}");
+                    body.WriteLine($"if (++fqn > {I(FinalLag)}) {{ DrainFinal(batch, fq, fqh, 1, fin); fqh = (fqh + 1) & {I(FinalQueue - 1)}; fqn--; }}");
                     body.WriteLine("fb &= fb - 1;");
                 }
                 body.WriteLine("while (fb != 0);");
@@ -1151,7 +1196,7 @@ internal static class AnalysisEmitter
                     WriteBody(w, body, x, lanes);
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
-                if (p.HasFinal) w.WriteLine("if (fqn > 0) DrainFinal(batch, fq, fqn, fin);");
+                if (p.HasFinal) w.WriteLine("if (fqn > 0) DrainFinal(batch, fq, fqh, fqn, fin);");
                 w.WriteLine("return i;");
             }
             else
@@ -1176,7 +1221,7 @@ internal static class AnalysisEmitter
                         w.WriteLine($"if (tb == {I(tileBlocks)}) {{ Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into); tb = 0; from = i + {I(lanes)}; }}");
                     }
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
-                    if (p.HasFinal) w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fk, fin); }");
+                    if (p.HasFinal) w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fqh, fk, fin); }");
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))
