@@ -488,6 +488,10 @@ internal static class AnalysisEmitter
 
     private const int FinalLag = 16;
 
+    /// <summary>Runs every event still queued for the final-only variations (at the end of the block loop, and before an
+    /// exception leaves it); the count is cleared first so a throw from a queued event does not run it twice.</summary>
+    private const string DrainQueued = "if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fqh, fk, fin); }";
+
     /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
     private static List<(string Column, int Length, bool EventMajor)> FinalArrayColumns(Plan p)
     {
@@ -508,7 +512,7 @@ internal static class AnalysisEmitter
     {
         using (w.Block("catch"))
         {
-            w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fqh, fk, fin); }");
+            w.WriteLine(DrainQueued);
             w.WriteLine("throw;");
         }
     }
@@ -545,12 +549,13 @@ internal static class AnalysisEmitter
                 // Universe u's factor is element u of an event-major array column: the event's factors are one contiguous
                 // run, so w × factor is computed 8 doubles at a time (the same IEEE products as the loop below); a run with
                 // a NaN or ±∞ goes to the loop, which raises the error of the first such universe.
-                bool direct = wv.IsUniverses && wv.Body is ArrayElemRef { Index: VariationIndexRef, EventMajor: true, ElemType: ValType.Float or ValType.Double };
+                bool direct = wv.IsUniverses && wv.Body is ArrayElemRef { Index: VariationIndexRef, EventMajor: true, ElemType: ValType.Float or ValType.Double } arr
+                    && arr.Length >= f.Points;
                 if (direct)
                 {
                     var ar = (ArrayElemRef)wv.Body;
                     // The batch column directly (an event-major column's event i starts at i × Length): no event struct needed.
-                    using (w.Block($"if ({I(ar.Length)} >= {I(f.Points)} && Vector512.IsHardwareAccelerated)"))
+                    using (w.Block("if (Vector512.IsHardwareAccelerated)"))
                     {
                         w.WriteLine($"ref {(ar.ElemType == ValType.Float ? "float" : "double")} src = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(batch.{Literals.Identifier(ar.Column)}, i * {I(ar.Length)}, {I(ar.Length)}));");
                         w.WriteLine("ref double dst = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(fv);");
@@ -1196,7 +1201,7 @@ internal static class AnalysisEmitter
                     WriteBody(w, body, x, lanes);
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
-                if (p.HasFinal) w.WriteLine("if (fqn > 0) DrainFinal(batch, fq, fqh, fqn, fin);");
+                if (p.HasFinal) w.WriteLine(DrainQueued);
                 w.WriteLine("return i;");
             }
             else
@@ -1221,7 +1226,7 @@ internal static class AnalysisEmitter
                         w.WriteLine($"if (tb == {I(tileBlocks)}) {{ Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into); tb = 0; from = i + {I(lanes)}; }}");
                     }
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
-                    if (p.HasFinal) w.WriteLine("if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fqh, fk, fin); }");
+                    if (p.HasFinal) w.WriteLine(DrainQueued);
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))

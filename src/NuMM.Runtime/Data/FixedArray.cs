@@ -47,10 +47,6 @@ public readonly struct FixedArray<T> where T : unmanaged
         }
     }
 
-    /// <summary>The event's values as one span when they lie next to each other in the batch (an event-major column, see
-    /// <c>ArrayLayout.EventMajor</c>); empty otherwise (element-major: the values are a batch capacity apart).</summary>
-    public ReadOnlySpan<T> ContiguousValues => _stride == 1 && _storage is not null ? new ReadOnlySpan<T>(_storage, _start, Length) : default;
-
     /// <summary>Copies the elements into <paramref name="destination"/> (at least <see cref="Length"/> long).</summary>
     /// <param name="destination">Where to write element 0..Length−1.</param>
     public void CopyTo(Span<T> destination)

@@ -5,10 +5,12 @@ using System.Runtime.Intrinsics.X86;
 
 namespace NuMM.Runtime.Selection;
 
-/// <summary>Cache-line prefetch hints for generated kernels: the final-only weight variations queue each event that
-/// passes every cut and ask for its per-event values (for example 100 universe weights) while the selection goes on, so
-/// their memory latency overlaps other work instead of stalling every passing event. A hint never changes a result and
-/// never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.</summary>
+/// <summary>Cache-line prefetch hints for generated kernels. The block loop asks for the lines of every column it reads
+/// a few hundred events ahead (<see cref="Line{T}"/>: many column streams at once are more than the hardware
+/// prefetchers follow); the final-only weight variations queue each event that passes every cut and ask for its
+/// per-event values (for example 100 universe weights, <see cref="Run{T}"/>, <see cref="Strided{T}"/>) while the
+/// selection goes on, so their memory latency overlaps other work instead of stalling every passing event. A hint never
+/// changes a result and never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.</summary>
 public static class Prefetch
 {
     private const int LineBytes = 64; // bytes per cache line on x64 and ARM64 cores NuMM targets
