@@ -43,7 +43,11 @@ public class PackagingTests
             var feed = Path.Combine(temp.FullName, "feed");
             var consumer = Path.Combine(temp.FullName, "consumer");
             Directory.CreateDirectory(consumer);
-            Dotnet(repo, temp.FullName, "pack", Path.Combine(repo, "src", "NuMM.Dsl", "NuMM.Dsl.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.0.1-test");
+            // Its own artifacts path: packing rebuilds NuMM.Dsl and NuMM.Generators as version 0.0.1, and in the repository's
+            // shared bin/obj that build would race the other test projects' builds, which copy NuMM.Dsl.dll (a 0.0.1 copy
+            // then fails to load where 0.1.0 is referenced).
+            Dotnet(repo, temp.FullName, "pack", Path.Combine(repo, "src", "NuMM.Dsl", "NuMM.Dsl.csproj"), "-c", "Release", "-o", feed, "-p:Version=0.0.1-test",
+                "--artifacts-path", Path.Combine(temp.FullName, "artifacts"));
             Assert.True(File.Exists(Path.Combine(feed, "NuMM.Dsl.0.0.1-test.nupkg")), "pack produced no package");
 
             var global = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } g ? g
