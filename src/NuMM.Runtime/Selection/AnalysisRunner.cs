@@ -11,7 +11,10 @@ namespace NuMM.Runtime.Selection;
 /// for any thread count and from run to run; the result carries the exposure of the source when it knows it
 /// (<see cref="IExposureSource"/>). The source is read sequentially and each batch gets a sequence number;
 /// batch i is processed into its own (pooled, reset) partial result, and partials are added to the total strictly in
-/// sequence order, so the floating-point summation order depends only on the data and the batch size.</summary>
+/// sequence order, so the floating-point summation order depends only on the data and the batch size. A source that
+/// can fill any batch by its index (<see cref="IIndexedBatchSource{TBatch}"/>, for example a ROOT tree) is read by every
+/// thread at once, each thread reading and decompressing its own batch; batch i is then the same events as in a
+/// sequential read, so the result does not change.</summary>
 public static class AnalysisRunner
 {
     /// <summary>Processes every batch of <paramref name="source"/> with <paramref name="kernel"/> and returns the merged result.</summary>
@@ -148,6 +151,7 @@ public static class AnalysisRunner
 
         private readonly IAnalysisKernel<TBatch>[] _kernels;
         private readonly IBatchSource<TBatch> _source;
+        private readonly IIndexedBatchSource<TBatch>? _indexed; // read by every thread at once, batch by index
         private readonly Func<TBatch> _newBatch;
         private readonly RunOptions _options;
         private readonly int _threads;
@@ -158,7 +162,8 @@ public static class AnalysisRunner
         private readonly object _gate = new();
         private long _nextRead;       // sequence number of the next batch to read
         private long _nextMerge;      // sequence number of the next batch to merge
-        private bool _reading;        // a thread is inside the source
+        private bool _reading;        // a thread is inside the source (sequential sources only)
+        private int _capacity = -1;   // indexed sources: the capacity every batch must share, so batch k means the same events
         private bool _merging;        // a thread is merging
         private bool _sourceDone;
         private bool _stop;           // failure or cancellation
@@ -171,6 +176,8 @@ public static class AnalysisRunner
         {
             _kernels = kernels;
             _source = source;
+            // A zero-copy source keeps its own batches; only a source that copies into ours is read in parallel.
+            _indexed = source is IIndexedBatchSource<TBatch> indexed && source is not IBatchViewSource<TBatch> ? indexed : null;
             _newBatch = newBatch;
             _options = options;
             _threads = options.MaxThreads;
@@ -228,7 +235,8 @@ public static class AnalysisRunner
                 // 1. Claim the source and a free slot (the window bounds batches in flight).
                 lock (_gate)
                 {
-                    while (!_stop && !_sourceDone && (_reading || _nextRead - _nextMerge >= _slots.Length))
+                    // An indexed source takes any number of readers; a sequential one one at a time.
+                    while (!_stop && !_sourceDone && ((_reading && _indexed is null) || _nextRead - _nextMerge >= _slots.Length))
                         Monitor.Wait(_gate);
                     if (_stop || _sourceDone) return;
                     if (_options.CancellationToken.IsCancellationRequested)
@@ -236,14 +244,37 @@ public static class AnalysisRunner
                         Fail(_nextRead, RunStage.Reading, new OperationCanceledException(_options.CancellationToken));
                         return;
                     }
-                    _reading = true;
                     seq = _nextRead;
                     slot = _slots[seq % _slots.Length];
+                    // Claim the sequence number now, so the next thread reads the next batch at the same time.
+                    if (_indexed is not null) _nextRead++;
+                    else _reading = true;
                 }
 
-                // 2. Read outside the lock; only this thread is in the source.
+                // 2. Read outside the lock: a sequential source has only this thread inside; an indexed one fills batch seq.
                 bool got;
-                try
+                if (_indexed is not null)
+                {
+                    try
+                    {
+                        slot.Owned ??= _newBatch();
+                        slot.Batch = slot.Owned;
+                        CheckCapacity(slot.Batch);
+                        got = _indexed.ReadBatch(seq, slot.Batch);
+                    }
+                    catch (Exception e)
+                    {
+                        lock (_gate) Fail(seq, RunStage.Reading, e);
+                        return;
+                    }
+                    if (!got)
+                    {
+                        // Past the end: this and every later sequence number hold no batch; the ones before are merged in order.
+                        lock (_gate) { _sourceDone = true; Monitor.PulseAll(_gate); }
+                        return;
+                    }
+                }
+                else try
                 {
                     if (_source is IBatchViewSource<TBatch> views)
                     {
@@ -263,13 +294,16 @@ public static class AnalysisRunner
                     lock (_gate) { _reading = false; Fail(seq, RunStage.Reading, e); }
                     return;
                 }
-                lock (_gate)
+                if (_indexed is null)
                 {
-                    _reading = false;
-                    if (got) _nextRead++;
-                    else _sourceDone = true;
-                    Monitor.PulseAll(_gate);
-                    if (!got) return;
+                    lock (_gate)
+                    {
+                        _reading = false;
+                        if (got) _nextRead++;
+                        else _sourceDone = true;
+                        Monitor.PulseAll(_gate);
+                        if (!got) return;
+                    }
                 }
 
                 // 3. Process into this slot's partial result.
@@ -337,6 +371,16 @@ public static class AnalysisRunner
                     Monitor.Exit(_gate);
                 }
             }
+        }
+
+        /// <summary>Batch k of an indexed source is events [k·C, (k+1)·C) for the capacity C of the batch it fills, so every
+        /// batch must have the same capacity.</summary>
+        private void CheckCapacity(TBatch batch)
+        {
+            int c = batch.Capacity;
+            int first = Interlocked.CompareExchange(ref _capacity, c, -1);
+            if (first != -1 && first != c)
+                throw new InvalidOperationException($"newBatch returned batches of capacity {first} and {c}; reading a source by batch index needs one capacity for every batch.");
         }
 
         /// <summary>Records the failure of the earliest batch and stops every thread. Call with the gate held.</summary>

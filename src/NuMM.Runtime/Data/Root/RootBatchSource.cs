@@ -5,10 +5,16 @@ namespace NuMM.Runtime.Data.Root;
 
 /// <summary>Reads a tree's chosen branches batch by batch into the columns of <typeparamref name="TBatch"/>. Only the
 /// baskets overlapping each batch are read; they are decompressed in parallel and each lands at a position fixed by its
-/// entry range, so the output never depends on thread timing. The last basket of each branch is kept for the next batch.</summary>
+/// entry range, so the output never depends on thread timing. The last basket of each branch is kept for the next batch.
+/// As an <see cref="IIndexedBatchSource{TBatch}"/> it also fills any batch by its index, so several threads (those of
+/// <see cref="Selection.AnalysisRunner"/>) each read and decompress their own batch; that path decodes on the calling
+/// thread only, since the parallelism is the callers'.</summary>
 /// <typeparam name="TBatch">The columnar batch type.</typeparam>
-public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch : IColumnBatch
+public sealed class RootBatchSource<TBatch> : IIndexedBatchSource<TBatch> where TBatch : IColumnBatch
 {
+    /// <summary>Decoded baskets kept per branch for <see cref="ReadBatch"/>: a basket that straddles two batches read by two
+    /// threads is then usually decompressed once. Four covers two threads each finishing one basket and starting the next.</summary>
+    private const int SharedCacheSize = 4;
     private readonly RootTree _tree;
     private readonly ColumnInfo[] _columns;
     private readonly BranchGroup[] _groups;
@@ -23,13 +29,41 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
         public required List<ColumnPlan> Plans { get; init; }
         public int CachedIndex = -1;
         public DecodedBasket? Cached;
+        // ReadBatch's cache, shared by its callers (guarded by itself): basket index, basket, last use.
+        public readonly (int Index, DecodedBasket? Basket, long Used)[] Shared = new (int, DecodedBasket?, long)[SharedCacheSize];
+        public long Clock;
+
+        public DecodedBasket Load(int index)
+        {
+            lock (Shared)
+            {
+                for (int i = 0; i < Shared.Length; i++)
+                    if (Shared[i].Basket is not null && Shared[i].Index == index) { Shared[i].Used = ++Clock; return Shared[i].Basket!; }
+            }
+            var b = Branch.LoadBasket(index);
+            if (Branch.Kind != RootArrayKind.Counted) Branch.CheckFixedBasket(b, index); // counted entries are checked one by one in Fill
+            lock (Shared)
+            {
+                int victim = 0;
+                for (int i = 0; i < Shared.Length; i++)
+                {
+                    if (Shared[i].Basket is not null && Shared[i].Index == index) return Shared[i].Basket!; // another thread was first
+                    if (Shared[victim].Basket is not null && (Shared[i].Basket is null || Shared[i].Used < Shared[victim].Used)) victim = i;
+                }
+                Shared[victim] = (index, b, ++Clock);
+            }
+            return b;
+        }
     }
+
+    private readonly long _first;
 
     internal RootBatchSource(RootTree tree, ColumnInfo[] columns, ColumnPlan[] plans, int maxDop, long first, long stop)
     {
         _tree = tree;
         _columns = columns;
         _maxDop = maxDop;
+        _first = first;
         Position = first;
         _stop = stop;
         var groups = new Dictionary<RootBranch, BranchGroup>();
@@ -63,13 +97,7 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
     /// <exception cref="DataFormatException">A basket is corrupt, or a column that requires finite values holds NaN or ±∞.</exception>
     public bool ReadNext(TBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        var cols = batch.Columns;
-        if (cols.Length != _columns.Length)
-            throw new ArgumentException($"The batch has {cols.Length} columns; the source was opened for {_columns.Length}.", nameof(batch));
-        for (int i = 0; i < cols.Length; i++)
-            if (cols[i].Name != _columns[i].Name || cols[i].Type != _columns[i].Type || cols[i].Length != _columns[i].Length)
-                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({Mapping.ColumnTypes.Describe(cols[i])}); the source was opened for '{_columns[i].Name}' ({Mapping.ColumnTypes.Describe(_columns[i])}).", nameof(batch));
+        CheckBatch(batch);
         if (Position >= _stop)
         {
             batch.Length = 0;
@@ -116,6 +144,51 @@ public sealed class RootBatchSource<TBatch> : IBatchSource<TBatch> where TBatch 
         batch.Length = n;
         Position = e1;
         return true;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The batch's columns differ from those the source was opened for.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
+    /// <exception cref="DataFormatException">A basket is corrupt, or a column that requires finite values holds NaN or ±∞.</exception>
+    public bool ReadBatch(long index, TBatch batch)
+    {
+        CheckBatch(batch);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        long e0 = _first + index * batch.Capacity;
+        if (index >= (_stop - _first + batch.Capacity - 1) / batch.Capacity || e0 >= _stop)
+        {
+            batch.Length = 0;
+            return false;
+        }
+        int n = (int)Math.Min(batch.Capacity, _stop - e0);
+        long e1 = e0 + n;
+        foreach (var g in _groups)
+        {
+            var baskets = g.Branch.Baskets;
+            for (int i = FirstBasket(baskets, e0); i < baskets.Length && baskets[i].EntryStart < e1; i++)
+            {
+                var b = g.Load(i);
+                var info = baskets[i];
+                long from = Math.Max(info.EntryStart, e0), to = Math.Min(info.EntryStop, e1);
+                foreach (var p in g.Plans) Fill(batch, p, b, info.EntryStart, (int)(from - info.EntryStart), (int)(from - e0), (int)(to - from));
+            }
+        }
+        foreach (var g in _groups)
+            foreach (var p in g.Plans)
+                if (p.Column.RequireFinite) CheckFinite(batch, p, n, e0);
+        batch.Length = n;
+        return true;
+    }
+
+    private void CheckBatch(TBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var cols = batch.Columns;
+        if (cols.Length != _columns.Length)
+            throw new ArgumentException($"The batch has {cols.Length} columns; the source was opened for {_columns.Length}.", nameof(batch));
+        for (int i = 0; i < cols.Length; i++)
+            if (cols[i].Name != _columns[i].Name || cols[i].Type != _columns[i].Type || cols[i].Length != _columns[i].Length)
+                throw new ArgumentException($"Batch column {i} is '{cols[i].Name}' ({Mapping.ColumnTypes.Describe(cols[i])}); the source was opened for '{_columns[i].Name}' ({Mapping.ColumnTypes.Describe(_columns[i])}).", nameof(batch));
     }
 
     private static int FirstBasket(BasketInfo[] baskets, long entry)
