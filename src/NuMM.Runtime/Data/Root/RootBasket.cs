@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Threading.Tasks;
 using NuMM.Runtime.Data.Root.Compression;
@@ -25,14 +26,18 @@ internal sealed class DecodedBasket
     public required int Border { get; init; }
     public required int Entries { get; init; }
     public int[]? Offsets { get; init; }
+    /// <summary>Set when <see cref="Data"/> was rented from a pool: the caller returns it there once done with the basket.</summary>
+    public byte[]? Rented { get; init; }
     public ReadOnlySpan<byte> Payload => Data.AsSpan(Start, Border);
 }
 
 /// <summary>Reads and decompresses baskets, and runs per-basket work in parallel with results placed by index.</summary>
 internal static class BasketReader
 {
-    /// <summary>Loads basket <paramref name="info"/> of <paramref name="branch"/>.</summary>
-    public static DecodedBasket Load(RootFile file, BranchModel branch, string branchPath, BasketInfo info, int index)
+    /// <summary>Loads basket <paramref name="info"/> of <paramref name="branch"/>; with a <paramref name="pool"/>, the file bytes and
+    /// the decompressed data live in rented arrays (the data's is <see cref="DecodedBasket.Rented"/>), so reading many
+    /// baskets allocates nothing for the collector to chase.</summary>
+    public static DecodedBasket Load(RootFile file, BranchModel branch, string branchPath, BasketInfo info, int index, ArrayPool<byte>? pool = null)
     {
         if (info.Embedded >= 0)
         {
@@ -51,8 +56,8 @@ internal static class BasketReader
 
         if (info.Bytes < 40)
             throw new DataFormatException($"Basket {index} is {info.Bytes} bytes on disk; expected at least a key header", file.Path, branchPath, info.EntryStart, info.Seek);
-        var raw = file.ReadBytes(info.Seek, info.Bytes, branchPath);
-        var b = new RootBuffer(raw, 0, raw.Length, file.Path, branchPath, info.Seek, 0);
+        var raw = pool is null ? file.ReadBytes(info.Seek, info.Bytes, branchPath) : file.ReadRented(info.Seek, info.Bytes, branchPath, pool);
+        var b = new RootBuffer(raw, 0, info.Bytes, file.Path, branchPath, info.Seek, 0);
         int nbytes = b.I32();
         int keyVersion = b.I16();
         int objlen = b.I32();
@@ -86,7 +91,14 @@ internal static class BasketReader
         int start;
         int stored = nbytes - keylen;
         if (stored == objlen) { data = raw; start = keylen; }
-        else { data = RootDecompressor.Decompress(raw.AsSpan(keylen, stored), objlen, file.Path, branchPath, info.Seek + keylen); start = 0; }
+        else if (pool is null) { data = RootDecompressor.Decompress(raw.AsSpan(keylen, stored), objlen, file.Path, branchPath, info.Seek + keylen); start = 0; }
+        else
+        {
+            data = pool.Rent(objlen);
+            RootDecompressor.DecompressInto(raw.AsSpan(keylen, stored), data.AsSpan(0, objlen), file.Path, branchPath, info.Seek + keylen);
+            pool.Return(raw);
+            start = 0;
+        }
 
         int[]? offsets = null;
         if (border < objlen)
@@ -104,7 +116,7 @@ internal static class BasketReader
         }
         if (offsets is null && nevBuf > border)
             throw new DataFormatException($"Basket {index} claims {nevBuf} fixed-size entries in only {border} data bytes", file.Path, branchPath, info.EntryStart, info.Seek);
-        return new DecodedBasket { Data = data, Start = start, Border = border, Entries = nevBuf, Offsets = offsets };
+        return new DecodedBasket { Data = data, Start = start, Border = border, Entries = nevBuf, Offsets = offsets, Rented = pool is null ? null : data };
     }
 
     private static void CheckOffsets(int[]? offsets, int border, RootFile file, string branchPath, BasketInfo info, long? seek)

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 
 namespace NuMM.Runtime.Data.Root;
@@ -32,6 +33,13 @@ public sealed class RootBatchSource<TBatch> : IIndexedBatchSource<TBatch> where 
         // ReadBatch's cache, shared by its callers (guarded by itself): basket index, basket, last use.
         public readonly (int Index, DecodedBasket? Basket, long Used)[] Shared = new (int, DecodedBasket?, long)[SharedCacheSize];
         public long Clock;
+
+        public DecodedBasket LoadOwned(int index)
+        {
+            var b = Branch.LoadBasket(index, ArrayPool<byte>.Shared);
+            if (Branch.Kind != RootArrayKind.Counted) Branch.CheckFixedBasket(b, index);
+            return b;
+        }
 
         public DecodedBasket Load(int index)
         {
@@ -167,10 +175,15 @@ public sealed class RootBatchSource<TBatch> : IIndexedBatchSource<TBatch> where 
             var baskets = g.Branch.Baskets;
             for (int i = FirstBasket(baskets, e0); i < baskets.Length && baskets[i].EntryStart < e1; i++)
             {
-                var b = g.Load(i);
                 var info = baskets[i];
+                // A basket inside this batch serves no other: decode it into pooled buffers and give them back at once
+                // (with baskets aligned to batches, as RootTreeWriter writes them, a run then allocates almost nothing).
+                // One that straddles a batch boundary goes through the shared cache for the neighbouring batch.
+                bool own = info.EntryStart >= e0 && info.EntryStop <= e1;
+                var b = own ? g.LoadOwned(i) : g.Load(i);
                 long from = Math.Max(info.EntryStart, e0), to = Math.Min(info.EntryStop, e1);
                 foreach (var p in g.Plans) Fill(batch, p, b, info.EntryStart, (int)(from - info.EntryStart), (int)(from - e0), (int)(to - from));
+                if (b.Rented is not null) ArrayPool<byte>.Shared.Return(b.Rented);
             }
         }
         foreach (var g in _groups)

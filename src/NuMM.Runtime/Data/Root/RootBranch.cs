@@ -277,12 +277,19 @@ public sealed class RootBranch
         }
     }
 
-    internal DecodedBasket LoadBasket(int index)
+    /// <summary>Loads basket <paramref name="index"/>; with a <paramref name="pool"/>, into rented buffers (see <see cref="DecodedBasket.Rented"/>).</summary>
+    internal DecodedBasket LoadBasket(int index, System.Buffers.ArrayPool<byte>? pool = null)
     {
-        var b = BasketReader.Load(Tree.File, _model, Path, Baskets[index], index);
+        var b = BasketReader.Load(Tree.File, _model, Path, Baskets[index], index, pool);
         if (_member is null) return b;
+        if (b.Rented is not null) { var copy = LoadMember(b, index); pool!.Return(b.Rented); return copy; }
+        return LoadMember(b, index);
+    }
+
+    private DecodedBasket LoadMember(DecodedBasket b, int index)
+    {
         // One leaf of a leaf list: gather its bytes out of each entry, so it reads like a one-leaf branch.
-        var m = _member;
+        var m = _member!;
         long expected = (long)b.Entries * m.EntryBytes;
         if (b.Offsets is not null || b.Border != expected)
             throw new DataFormatException($"Basket {index} holds {b.Border} data bytes; {b.Entries} entries of the {m.EntryBytes}-byte leaf list need {expected}",

@@ -138,6 +138,17 @@ public sealed class RootFile : IDisposable
         return buf;
     }
 
+    /// <summary>Like <see cref="ReadBytes"/>, into an array rented from <paramref name="pool"/> (at least <paramref name="count"/> long).</summary>
+    internal byte[] ReadRented(long offset, int count, string objectName, System.Buffers.ArrayPool<byte> pool)
+    {
+        if (offset < 0 || count < 0 || offset > _source.Length || count > _source.Length - offset)
+            throw new DataFormatException($"Record of {count} bytes at {offset} runs past the end of the file (length {_source.Length}); the file is truncated or a pointer is corrupt",
+                Path, objectName, null, offset);
+        var buf = pool.Rent(count);
+        _source.ReadAt(offset, buf.AsSpan(0, count));
+        return buf;
+    }
+
     /// <summary>fBEGIN must point at the TFile key, which names class "TFile" and records its own position; a corrupt
     /// fBEGIN would otherwise read some other bytes as the top directory and could list no trees without any error.</summary>
     private void CheckFileKey(int begin)

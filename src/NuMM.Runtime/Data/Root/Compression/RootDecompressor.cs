@@ -34,6 +34,29 @@ internal static class RootDecompressor
     /// <param name="fileOffset">File position of <paramref name="src"/>[0].</param>
     public static byte[] Decompress(ReadOnlySpan<byte> src, int uncompressedSize, string file, string objectName, long fileOffset)
     {
+        int blocks = CountBlocks(src, uncompressedSize, file, objectName, fileOffset);
+        var dst = new byte[uncompressedSize];
+        DecodeBlocks(src, dst, blocks, file, objectName, fileOffset);
+        return dst;
+    }
+
+    /// <summary>Decompresses <paramref name="src"/> into exactly <paramref name="dst"/> (its length is the declared
+    /// uncompressed size), for callers that reuse buffers.</summary>
+    /// <param name="src">The compressed record.</param>
+    /// <param name="dst">Where the record goes; exactly its uncompressed size.</param>
+    /// <param name="file">File path, for messages.</param>
+    /// <param name="objectName">Object (key, branch) for messages.</param>
+    /// <param name="fileOffset">File position of <paramref name="src"/>[0].</param>
+    public static void DecompressInto(ReadOnlySpan<byte> src, Span<byte> dst, string file, string objectName, long fileOffset)
+    {
+        int blocks = CountBlocks(src, dst.Length, file, objectName, fileOffset);
+        DecodeBlocks(src, dst, blocks, file, objectName, fileOffset);
+    }
+
+    /// <summary>Walks the block headers: the block sizes must tile the record and add up to the declared size before
+    /// anything is allocated, so a corrupt size cannot trigger a huge allocation. Returns the number of blocks.</summary>
+    private static int CountBlocks(ReadOnlySpan<byte> src, int uncompressedSize, string file, string objectName, long fileOffset)
+    {
         if (uncompressedSize < 0)
             throw new DataFormatException($"Negative uncompressed size {uncompressedSize}; expected a size ≥ 0", file, objectName, null, fileOffset);
 
@@ -59,9 +82,12 @@ internal static class RootDecompressor
             pos += HeaderSize + csize;
             blocks++;
         }
+        return blocks;
+    }
 
-        var dst = new byte[uncompressedSize];
-        pos = 0;
+    private static void DecodeBlocks(ReadOnlySpan<byte> src, Span<byte> dst, int blocks, string file, string objectName, long fileOffset)
+    {
+        int pos = 0;
         int outPos = 0;
         for (int b = 0; b < blocks; b++)
         {
@@ -69,7 +95,7 @@ internal static class RootDecompressor
             int csize = header[3] | (header[4] << 8) | (header[5] << 16);
             int usize = header[6] | (header[7] << 8) | (header[8] << 16);
             var payload = src.Slice(pos + HeaderSize, csize);
-            var target = dst.AsSpan(outPos, usize);
+            var target = dst.Slice(outPos, usize);
             string alg = AlgorithmName(header);
             int written;
             try
@@ -97,7 +123,6 @@ internal static class RootDecompressor
             outPos += usize;
             pos += HeaderSize + csize;
         }
-        return dst;
     }
 
     private static unsafe int Zlib(ReadOnlySpan<byte> payload, Span<byte> target)
