@@ -1003,27 +1003,45 @@ internal static class AnalysisEmitter
         body.WriteLine();
         if (jumped) body.WriteLine("tally:");
 
-        // Rows: counts and weighted sums of the nominal selection and each shifted one.
-        foreach (var sel in sels)
+        // Rows: counts and weighted sums of the nominal selection and each shifted one. With shifts, the masks (and the
+        // distinct block weights) go to scratch and one compact, non-inlined method adds every selection's rows
+        // (WriteTally): (2N + 1) inlined row adds per selection made the block method so large that the JIT stopped
+        // inlining them, and a branch per row mispredicted.
+        bool tallyShared = true;
+        if (sels.Count > 1)
         {
-            string j = I(sel.Index);
-            int rb = sel.Index * p.R;
-            string wargs = p.Weighted ? $"{weightOf[sel.Index].L}, {weightOf[sel.Index].H}, {weightOf[sel.Index].QL}, {weightOf[sel.Index].QH}" : "";
-            void Row(string mask, int row)
+            int stride = n + 2;
+            x.AddPrologue("tallyMasks", $"global::System.Span<uint> tallyMasks = stackalloc uint[{I(sels.Count * stride)}]; ref uint tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per selection: pass, first failed cut 1..N, failed two or more");
+            bool shared = !p.Weighted || sels.TrueForAll(o => weightOf[o.Index].L == weightOf[sels[0].Index].L);
+            if (p.Weighted)
+                x.AddPrologue("tallyWeights", $"global::System.Span<double> tallyWeights = stackalloc double[{I((shared ? 1 : sels.Count) * 32)}]; ref double tq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyWeights); // per weight set: w of the block's events, then w² from 16");
+            foreach (var sel in sels)
             {
-                body.WriteLine($"if ({mask} != 0) {{ global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, {I(rb + row)}) += global::System.Numerics.BitOperations.PopCount({mask});"
-                    + (p.Weighted ? $" NuMMLanes.Add(ref s, {I(rb + row)}, {mask}, {wargs}, lane);" : "") + " }");
+                string j = I(sel.Index);
+                int mb = sel.Index * stride;
+                var st = new List<string> { $"global::System.Runtime.CompilerServices.Unsafe.Add(ref tm, {I(mb)}) = pass{j};" };
+                for (int k = 1; k <= n; k++) st.Add($"global::System.Runtime.CompilerServices.Unsafe.Add(ref tm, {I(mb + k)}) = first{I(k)}_{j};");
+                st.Add($"global::System.Runtime.CompilerServices.Unsafe.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multi" + j : "0u")};");
+                body.WriteLine(string.Join(" ", st));
+                if (p.Weighted && (!shared || sel.Index == sels[0].Index))
+                {
+                    var wo = weightOf[sel.Index];
+                    int wb = shared ? 0 : sel.Index * 32;
+                    body.WriteLine($"{wo.L}.StoreUnsafe(ref tq, {I(wb)}); {wo.H}.StoreUnsafe(ref tq, {I(wb + lanes / 2)}); {wo.QL}.StoreUnsafe(ref tq, {I(wb + 16)}); {wo.QH}.StoreUnsafe(ref tq, {I(wb + 16 + lanes / 2)});");
+                }
             }
-            body.WriteLine($"// Rows of {Literals.Comment(sel.Label)}");
-            Row($"pass{j}", 0);
-            for (int k = 1; k <= n; k++) Row($"first{I(k)}_{j}", k);
-            if (n > 0)
+            if (p.FullWeightPoints > 0 && n > 0) // the weight-variation sweep records the nominal rows
             {
                 var only = new List<string>();
-                for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_{j} = first{I(k)}_{j} & ~multi{j}");
+                for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_0 = first{I(k)}_0 & ~multi0");
                 body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
             }
-            for (int k = 1; k <= n; k++) Row($"only{I(k)}_{j}", n + k);
+            body.WriteLine($"Tally{I(lanes * 32)}(ref tm, ref cnt, {(p.Weighted ? "ref tq, ref s, " : "")}lane);");
+            tallyShared = shared;
+        }
+        else
+        {
+            foreach (var sel in sels) WriteRowsInline(body, p, sel, n, weightOf);
         }
 
         // Histograms of the nominal selection (their values stay in scratch for the weight variations).
@@ -1239,6 +1257,7 @@ internal static class AnalysisEmitter
             }
         }
         w.WriteLine();
+        if (sels.Count > 1) WriteTally(w, p, lanes, tallyShared);
         if (p.FullWeightPoints == 0) return;
 
         w.WriteLine($"// The weight variations with a full cut flow over one tile of {I(lanes)}-event blocks (see Blocks{I(lanes * 32)}): point by point, block by block.");
@@ -1270,6 +1289,7 @@ internal static class AnalysisEmitter
     /// <summary>Events per tile of the weight-variation sweep: a universe's factors for one tile are one contiguous run
     /// of 4 KB (float), long enough for the hardware prefetcher; the tile's buffers stay in L1/L2.</summary>
     private const int TileEvents = 1024;
+
 
     /// <summary>Lane helpers for event-major array columns (emitted only when the schema has one).</summary>
     private static void WriteStrided(SourceWriter w)
@@ -1347,6 +1367,98 @@ internal static class AnalysisEmitter
         x.Restore(snapshot);
     }
 
+    // The rows of one selection, added inline (a kernel without shifts: the Tally method serves several selections).
+    private static void WriteRowsInline(SourceWriter body, Plan p, Selection sel, int n, Dictionary<int, (string L, string H, string QL, string QH)> weightOf)
+    {
+        string j = I(sel.Index);
+        int rb = sel.Index * p.R;
+        string wargs = p.Weighted ? $"{weightOf[sel.Index].L}, {weightOf[sel.Index].H}, {weightOf[sel.Index].QL}, {weightOf[sel.Index].QH}" : "";
+        void Row(string mask, int row)
+        {
+            body.WriteLine($"if ({mask} != 0) {{ global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, {I(rb + row)}) += global::System.Numerics.BitOperations.PopCount({mask});"
+                + (p.Weighted ? $" NuMMLanes.Add(ref s, {I(rb + row)}, {mask}, {wargs}, lane);" : "") + " }");
+        }
+        body.WriteLine($"// Rows of {Literals.Comment(sel.Label)}");
+        Row($"pass{j}", 0);
+        for (int k = 1; k <= n; k++) Row($"first{I(k)}_{j}", k);
+        if (n > 0)
+        {
+            var only = new List<string>();
+            for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_{j} = first{I(k)}_{j} & ~multi{j}");
+            body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
+        }
+        for (int k = 1; k <= n; k++) Row($"only{I(k)}_{j}", n + k);
+    }
+
+    /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
+    /// that one compact method serves all selections). Per selection the block loop stores N + 2 masks (passed every
+    /// cut, first failed cut 1..N, failed two or more) and, per distinct weight, 32 doubles (w of the block's events
+    /// from 0, w² from 16). Every lane is in exactly one of rows 0..N, so with N ≤ 15 each lane's row is a 4-bit code
+    /// and its w and w² go straight to its (row, lane) sums: the same additions in the same order as masked row adds
+    /// (the scalar twin's), without a branch per row. The N−1 rows N + k hold the lanes that failed cut k only.</summary>
+    private static void WriteTally(SourceWriter w, Plan p, int lanes, bool shared)
+    {
+        int n = p.N, stride = n + 2, sels = p.Selections.Count, half = lanes / 2;
+        string all = "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
+        string v = lanes == 16 ? "Vector512" : lanes == 8 ? "Vector256" : "Vector128";
+        w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        using (w.Block($"private static void Tally{I(lanes * 32)}(ref uint m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
+        {
+            using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
+            {
+                w.WriteLine($"ref uint mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j * {I(stride)});");
+                w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
+                for (int r = 0; r <= n; r++)
+                    w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(r)}));");
+                w.WriteLine($"uint single = ~(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(n + 1)}) | mj) & {all}; // failed exactly one cut");
+                if (p.Weighted)
+                {
+                    w.WriteLine($"ref double wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wq, j * {I(shared ? 0 : 32)});");
+                    w.WriteLine($"ref double sj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, j * {I(p.R * 32)} + lane);");
+                }
+                if (n <= 15)
+                {
+                    var terms = new List<string>();
+                    for (int k = 1; k <= n; k++)
+                        terms.Add(k == 1 ? $"NuMMLanes.Nibbles(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, 1))" : $"NuMMLanes.Nibbles(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(k)})) * {I(k)}UL");
+                    w.WriteLine($"ulong code = {(terms.Count == 0 ? "0UL" : string.Join(" | ", terms))}; // 4 bits per lane: its row");
+                    if (p.Weighted)
+                        for (int l = 0; l < lanes; l++)
+                            w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sj, (int)((code >> {I(4 * l)}) & 15) * 32); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}");
+                    using (w.Block("while (single != 0)"))
+                    {
+                        w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(single);");
+                        w.WriteLine($"int r = {I(n)} + (int)((code >> (4 * l)) & 15);");
+                        w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, r)++;");
+                        if (p.Weighted)
+                        {
+                            w.WriteLine("ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sj, r * 32 + l);");
+                            w.WriteLine("at += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, l);");
+                            w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref at, 16) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 16 + l);");
+                        }
+                        w.WriteLine("single &= single - 1;");
+                    }
+                }
+                else
+                {
+                    w.WriteLine("// More than 15 cuts: row by row.");
+                    if (p.Weighted)
+                    {
+                        w.WriteLine($"var wl = {v}.LoadUnsafe(ref wj); var wh = {v}.LoadUnsafe(ref wj, {I(half)}); var ql = {v}.LoadUnsafe(ref wj, 16); var qh = {v}.LoadUnsafe(ref wj, {I(16 + half)});");
+                        w.WriteLine($"for (int r = 0; r <= {I(n)}; r++) NuMMLanes.Add(ref sj, r, global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, r), wl, wh, ql, qh, 0);");
+                    }
+                    using (w.Block($"for (int k = 1; k <= {I(n)}; k++)"))
+                    {
+                        w.WriteLine($"uint b = global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k) & ~global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(n + 1)}); // failed cut k and no other");
+                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n)} + k) += global::System.Numerics.BitOperations.PopCount(b);");
+                        if (p.Weighted) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n)} + k, b, wl, wh, ql, qh, 0);");
+                    }
+                }
+            }
+        }
+        w.WriteLine();
+    }
+
     private static void WriteLanes(SourceWriter w, bool eventMajorArrays)
     {
         w.WriteLine("/// <summary>Lane helpers shared by the vector paths.</summary>");
@@ -1407,6 +1519,18 @@ internal static class AnalysisEmitter
                     w.WriteLine($"({v}.LoadUnsafe(ref sq) + (ql & ml)).StoreUnsafe(ref sq);");
                     w.WriteLine($"({v}.LoadUnsafe(ref sq, {h}) + (qh & mh)).StoreUnsafe(ref sq, {h});");
                 }
+            }
+            w.WriteLine();
+            w.WriteLine("// Bit l of `bits` to bit 4l (a lane's 4-bit row code in the Tally methods).");
+            w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            using (w.Block("public static ulong Nibbles(uint bits)"))
+            {
+                w.WriteLine("if (global::System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported) return global::System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitDeposit(bits, 0x1111111111111111UL);");
+                w.WriteLine("ulong x = bits & 0xFFFFu; // bit l to bit 4l");
+                w.WriteLine("x = (x | (x << 24)) & 0x000000FF000000FFUL;");
+                w.WriteLine("x = (x | (x << 12)) & 0x000F000F000F000FUL;");
+                w.WriteLine("x = (x | (x << 6)) & 0x0303030303030303UL;");
+                w.WriteLine("return (x | (x << 3)) & 0x1111111111111111UL;");
             }
             w.WriteLine();
             if (eventMajorArrays) WriteStrided(w);
