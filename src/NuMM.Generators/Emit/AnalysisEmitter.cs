@@ -955,7 +955,27 @@ internal static class AnalysisEmitter
         // Masks: pass = passed every cut so far; first_k = first failed cut k; multi = failed at least two cuts. A lane
         // that failed exactly one cut failed its first failed cut only, so the N−1 rows are first_k & ~multi at the tally:
         // O(N) mask operations per block instead of updating N "failed only k" masks at every cut.
-        foreach (var sel in sels)
+        // With shifts, the masks of 64 / W selections share one ulong (selection j at bit W × (j mod 64/W)): a cut that no
+        // shift changes updates them all with one replicated mask, so the bookkeeping costs per group, not per selection.
+        bool packed = sels.Count > 1;
+        int perGroup = 64 / lanes, groups = (sels.Count + perGroup - 1) / perGroup;
+        string AllOf(int g)
+        {
+            ulong m = 0;
+            for (int j = g * perGroup; j < System.Math.Min(sels.Count, (g + 1) * perGroup); j++) m |= ((1UL << lanes) - 1) << (lanes * (j % perGroup));
+            return "0x" + m.ToString("X", CultureInfo.InvariantCulture) + "UL";
+        }
+        if (packed)
+        {
+            for (int g = 0; g < groups; g++)
+            {
+                var decl = new List<string> { $"passG{I(g)} = {AllOf(g)}" };
+                if (n > 0) decl.Add($"multiG{I(g)} = 0");
+                for (int k = 1; k <= n; k++) decl.Add($"first{I(k)}G{I(g)} = 0");
+                body.WriteLine($"ulong {string.Join(", ", decl)}; // selections {I(g * perGroup)}..{I(System.Math.Min(sels.Count, (g + 1) * perGroup) - 1)}");
+            }
+        }
+        else foreach (var sel in sels)
         {
             string j = I(sel.Index);
             var decl = new List<string> { $"pass{j} = {all}" };
@@ -971,6 +991,7 @@ internal static class AnalysisEmitter
             body.WriteLine();
             body.WriteLine($"// Cut {I(k)}: {Literals.Comment(Literals.String(cut.Name))} = {Literals.Comment(cut.Method)}");
             var computed = new Dictionary<Expr, string>();
+            var cutOf = new string[sels.Count];
             foreach (var sel in sels)
             {
                 string j = I(sel.Index);
@@ -982,9 +1003,36 @@ internal static class AnalysisEmitter
                     body.WriteLine($"uint {cname} = {c.A};");
                     computed[expr] = cname;
                 }
+                cutOf[sel.Index] = cname;
+                if (!packed)
+                    body.WriteLine(k == 1
+                        ? $"first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};"
+                        : $"multi{j} |= ~(pass{j} | {cname}); first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};");
+            }
+            for (int g = 0; packed && g < groups; g++)
+            {
+                int from = g * perGroup, to = System.Math.Min(sels.Count, from + perGroup);
+                string cg;
+                bool same = true;
+                for (int j = from; j < to; j++) same &= cutOf[j] == cutOf[from];
+                if (same)
+                {
+                    ulong rep = 0;
+                    for (int j = from; j < to; j++) rep |= 1UL << (lanes * (j % perGroup));
+                    // A cut's mask may have bits above the W lanes (a constant true is ~0u): keep the lanes only.
+                    cg = to - from == 1 ? $"(ulong)({cutOf[from]} & {all})" : $"(ulong)({cutOf[from]} & {all}) * 0x{rep.ToString("X", CultureInfo.InvariantCulture)}UL";
+                }
+                else
+                {
+                    var parts = new List<string>();
+                    for (int j = from; j < to; j++) parts.Add(j % perGroup == 0 ? $"(ulong)({cutOf[j]} & {all})" : $"((ulong)({cutOf[j]} & {all}) << {I(lanes * (j % perGroup))})");
+                    cg = string.Join(" | ", parts);
+                }
+                string gs = I(g), cv = $"c{I(k)}G{gs}";
+                body.WriteLine($"ulong {cv} = {cg};");
                 body.WriteLine(k == 1
-                    ? $"first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};"
-                    : $"multi{j} |= ~(pass{j} | {cname}); first{I(k)}_{j} = pass{j} & ~{cname}; pass{j} &= {cname};");
+                    ? $"first{I(k)}G{gs} = passG{gs} & ~{cv}; passG{gs} &= {cv};"
+                    : $"multiG{gs} |= ~(passG{gs} | {cv}); first{I(k)}G{gs} = passG{gs} & ~{cv}; passG{gs} &= {cv};");
             }
             // Skipping the remaining cuts is invisible unless one calls per lane: the C# calls every cut for every event.
             if (k < n && !LaterCutsCallPerLane(sels, k))
@@ -994,7 +1042,13 @@ internal static class AnalysisEmitter
                 // Before the second cut no lane can have failed twice.
                 if (k > 1)
                 {
-                    body.WriteLine($"if ((~({string.Join(" & ", final)}) & {all}) == 0) goto tally; // every event of the block failed two cuts: its rows are final");
+                    if (packed)
+                    {
+                        var open = new List<string>();
+                        for (int g = 0; g < groups; g++) open.Add($"(~multiG{I(g)} & {AllOf(g)})");
+                        body.WriteLine($"if (({string.Join(" | ", open)}) == 0) goto tally; // every event of the block failed two cuts in every selection: its rows are final");
+                    }
+                    else body.WriteLine($"if ((~({string.Join(" & ", final)}) & {all}) == 0) goto tally; // every event of the block failed two cuts: its rows are final");
                     jumped = true;
                 }
             }
@@ -1011,18 +1065,21 @@ internal static class AnalysisEmitter
         if (sels.Count > 1)
         {
             int stride = n + 2;
-            x.AddPrologue("tallyMasks", $"global::System.Span<uint> tallyMasks = stackalloc uint[{I(sels.Count * stride)}]; ref uint tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per selection: pass, first failed cut 1..N, failed two or more");
+            x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(groups * stride)}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
             bool shared = !p.Weighted || sels.TrueForAll(o => weightOf[o.Index].L == weightOf[sels[0].Index].L);
             if (p.Weighted)
                 x.AddPrologue("tallyWeights", $"global::System.Span<double> tallyWeights = stackalloc double[{I((shared ? 1 : sels.Count) * 32)}]; ref double tq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyWeights); // per weight set: w of the block's events, then w² from 16");
+            for (int g = 0; g < groups; g++)
+            {
+                string gs = I(g);
+                int mb = g * stride;
+                var st = new List<string> { $"U.Add(ref tm, {I(mb)}) = passG{gs};" };
+                for (int k = 1; k <= n; k++) st.Add($"U.Add(ref tm, {I(mb + k)}) = first{I(k)}G{gs};");
+                st.Add($"U.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multiG" + gs : "0UL")};");
+                body.WriteLine(string.Join(" ", st).Replace("U.", "global::System.Runtime.CompilerServices.Unsafe."));
+            }
             foreach (var sel in sels)
             {
-                string j = I(sel.Index);
-                int mb = sel.Index * stride;
-                var st = new List<string> { $"global::System.Runtime.CompilerServices.Unsafe.Add(ref tm, {I(mb)}) = pass{j};" };
-                for (int k = 1; k <= n; k++) st.Add($"global::System.Runtime.CompilerServices.Unsafe.Add(ref tm, {I(mb + k)}) = first{I(k)}_{j};");
-                st.Add($"global::System.Runtime.CompilerServices.Unsafe.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multi" + j : "0u")};");
-                body.WriteLine(string.Join(" ", st));
                 if (p.Weighted && (!shared || sel.Index == sels[0].Index))
                 {
                     var wo = weightOf[sel.Index];
@@ -1030,8 +1087,17 @@ internal static class AnalysisEmitter
                     body.WriteLine($"{wo.L}.StoreUnsafe(ref tq, {I(wb)}); {wo.H}.StoreUnsafe(ref tq, {I(wb + lanes / 2)}); {wo.QL}.StoreUnsafe(ref tq, {I(wb + 16)}); {wo.QH}.StoreUnsafe(ref tq, {I(wb + 16 + lanes / 2)});");
                 }
             }
+            // The selections' own masks, for the histograms and the weight variations below.
+            foreach (var sel in sels)
+            {
+                string sh = sel.Index % perGroup == 0 ? "" : $" >> {I(lanes * (sel.Index % perGroup))}";
+                body.WriteLine($"uint pass{I(sel.Index)} = (uint)(passG{I(sel.Index / perGroup)}{sh}) & {all};");
+            }
             if (p.FullWeightPoints > 0 && n > 0) // the weight-variation sweep records the nominal rows
             {
+                var nominal = new List<string> { $"multi0 = (uint)multiG0 & {all}" };
+                for (int k = 1; k <= n; k++) nominal.Add($"first{I(k)}_0 = (uint)first{I(k)}G0 & {all}");
+                body.WriteLine($"uint {string.Join(", ", nominal)};");
                 var only = new List<string>();
                 for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_0 = first{I(k)}_0 & ~multi0");
                 body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
@@ -1402,15 +1468,18 @@ internal static class AnalysisEmitter
         string all = "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
         string v = lanes == 16 ? "Vector512" : lanes == 8 ? "Vector256" : "Vector128";
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        using (w.Block($"private static void Tally{I(lanes * 32)}(ref uint m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
+        int perGroup = 64 / lanes;
+        string M(int r) => $"((uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r)}) >> sh) & {all})"; // mask r of selection j
+        using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
             {
-                w.WriteLine($"ref uint mj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j * {I(stride)});");
+                w.WriteLine($"ref ulong mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j / {I(perGroup)} * {I(stride)});");
+                w.WriteLine($"int sh = j % {I(perGroup)} * {I(lanes)};");
                 w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
                 for (int r = 0; r <= n; r++)
-                    w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(r)}));");
-                w.WriteLine($"uint single = ~(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(n + 1)}) | mj) & {all}; // failed exactly one cut");
+                    w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
+                w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                 if (p.Weighted)
                 {
                     w.WriteLine($"ref double wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wq, j * {I(shared ? 0 : 32)});");
@@ -1420,11 +1489,11 @@ internal static class AnalysisEmitter
                 {
                     var terms = new List<string>();
                     for (int k = 1; k <= n; k++)
-                        terms.Add(k == 1 ? $"NuMMLanes.Nibbles(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, 1))" : $"NuMMLanes.Nibbles(global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(k)})) * {I(k)}UL");
+                        terms.Add(k == 1 ? $"NuMMLanes.Nibbles({M(1)})" : $"NuMMLanes.Nibbles({M(k)}) * {I(k)}UL");
                     w.WriteLine($"ulong code = {(terms.Count == 0 ? "0UL" : string.Join(" | ", terms))}; // 4 bits per lane: its row");
                     if (p.Weighted)
                         for (int l = 0; l < lanes; l++)
-                            w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sj, (int)((code >> {I(4 * l)}) & 15) * 32); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}");
+                            w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
                     using (w.Block("while (single != 0)"))
                     {
                         w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(single);");
@@ -1445,11 +1514,11 @@ internal static class AnalysisEmitter
                     if (p.Weighted)
                     {
                         w.WriteLine($"var wl = {v}.LoadUnsafe(ref wj); var wh = {v}.LoadUnsafe(ref wj, {I(half)}); var ql = {v}.LoadUnsafe(ref wj, 16); var qh = {v}.LoadUnsafe(ref wj, {I(16 + half)});");
-                        w.WriteLine($"for (int r = 0; r <= {I(n)}; r++) NuMMLanes.Add(ref sj, r, global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, r), wl, wh, ql, qh, 0);");
+                        w.WriteLine($"for (int r = 0; r <= {I(n)}; r++) NuMMLanes.Add(ref sj, r, (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, r) >> sh) & {all}, wl, wh, ql, qh, 0);");
                     }
                     using (w.Block($"for (int k = 1; k <= {I(n)}; k++)"))
                     {
-                        w.WriteLine($"uint b = global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, k) & ~global::System.Runtime.CompilerServices.Unsafe.Add(ref mj, {I(n + 1)}); // failed cut k and no other");
+                        w.WriteLine($"uint b = (uint)((global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, k) & ~global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(n + 1)})) >> sh) & {all}; // failed cut k and no other");
                         w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n)} + k) += global::System.Numerics.BitOperations.PopCount(b);");
                         if (p.Weighted) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n)} + k, b, wl, wh, ql, qh, 0);");
                     }
