@@ -63,7 +63,7 @@ public static class NummCommand
         var livetime = new Option<double?>("--livetime") { Description = "Exposure as livetime in seconds." };
         var created = new Option<string?>("--created") { Description = "Creation time to record in the provenance (nothing is recorded implicitly)." };
         var rowGroup = new Option<int>("--row-group") { Description = "Entries per row group of the output.", DefaultValueFactory = _ => 65536 };
-        var convert = new Command("convert", "Convert ROOT, NuMM, Arrow, Parquet, numpy or CSV input into NuMM's columnar format, Arrow IPC or Parquet (jagged ROOT branches become list columns in Arrow and Parquet).");
+        var convert = new Command("convert", "Convert ROOT, NuMM, Arrow, Parquet, numpy or CSV input into NuMM's columnar format, Arrow IPC, Parquet or ROOT (by the output's extension: .numm, .arrow, .parquet, .root; jagged ROOT branches become list columns in Arrow and Parquet).");
         convert.Arguments.Add(input);
         convert.Arguments.Add(outputFile);
         foreach (var o in new Option[] { tree, columns, map, pot, livetime, created, rowGroup, quiet }) convert.Options.Add(o);

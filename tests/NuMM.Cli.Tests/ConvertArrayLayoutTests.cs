@@ -55,3 +55,32 @@ public class ConvertArrayLayoutTests
         AssertArrays(parquet);
     }
 }
+
+/// <summary>`numm convert` to a .root output writes the tree "events" that NuMM's ROOT reader reads back value for value.</summary>
+public class ConvertToRootTests
+{
+    [Fact]
+    public void Convert_NpzArraysToRoot_ReadsBackEveryValue()
+    {
+        using var dir = new TempDirectory();
+        string root = dir.File("arrays.root");
+        var (code, stdout, stderr) = Run("convert", TestFile("arrays.npz"), root, "--columns", "flux,vtx_be,grid", "--row-group", "333");
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("tree 'events', 1000 entries, 3 branches", stdout);
+        using var f = NuMM.Runtime.Data.Root.RootFile.Open(root);
+        var t = f.GetTree("events");
+        Assert.Equal(1000, t.Entries);
+        Assert.Equal(4, t.GetBranch("flux").BasketCount);  // 1000 entries in baskets of 333
+        var flux = t.GetBranch("flux").Read<float>();
+        var vtx = t.GetBranch("vtx_be").Read<double>();
+        var grid = t.GetBranch("grid").Read<short>();
+        // make_npz.py (tests/NuMM.Data.Tests/TestData/npz): the same formulas as ConvertArrayLayoutTests.
+        for (int i = 0; i < 1000; i++)
+        {
+            for (int k = 0; k < 100; k++) Assert.Equal((float)(1 + ((7 * i + 13 * k) % 101) / 128.0), flux[i * 100 + k]);
+            for (int k = 0; k < 3; k++) Assert.Equal(i - 0.5 * k, vtx[i * 3 + k]);
+            for (int k = 0; k < 6; k++) Assert.Equal((short)(100 * (k / 3) + 10 * (k % 3) - i % 7), grid[i * 6 + k]);
+        }
+    }
+}

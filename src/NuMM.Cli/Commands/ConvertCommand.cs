@@ -13,13 +13,14 @@ using NuMM.Runtime.Data.Interchange;
 using NuMM.Runtime.Data.Mapping;
 using NuMM.Runtime.Data.Parquet;
 using NuMM.Runtime.Data.Root;
+using NuMM.Runtime.Data.Root.Writing;
 
 namespace NuMM.Cli.Commands;
 
 /// <summary>What `numm convert` was asked to do.</summary>
 /// <param name="Input">The input file (ROOT, NuMM, .npz/.npy or CSV).</param>
 /// <param name="Output">The file to write (replaced atomically): an Apache Arrow IPC file when it ends in .arrow or
-/// .feather, else a NuMM columnar file.</param>
+/// .feather, Parquet for .parquet, a ROOT file (tree "events") for .root, else a NuMM columnar file.</param>
 /// <param name="Tree">For ROOT input, the tree; null for the only one.</param>
 /// <param name="Columns">Output columns to keep (null: all, or all mapped ones when a mapping is given).</param>
 /// <param name="MappingFile">A mapping file "column = source [unit] : type", or null.</param>
@@ -47,6 +48,11 @@ public static class ConvertCommand
     /// <summary>True when <paramref name="output"/> names a Parquet file (.parquet): scalar columns, array columns as lists of a fixed length, jagged ROOT branches as lists of varying length.</summary>
     /// <param name="output">The output path.</param>
     public static bool IsParquetOutput(string output) => Path.GetExtension(output).ToLowerInvariant() == ".parquet";
+
+    /// <summary>True when <paramref name="output"/> names a ROOT file (.root): one TTree of flat scalar and fixed-array
+    /// branches, ZLIB-compressed as ROOT does by default.</summary>
+    /// <param name="output">The output path.</param>
+    public static bool IsRootOutput(string output) => Path.GetExtension(output).ToLowerInvariant() == ".root";
 
     /// <summary>Runs the conversion and returns the number of entries written.</summary>
     /// <param name="request">What to convert.</param>
@@ -102,6 +108,7 @@ public static class ConvertCommand
                 $"wrote {request.Output}: {n} entries, {table.Count} columns ({lists.Length} list), exposure {exposure}"));
             return n;
         }
+        if (IsRootOutput(request.Output)) return WriteRoot(request, input, schema, conversion, exposure, output);
         var source = input.OpenSource(schema, null, conversion);
         try
         {
@@ -117,6 +124,28 @@ public static class ConvertCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {request.Output}: {writer.EntriesWritten} entries, {schema.Length} columns, exposure {exposure}"));
             return writer.EntriesWritten;
+        }
+        finally
+        {
+            (source as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Writes the columns as the tree "events" of a ROOT file, each branch named after its output column. ROOT
+    /// files have no place for NuMM's exposure and provenance, so the summary says they were left out.</summary>
+    private static long WriteRoot(ConvertRequest request, IColumnFile input, ColumnInfo[] schema, ColumnConversion conversion, Exposure? exposure, TextWriter output)
+    {
+        var source = input.OpenSource(schema, null, conversion);
+        try
+        {
+            using var writer = RootTreeWriter.Create(request.Output, "events", schema.Select(c => c with { Source = "" }).ToArray(),
+                new RootWriteOptions { EntriesPerBasket = request.RowGroupEntries });
+            var batch = new DynamicColumnBatch(schema, request.RowGroupEntries);
+            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, writer.Write, request.Quiet);
+            writer.Close();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {request.Output}: tree 'events', {writer.Entries} entries, {schema.Length} branches (ZLIB); exposure {exposure} and provenance not stored (ROOT trees have no place for them)"));
+            return writer.Entries;
         }
         finally
         {
