@@ -176,8 +176,7 @@ public static class AnalysisRunner
         {
             _kernels = kernels;
             _source = source;
-            // A zero-copy source keeps its own batches; only a source that copies into ours is read in parallel.
-            _indexed = source is IIndexedBatchSource<TBatch> indexed && source is not IBatchViewSource<TBatch> ? indexed : null;
+            _indexed = IndexedOf(source);
             _newBatch = newBatch;
             _options = options;
             _threads = options.MaxThreads;
@@ -371,6 +370,14 @@ public static class AnalysisRunner
                     Monitor.Exit(_gate);
                 }
             }
+        }
+
+        /// <summary>The source to read by batch index, or null: the source itself, or the events under an exposure wrapper
+        /// (the exposure is still taken from the wrapper). A zero-copy source keeps its own batches and is not read by index.</summary>
+        private static IIndexedBatchSource<TBatch>? IndexedOf(IBatchSource<TBatch> source)
+        {
+            if (source is Data.Sources.ExposedBatchSource<TBatch> exposed) source = exposed.Inner;
+            return source is IIndexedBatchSource<TBatch> indexed && source is not IBatchViewSource<TBatch> ? indexed : null;
         }
 
         /// <summary>Batch k of an indexed source is events [k·C, (k+1)·C) for the capacity C of the batch it fills, so every

@@ -3,6 +3,7 @@ using NuMM.Runtime.Data.Batches;
 using NuMM.Runtime.Data.Root;
 using NuMM.Runtime.Data.Root.Compression;
 using NuMM.Runtime.Data.Root.Writing;
+using NuMM.Runtime.Data.Sources;
 using NuMM.Runtime.Selection;
 using NuMM.Runtime.Tests.Support;
 
@@ -69,6 +70,17 @@ public sealed class IndexedSourceRunnerTests
         var source = new IndexedSource(50_000);
         for (int r = 0; r < 3; r++) AssertBitwiseEqual(reference, RunIndexed(source, threads, 999));
         Assert.Equal(0, source.SequentialReads);
+    }
+
+    [Fact]
+    public void UnderAnExposureWrapper_IsStillReadByIndex_AndKeepsTheExposure()
+    {
+        var reference = RunSequential(20_000, 999);
+        var source = new IndexedSource(20_000);
+        var result = AnalysisRunner.Run(new TestKernel(), source.WithExposure(Exposure.Pot(2.5e20)), () => TestKernel.NewBatch(999), new RunOptions { MaxThreads = 2 });
+        AssertBitwiseEqual(reference, result);
+        Assert.Equal(0, source.SequentialReads);
+        Assert.Equal(Exposure.Pot(2.5e20), result.Exposure);
     }
 
     [Theory]

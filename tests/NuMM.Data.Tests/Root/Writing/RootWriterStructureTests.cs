@@ -111,6 +111,31 @@ public sealed class RootWriterStructureTests
         Assert.Equal(a.GetBranch("f4").Model.BasketEntry.Take(5), new long[] { 0, 7, 14, 21, 28 });
     }
 
+    [Theory]
+    [InlineData("i8", 8)]
+    [InlineData("af4", 12)]
+    public void BasketHeaders_MatchRoots(string branch, int bytesPerEntry)
+    {
+        // TBasket v3 after the key: version, fBufferSize, fNevBufSize (bytes per entry), fNevBuf, fLast, flag 0.
+        static (short Version, int NevBufSize, int NevBuf, int Last, byte Flag, int Keylen, int Objlen) Header(byte[] f, Key k)
+        {
+            var s = f.AsSpan((int)k.Seek + k.Keylen - RootKeyWriter.BasketHeaderBytes);
+            return (BinaryPrimitives.ReadInt16BigEndian(s), BinaryPrimitives.ReadInt32BigEndian(s[6..]), BinaryPrimitives.ReadInt32BigEndian(s[10..]),
+                BinaryPrimitives.ReadInt32BigEndian(s[14..]), s[18], k.Keylen, k.Objlen);
+        }
+        var root = File.ReadAllBytes(RootTestFiles.Get(Fixture));
+        var ours = WriteSample();
+        var r = Header(root, Keys(root).First(k => k.Cls == "TBasket" && k.Name == branch));
+        var o = Header(ours, Keys(ours).First(k => k.Cls == "TBasket" && k.Name == branch));
+        Assert.Equal(r.Version, o.Version);
+        Assert.Equal(bytesPerEntry, r.NevBufSize);
+        Assert.Equal(r.NevBufSize, o.NevBufSize);
+        Assert.Equal(r.Flag, o.Flag);
+        Assert.Equal(r.Keylen + r.Objlen, r.Last);   // fLast = key length + data bytes in both
+        Assert.Equal(o.Keylen + o.Objlen, o.Last);
+        Assert.Equal(7, o.NevBuf);
+    }
+
     /// <summary>The nested byte-counted records of one branch, as (depth, version, class name if a new-class tag starts
     /// it) in stream order. Walking by byte counts needs no knowledge of the members, so it compares two writers' layouts
     /// record by record.</summary>

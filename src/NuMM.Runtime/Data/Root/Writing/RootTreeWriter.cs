@@ -34,8 +34,11 @@ public sealed class RootTreeWriter : IDisposable
     private readonly string _tempPath;
     private readonly string _fileName;
     private readonly string _treeName;
-    private readonly RootWriteOptions _options;
+    // The options' values at creation: changing the options object later does not affect this file.
+    private readonly RootCompressionAlgorithm _compression;
     private readonly int _level;
+    private readonly int _entriesPerBasket;
+    private readonly string _treeTitle;
     private readonly Column[] _columns;
     private readonly uint _datime;
     private readonly byte[] _uuid;
@@ -57,8 +60,10 @@ public sealed class RootTreeWriter : IDisposable
         _path = System.IO.Path.GetFullPath(path);
         _fileName = System.IO.Path.GetFileName(_path);
         _treeName = treeName;
-        _options = options;
+        _compression = options.Compression;
         _level = options.EffectiveLevel;
+        _entriesPerBasket = options.EntriesPerBasket;
+        _treeTitle = options.TreeTitle ?? "";
         _columns = new Column[columns.Count];
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < columns.Count; i++)
@@ -158,12 +163,12 @@ public sealed class RootTreeWriter : IDisposable
         int n = batch.Length, row = 0;
         while (row < n)
         {
-            int take = Math.Min(n - row, _options.EntriesPerBasket - _pending);
+            int take = Math.Min(n - row, _entriesPerBasket - _pending);
             for (int i = 0; i < _columns.Length; i++) Append(_columns[i], batch, i, cols[i], row, take);
             _pending += take;
             row += take;
             Entries += take;
-            if (_pending == _options.EntriesPerBasket) FlushBaskets();
+            if (_pending == _entriesPerBasket) FlushBaskets();
         }
     }
 
@@ -241,7 +246,7 @@ public sealed class RootTreeWriter : IDisposable
     {
         int values = col.Info.Length, size = col.ElementSize;
         int need = (_pending + count) * values * size;
-        if (col.Data.Length < need) Array.Resize(ref col.Data, Math.Max(need, Math.Min(col.Data.Length * 2, _options.EntriesPerBasket * values * size)));
+        if (col.Data.Length < need) Array.Resize(ref col.Data, Math.Max(need, Math.Min(col.Data.Length * 2, _entriesPerBasket * values * size)));
         var dst = col.Data.AsSpan(_pending * values * size, count * values * size);
         switch (col.Info.Type)
         {
@@ -292,7 +297,7 @@ public sealed class RootTreeWriter : IDisposable
             var rec = col.Record;
             int objlen = _pending * col.Info.Length * col.ElementSize;
             var raw = col.Data.AsSpan(0, objlen).ToArray();
-            var stored = RootCompressor.Compress(raw, _options.Compression, _level);
+            var stored = RootCompressor.Compress(raw, _compression, _level);
             int keylen = RootKeyWriter.KeyLength(RootKeyWriter.BasketKeyVersion, "TBasket", rec.Name, _treeName) + RootKeyWriter.BasketHeaderBytes;
             int nbytes = keylen + stored.Length;
             long seek = _pos;
@@ -333,7 +338,7 @@ public sealed class RootTreeWriter : IDisposable
     /// <summary>A key of the top directory with its (possibly compressed) object; returns the key's position, size and header.</summary>
     private (long Seek, int Nbytes, int Keylen, int Objlen) WriteKey(string cls, string name, string title, byte[] obj, bool compress, int cycle = 1)
     {
-        var stored = compress ? RootCompressor.Compress(obj, _options.Compression, _level) : obj;
+        var stored = compress ? RootCompressor.Compress(obj, _compression, _level) : obj;
         int keylen = RootKeyWriter.KeyLength(RootKeyWriter.SmallKeyVersion, cls, name, title);
         int nbytes = keylen + stored.Length;
         long seek = _pos;
@@ -348,10 +353,10 @@ public sealed class RootTreeWriter : IDisposable
     {
         // ROOT writes, after the baskets: the TTree key, the StreamerInfo list, the top directory's key list and the
         // free-segment list; then it rewrites the header and the TFile key with the directory record.
-        string title = _options.TreeTitle ?? "";
+        string title = _treeTitle;
         int treeKeylen = RootKeyWriter.KeyLength(RootKeyWriter.SmallKeyVersion, "TTree", _treeName, title);
         var records = Array.ConvertAll(_columns, c => c.Record);
-        var treeObj = RootTreeRecord.Write(treeKeylen, _treeName, title, Entries, _options.EntriesPerBasket, records);
+        var treeObj = RootTreeRecord.Write(treeKeylen, _treeName, title, Entries, _entriesPerBasket, records);
         var tree = WriteKey("TTree", _treeName, title, treeObj, compress: true);
 
         var info = WriteKey("TList", "StreamerInfo", "Doubly linked list", StreamerInfo.Value, compress: true);
@@ -389,7 +394,7 @@ public sealed class RootTreeWriter : IDisposable
         h.I32(1);                                   // nfree
         h.I32(NbytesName);
         h.U8(4);                                    // fUnits: 4-byte pointers
-        h.I32(RootCompressor.Setting(_options.Compression, _level));
+        h.I32(RootCompressor.Setting(_compression, _level));
         h.I32(checked((int)info.Seek));             // fSeekInfo
         h.I32(info.Nbytes);                         // fNbytesInfo
         h.I16(1);                                   // UUID version
