@@ -49,9 +49,12 @@ public class RootThreadScalingBenchmarks
         var mem = RunMemory(2);
         bool same = Same(one, two) && Same(one, mem);
         Console.WriteLine($"// {Compression}: {new FileInfo(path).Length / 1e6:F1} MB for {Events} events × 18 floats ({Events * 72 / 1e6:F1} MB raw); "
-            + $"{Environment.ProcessorCount} processors (affinity mask 0x{(long)System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity:X}); selected {one.CutFlow.Passed[^1]}, Σw {one.CutFlow.SumW[^1]:R}; 1 thread, 2 threads and in-memory bit-identical: {same}");
+            + $"{Environment.ProcessorCount} processors (affinity mask {Affinity()}); selected {one.CutFlow.Passed[^1]}, Σw {one.CutFlow.SumW[^1]:R}; 1 thread, 2 threads and in-memory bit-identical: {same}");
         if (!same) throw new InvalidOperationException("1- and 2-thread results differ");
     }
+
+    private static string Affinity() => OperatingSystem.IsLinux() || OperatingSystem.IsWindows()
+        ? $"0x{(long)System.Diagnostics.Process.GetCurrentProcess().ProcessorAffinity:X}" : "not reported on this OS";
 
     [GlobalCleanup]
     public void Cleanup()
