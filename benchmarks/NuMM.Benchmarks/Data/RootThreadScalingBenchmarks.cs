@@ -87,6 +87,38 @@ public class RootThreadScalingBenchmarks
     [Benchmark]
     public double Memory_2Threads() => RunMemory(2).CutFlow.SumW[^1];
 
+    /// <summary>The streaming-read ceiling of the in-memory events on 1 thread: the 18 columns of every batch summed,
+    /// one column after the other (what any kernel must at least read).</summary>
+    [Benchmark]
+    public float Ceiling_1Thread() => SumColumns(0, _memory.Length);
+
+    /// <summary>The same read on 2 threads, each summing half of the batches (the memory-bound case's 2-thread
+    /// ceiling, against which <see cref="Memory_2Threads"/> is judged).</summary>
+    [Benchmark]
+    public float Ceiling_2Threads()
+    {
+        int half = _memory.Length / 2;
+        float first = 0;
+        var helper = new System.Threading.Thread(() => first = SumColumns(0, half));
+        helper.Start();
+        float second = SumColumns(half, _memory.Length);
+        helper.Join();
+        return first + second;
+    }
+
+    private float SumColumns(int from, int to)
+    {
+        float sum = 0;
+        for (int b = from; b < to; b++)
+        {
+            var x = _memory[b];
+            int n = x.Length;
+            foreach (var column in new[] { x.VtxX, x.VtxY, x.VtxZ, x.Energy, x.Angle, x.NuoneId, x.Epi0Id, x.Dedx, x.Gap, x.ShowerLength, x.ShowerWidth, x.TrackLength, x.Hits, x.Time, x.TrueE, x.FluxW, x.XsecW, x.PotW })
+                sum += NuMM.Benchmarks.Selection.VariationBenchmarks.ReadSum(column.AsSpan(0, n));
+        }
+        return sum;
+    }
+
     private static bool Same(AnalysisResult a, AnalysisResult b)
     {
         if (!a.CutFlow.Passed.SequenceEqual(b.CutFlow.Passed)) return false;
