@@ -595,9 +595,32 @@ internal static class AnalysisEmitter
                     w.WriteLine("fv[vu] = wv;");
                 }
                 if (direct) w.WriteLine("add:");
-                w.WriteLine($"AddPoints(fin.Slice({I(f.OffFlow)} + (i & 15) * {I(2 * f.Points)}, {I(2 * f.Points)}), fv); // lane i % 16 of the final level");
+                // fv[k] and fv[k]² added to the final level's lane and to each histogram's cell, point by point (element by
+                // element: the same at every vector width), in one pass over fv for all targets.
+                string mm = "global::System.Runtime.InteropServices.MemoryMarshal";
+                var targets = new List<(string Off, string What)> { ($"{I(f.OffFlow)} + (i & 15) * {I(2 * f.Points)}", "lane i % 16 of the final level") };
                 for (int h = 0; h < a.Histograms.Count; h++)
-                    w.WriteLine($"AddPoints(fin.Slice({I(f.Hists[h].Off)} + cell{I(h)} * {I(2 * f.Points)}, {I(2 * f.Points)}), fv); // histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}");
+                    targets.Add(($"{I(f.Hists[h].Off)} + cell{I(h)} * {I(2 * f.Points)}", "histogram " + Literals.Comment(Literals.String(a.Histograms[h].Name))));
+                w.WriteLine($"ref double v = ref {mm}.GetReference(fv);");
+                for (int t = 0; t < targets.Count; t++)
+                    w.WriteLine($"ref double a{I(t)} = ref {mm}.GetReference(fin.Slice({targets[t].Off}, {I(2 * f.Points)})); // {targets[t].What}");
+                w.WriteLine("int k = 0;");
+                foreach (var (vec, step) in new[] { ("Vector512", 8), ("Vector256", 4) })
+                {
+                    using (w.Block($"if ({vec}.IsHardwareAccelerated)"))
+                    using (w.Block($"for (; k <= {I(f.Points)} - {I(step)}; k += {I(step)})"))
+                    {
+                        w.WriteLine($"var x = {vec}.LoadUnsafe(ref v, (nuint)k); var q = x * x;");
+                        for (int t = 0; t < targets.Count; t++)
+                            w.WriteLine($"({vec}.LoadUnsafe(ref a{I(t)}, (nuint)k) + x).StoreUnsafe(ref a{I(t)}, (nuint)k); ({vec}.LoadUnsafe(ref a{I(t)}, (nuint)({I(f.Points)} + k)) + q).StoreUnsafe(ref a{I(t)}, (nuint)({I(f.Points)} + k));");
+                    }
+                }
+                using (w.Block($"for (; k < {I(f.Points)}; k++)"))
+                {
+                    w.WriteLine("double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref v, k), q = x * x;");
+                    for (int t = 0; t < targets.Count; t++)
+                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref a{I(t)}, k) += x; global::System.Runtime.CompilerServices.Unsafe.Add(ref a{I(t)}, {I(f.Points)} + k) += q;");
+                }
             }
             w.WriteLine();
         }
@@ -614,39 +637,7 @@ internal static class AnalysisEmitter
         }
         w.WriteLine();
 
-        w.WriteLine("// acc[k] += v[k] and acc[P + k] += v[k]² for every point k (element by element: the same at every vector width).");
-        using (w.Block($"private static void AddPoints({sp} acc, global::System.ReadOnlySpan<double> v)"))
-        {
-            w.WriteLine("int np = v.Length, k = 0;");
-            w.WriteLine("if (acc.Length < 2 * np) throw new global::System.ArgumentException(\"AddPoints: accumulator too short.\", nameof(acc));");
-            w.WriteLine("ref double a = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(acc);");
-            w.WriteLine("ref double b = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(v);");
-            using (w.Block("if (Vector512.IsHardwareAccelerated)"))
-            {
-                using (w.Block("for (; k <= np - 8; k += 8)"))
-                {
-                    w.WriteLine("var x = Vector512.LoadUnsafe(ref b, (nuint)k);");
-                    w.WriteLine("(Vector512.LoadUnsafe(ref a, (nuint)k) + x).StoreUnsafe(ref a, (nuint)k);");
-                    w.WriteLine("(Vector512.LoadUnsafe(ref a, (nuint)(np + k)) + x * x).StoreUnsafe(ref a, (nuint)(np + k));");
-                }
-            }
-            using (w.Block("if (Vector256.IsHardwareAccelerated)"))
-            {
-                using (w.Block("for (; k <= np - 4; k += 4)"))
-                {
-                    w.WriteLine("var x = Vector256.LoadUnsafe(ref b, (nuint)k);");
-                    w.WriteLine("(Vector256.LoadUnsafe(ref a, (nuint)k) + x).StoreUnsafe(ref a, (nuint)k);");
-                    w.WriteLine("(Vector256.LoadUnsafe(ref a, (nuint)(np + k)) + x * x).StoreUnsafe(ref a, (nuint)(np + k));");
-                }
-            }
-            using (w.Block("for (; k < np; k++)"))
-            {
-                w.WriteLine("double x = global::System.Runtime.CompilerServices.Unsafe.Add(ref b, k);");
-                w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref a, k) += x;");
-                w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref a, np + k) += x * x;");
-            }
-        }
-        w.WriteLine();
+
 
         w.WriteLine("// The cut flow of one point of a final-only weight variation: counts at every level (a weight variation does not");
         w.WriteLine("// change which events pass), Σw and Σw² at the final level from its 16 lane sums (lanes in order, as FlushOne does),");
