@@ -637,8 +637,6 @@ internal static class AnalysisEmitter
         }
         w.WriteLine();
 
-
-
         w.WriteLine("// The cut flow of one point of a final-only weight variation: counts at every level (a weight variation does not");
         w.WriteLine("// change which events pass), Σw and Σw² at the final level from its 16 lane sums (lanes in order, as FlushOne does),");
         w.WriteLine("// NaN (not computed) at the earlier levels and in the N−1 entries.");
@@ -1052,29 +1050,29 @@ internal static class AnalysisEmitter
         // distinct block weights) go to scratch and one compact, non-inlined method adds every selection's rows
         // (WriteTally): (2N + 1) inlined row adds per selection made the block method so large that the JIT stopped
         // inlining them, and a branch per row mispredicted.
-        bool tallyShared = true;
+        bool sharedWeights = !p.Weighted || sels.TrueForAll(o => weightOf[o.Index].L == weightOf[sels[0].Index].L);
         if (packed)
         {
             int stride = n + 2;
             x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(groups * stride)}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
-            bool shared = !p.Weighted || sels.TrueForAll(o => weightOf[o.Index].L == weightOf[sels[0].Index].L);
             if (p.Weighted)
-                x.AddPrologue("tallyWeights", $"global::System.Span<double> tallyWeights = stackalloc double[{I((shared ? 1 : sels.Count) * 32)}]; ref double tq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyWeights); // per weight set: w of the block's events, then w² from 16");
+                x.AddPrologue("tallyWeights", $"global::System.Span<double> tallyWeights = stackalloc double[{I((sharedWeights ? 1 : sels.Count) * 32)}]; ref double tq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyWeights); // per weight set: w of the block's events, then w² from 16");
             for (int g = 0; g < groups; g++)
             {
                 string gs = I(g);
                 int mb = g * stride;
-                var st = new List<string> { $"U.Add(ref tm, {I(mb)}) = passG{gs};" };
-                for (int k = 1; k <= n; k++) st.Add($"U.Add(ref tm, {I(mb + k)}) = first{I(k)}G{gs};");
-                st.Add($"U.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multiG" + gs : "0UL")};");
-                body.WriteLine(string.Join(" ", st).Replace("U.", "global::System.Runtime.CompilerServices.Unsafe."));
+                const string U = "global::System.Runtime.CompilerServices.Unsafe";
+                var st = new List<string> { $"{U}.Add(ref tm, {I(mb)}) = passG{gs};" };
+                for (int k = 1; k <= n; k++) st.Add($"{U}.Add(ref tm, {I(mb + k)}) = first{I(k)}G{gs};");
+                st.Add($"{U}.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multiG" + gs : "0UL")};");
+                body.WriteLine(string.Join(" ", st));
             }
             foreach (var sel in sels)
             {
-                if (p.Weighted && (!shared || sel.Index == sels[0].Index))
+                if (p.Weighted && (!sharedWeights || sel.Index == sels[0].Index))
                 {
                     var wo = weightOf[sel.Index];
-                    int wb = shared ? 0 : sel.Index * 32;
+                    int wb = sharedWeights ? 0 : sel.Index * 32;
                     body.WriteLine($"{wo.L}.StoreUnsafe(ref tq, {I(wb)}); {wo.H}.StoreUnsafe(ref tq, {I(wb + lanes / 2)}); {wo.QL}.StoreUnsafe(ref tq, {I(wb + 16)}); {wo.QH}.StoreUnsafe(ref tq, {I(wb + 16 + lanes / 2)});");
                 }
             }
@@ -1094,7 +1092,6 @@ internal static class AnalysisEmitter
                 body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
             }
             body.WriteLine($"Tally{I(lanes * 32)}(ref tm, ref cnt, {(p.Weighted ? "ref tq, ref s, " : "")}lane);");
-            tallyShared = shared;
         }
         else
         {
@@ -1314,7 +1311,7 @@ internal static class AnalysisEmitter
             }
         }
         w.WriteLine();
-        if (sels.Count >= TallyMinSelections) WriteTally(w, p, lanes, tallyShared);
+        if (packed) WriteTally(w, p, lanes, sharedWeights);
         if (p.FullWeightPoints == 0) return;
 
         w.WriteLine($"// The weight variations with a full cut flow over one tile of {I(lanes)}-event blocks (see Blocks{I(lanes * 32)}): point by point, block by block.");
@@ -1351,7 +1348,6 @@ internal static class AnalysisEmitter
     // Not for the nominal selection alone: in cache (perf samples over 400 × 153 in-cache batches, 2026-12-05) its
     // inline rows took 13,222 samples against 15,700 with the Tally method.
     private const int TallyMinSelections = 2;
-
 
     /// <summary>Lane helpers for event-major array columns (emitted only when the schema has one).</summary>
     private static void WriteStrided(SourceWriter w)
@@ -1458,14 +1454,14 @@ internal static class AnalysisEmitter
     /// from 0, w² from 16). Every lane is in exactly one of rows 0..N, so with N ≤ 15 each lane's row is a 4-bit code
     /// and its w and w² go straight to its (row, lane) sums: the same additions in the same order as masked row adds
     /// (the scalar twin's), without a branch per row. The N−1 rows N + k hold the lanes that failed cut k only.</summary>
-    private static void WriteTally(SourceWriter w, Plan p, int lanes, bool shared)
+    private static void WriteTally(SourceWriter w, Plan p, int lanes, bool sharedWeights)
     {
         int n = p.N, stride = n + 2, sels = p.Selections.Count, half = lanes / 2;
         string all = "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
         string v = lanes == 16 ? "Vector512" : lanes == 8 ? "Vector256" : "Vector128";
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         int perGroup = 64 / lanes;
-        string M(int r) => $"((uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r)}) >> sh) & {all})"; // mask r of selection j
+        string M(int r) => $"m{I(r)}"; // mask r of selection j, extracted once per selection below
         using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
@@ -1473,12 +1469,15 @@ internal static class AnalysisEmitter
                 w.WriteLine($"ref ulong mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j / {I(perGroup)} * {I(stride)});");
                 w.WriteLine($"int sh = j % {I(perGroup)} * {I(lanes)};");
                 w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
+                var masks = new List<string>();
+                for (int r = 0; r <= n + 1; r++) masks.Add($"{M(r)} = (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r)}) >> sh) & {all}");
+                w.WriteLine($"uint {string.Join(", ", masks)}; // passed every cut, first failed cut 1..N, failed two or more");
                 for (int r = 0; r <= n; r++)
                     w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
                 w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                 if (p.Weighted)
                 {
-                    w.WriteLine($"ref double wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wq, j * {I(shared ? 0 : 32)});");
+                    w.WriteLine($"ref double wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wq, j * {I(sharedWeights ? 0 : 32)});");
                     w.WriteLine($"ref double sj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, j * {I(p.R * 32)} + lane);");
                 }
                 if (n <= 15)
@@ -1510,13 +1509,13 @@ internal static class AnalysisEmitter
                     if (p.Weighted)
                     {
                         w.WriteLine($"var wl = {v}.LoadUnsafe(ref wj); var wh = {v}.LoadUnsafe(ref wj, {I(half)}); var ql = {v}.LoadUnsafe(ref wj, 16); var qh = {v}.LoadUnsafe(ref wj, {I(16 + half)});");
-                        w.WriteLine($"for (int r = 0; r <= {I(n)}; r++) NuMMLanes.Add(ref sj, r, (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, r) >> sh) & {all}, wl, wh, ql, qh, 0);");
+                        for (int r = 0; r <= n; r++) w.WriteLine($"NuMMLanes.Add(ref sj, {I(r)}, {M(r)}, wl, wh, ql, qh, 0);");
                     }
-                    using (w.Block($"for (int k = 1; k <= {I(n)}; k++)"))
+                    for (int k = 1; k <= n; k++)
                     {
-                        w.WriteLine($"uint b = (uint)((global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, k) & ~global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(n + 1)})) >> sh) & {all}; // failed cut k and no other");
-                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n)} + k) += global::System.Numerics.BitOperations.PopCount(b);");
-                        if (p.Weighted) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n)} + k, b, wl, wh, ql, qh, 0);");
+                        string b = $"({M(k)} & ~{M(n + 1)})"; // failed cut k and no other
+                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n + k)}) += global::System.Numerics.BitOperations.PopCount{b};");
+                        if (p.Weighted) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n + k)}, {b}, wl, wh, ql, qh, 0);");
                     }
                 }
             }
