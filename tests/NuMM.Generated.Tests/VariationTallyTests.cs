@@ -19,12 +19,10 @@ public class VariationTallyTests
         yield return Prepared(VariationTests.RandomBatch(4099, seed + 1000), finite);
     }
 
-    private static SystEvent.Batch Prepared(SystEvent.Batch batch, bool finite) => !finite ? batch : Copy(batch, e =>
+    private static SystEvent.Batch Prepared(SystEvent.Batch batch, bool finite) => !finite ? batch : Copy(batch, e => e with
     {
-        var c = e;
-        if (!float.IsFinite(c.E)) c.E = 0.5f;
-        if (!float.IsFinite(c.X)) c.X = -85f;
-        return c;
+        E = float.IsFinite(e.E) ? e.E : 0.5f,
+        X = float.IsFinite(e.X) ? e.X : -85f,
     });
 
     private static SystEvent.Batch Copy(SystEvent.Batch source, Func<SystEvent, SystEvent> change)
@@ -42,28 +40,43 @@ public class VariationTallyTests
         return r;
     }
 
+    /// <summary>Runs <paramref name="kernel"/> on the batch; its nominal part and every variation must equal the scalar
+    /// twin's, and its nominal part the plain kernel's, to the bit.</summary>
+    private static AnalysisResult RunChecked(IAnalysisKernel<SystEvent.Batch> kernel, Action<SystEvent.Batch, AnalysisResult> processScalar,
+        IAnalysisKernel<SystEvent.Batch> plain, SystEvent.Batch batch, string context)
+    {
+        var result = Run(kernel, batch);
+        var twin = kernel.CreateResult();
+        processScalar(batch, twin);
+        VariationTests.Identical(twin, result, context + " nominal vs twin");
+        for (int v = 0; v < result.Variations.Count; v++)
+            VariationTests.Identical(twin.Variations[v].Result, result.Variations[v].Result, $"{context} {result.Variations[v].Label} vs twin");
+        VariationTests.Identical(Run(plain, batch), result, context + " nominal vs plain");
+        return result;
+    }
+
+    /// <summary>The variation (<paramref name="systematic"/>, <paramref name="sigma"/>) of <paramref name="result"/> must
+    /// equal the plain kernel run on a copy of the batch changed by <paramref name="shift"/> (the user's shift method).</summary>
+    private static AnalysisResult AssertEqualsShiftedCopy(IAnalysisKernel<SystEvent.Batch> plain, SystEvent.Batch batch, AnalysisResult result,
+        string systematic, double sigma, Func<SystEvent, SystEvent> shift, string context)
+    {
+        var varied = result.Variation(systematic, sigma);
+        VariationTests.Identical(Run(plain, Copy(batch, shift)), varied, $"{context} {systematic} σ={sigma}");
+        return varied;
+    }
+
     [Theory]
     [MemberData(nameof(Widths))]
     public void SeventeenCuts_ShiftedWeights_EqualShiftedCopies(int bits)
     {
+        var kernel = new SeventeenCutShifts.Kernel { MaxVectorBits = bits };
+        var plain = new SeventeenCutReference.Kernel { MaxVectorBits = bits };
         foreach (var batch in Batches(1700, finite: true))
         {
             string context = $"{bits} bits, {batch.Length} events";
-            var kernel = new SeventeenCutShifts.Kernel { MaxVectorBits = bits };
-            var result = Run(kernel, batch);
-            var twin = kernel.CreateResult();
-            kernel.ProcessScalar(batch, twin);
-            VariationTests.Identical(twin, result, context + " nominal vs twin");
-            for (int v = 0; v < result.Variations.Count; v++)
-                VariationTests.Identical(twin.Variations[v].Result, result.Variations[v].Result, $"{context} {result.Variations[v].Label} vs twin");
-
-            var plain = new SeventeenCutReference.Kernel { MaxVectorBits = bits };
-            VariationTests.Identical(Run(plain, batch), result, context + " nominal vs plain");
+            var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, context);
             foreach (var s in new double[] { -2, -1, 1, 2 })
-            {
-                var shifted = Copy(batch, e => { var c = e; c.E = SeventeenCutShifts.EnergyScale(in e, s); return c; });
-                VariationTests.Identical(Run(plain, shifted), result.Variation("energy scale", s), $"{context} energy scale σ={s}");
-            }
+                AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = SeventeenCutShifts.EnergyScale(in e, s) }, context);
         }
     }
 
@@ -71,25 +84,16 @@ public class VariationTallyTests
     [MemberData(nameof(Widths))]
     public void FifteenCuts_TwoShiftedColumns_EqualShiftedCopies(int bits)
     {
+        var kernel = new FifteenCutShifts.Kernel { MaxVectorBits = bits };
+        var plain = new FifteenCutReference.Kernel { MaxVectorBits = bits };
         foreach (var batch in Batches(1500, finite: true))
         {
             string context = $"{bits} bits, {batch.Length} events";
-            var kernel = new FifteenCutShifts.Kernel { MaxVectorBits = bits };
-            var result = Run(kernel, batch);
-            var twin = kernel.CreateResult();
-            kernel.ProcessScalar(batch, twin);
-            VariationTests.Identical(twin, result, context + " nominal vs twin");
-            for (int v = 0; v < result.Variations.Count; v++)
-                VariationTests.Identical(twin.Variations[v].Result, result.Variations[v].Result, $"{context} {result.Variations[v].Label} vs twin");
-
-            var plain = new FifteenCutReference.Kernel { MaxVectorBits = bits };
-            VariationTests.Identical(Run(plain, batch), result, context + " nominal vs plain");
+            var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, context);
             foreach (var s in new double[] { -1, 1 })
             {
-                var energy = Copy(batch, e => { var c = e; c.E = FifteenCutShifts.EnergyScale(in e, s); return c; });
-                VariationTests.Identical(Run(plain, energy), result.Variation("energy scale", s), $"{context} energy scale σ={s}");
-                var vertex = Copy(batch, e => { var c = e; c.X = FifteenCutShifts.VertexShift(in e, s); return c; });
-                VariationTests.Identical(Run(plain, vertex), result.Variation("vertex", s), $"{context} vertex σ={s}");
+                AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = FifteenCutShifts.EnergyScale(in e, s) }, context);
+                AssertEqualsShiftedCopy(plain, batch, result, "vertex", s, e => e with { X = FifteenCutShifts.VertexShift(in e, s) }, context);
             }
         }
     }
@@ -98,24 +102,16 @@ public class VariationTallyTests
     [MemberData(nameof(Widths))]
     public void Unweighted_ShiftedCounts_EqualShiftedCopies(int bits)
     {
+        var kernel = new UnweightedShifts.Kernel { MaxVectorBits = bits };
+        var plain = new UnweightedReference.Kernel { MaxVectorBits = bits };
         long passedAnywhere = 0;
         foreach (var batch in Batches(900))
         {
             string context = $"{bits} bits, {batch.Length} events";
-            var kernel = new UnweightedShifts.Kernel { MaxVectorBits = bits };
-            var result = Run(kernel, batch);
-            var twin = kernel.CreateResult();
-            kernel.ProcessScalar(batch, twin);
-            VariationTests.Identical(twin, result, context + " nominal vs twin");
-            var plain = new UnweightedReference.Kernel { MaxVectorBits = bits };
-            VariationTests.Identical(Run(plain, batch), result, context + " nominal vs plain");
+            var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, context);
             foreach (var s in new double[] { -2, -1, 1, 2 })
-            {
-                var shifted = Copy(batch, e => { var c = e; c.E = UnweightedShifts.EnergyScale(in e, s); return c; });
-                var varied = result.Variation("energy scale", s);
-                VariationTests.Identical(Run(plain, shifted), varied, $"{context} energy scale σ={s}");
-                passedAnywhere += varied.CutFlow.Passed[^1];
-            }
+                passedAnywhere += AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = UnweightedShifts.EnergyScale(in e, s) }, context)
+                    .CutFlow.Passed[^1];
         }
         Assert.True(passedAnywhere > 0, "the shifted selections passed no event: the comparison would prove nothing");
     }
