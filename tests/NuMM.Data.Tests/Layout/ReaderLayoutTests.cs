@@ -170,14 +170,7 @@ public sealed class ReaderLayoutTests
         {
             var nMuon = t.GetBranch("NMuon").Read<int>();
             var px = t.GetBranch("Muon_Px").ReadJagged<float>();
-            int bestStart = 0, bestLength = 0;
-            for (int i = 0; i < nMuon.Length;)
-            {
-                int j = i;
-                while (j < nMuon.Length && nMuon[j] == 2) j++;
-                if (j - i > bestLength) (bestStart, bestLength) = (i, j - i);
-                i = j + 1;
-            }
+            var (bestStart, bestLength) = RootTestFiles.LongestRun(nMuon, 2); // consecutive two-muon entries
             Assert.True(bestLength >= 5, $"the longest two-muon run has {bestLength} entries; the test would not be telling");
             ColumnInfo[] schema = [Col("px", ColumnType.Single, 2, source: "Muon_Px"), Col("pxd", ColumnType.Double, 2, source: "Muon_Px")];
             var got = AssertLayoutsAgree(s => t.OpenBatches<DynamicColumnBatch>(s, firstEntry: bestStart, stopEntry: bestStart + bestLength), schema, 3);

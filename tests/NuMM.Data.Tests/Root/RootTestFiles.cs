@@ -19,6 +19,21 @@ internal static class RootTestFiles
 
     public static IEnumerable<object[]> Sample() => SampleVariants.Select(f => new object[] { f });
 
+    /// <summary>The longest run of consecutive entries whose count is <paramref name="value"/> (the first one on ties):
+    /// a range over which a counted branch fills a fixed-length array column.</summary>
+    public static (int Start, int Length) LongestRun(int[] counts, int value)
+    {
+        int bestStart = 0, bestLength = 0;
+        for (int i = 0; i < counts.Length;)
+        {
+            int j = i;
+            while (j < counts.Length && counts[j] == value) j++;
+            if (j - i > bestLength) (bestStart, bestLength) = (i, j - i);
+            i = j + 1;
+        }
+        return (bestStart, bestLength);
+    }
+
     public static RootTree OpenTree(string file, string tree, out RootFile handle)
     {
         handle = RootFile.Open(Get(file));
