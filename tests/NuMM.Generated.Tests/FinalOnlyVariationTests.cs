@@ -103,6 +103,36 @@ public class FinalOnlyVariationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void FinalOnly_WithoutHistograms_MatchesTheCutFlowWithHistograms(int bits)
+    {
+        // The final level's lane sums do not depend on histograms: both kernels must give the same bits, here with
+        // several full queues (4099 events, about 1,600 selected) and partial ones.
+        var bare = new FinalOnlyNoHistograms.Kernel { MaxVectorBits = bits };
+        var withHistograms = new FinalOnlySelection.Kernel { MaxVectorBits = bits };
+        var rb = bare.CreateResult();
+        var rh = withHistograms.CreateResult();
+        var twin = bare.CreateResult();
+        foreach (int n in new[] { 0, 1, 17, 63, 64, 65, 4099 })
+        {
+            var batch = RandomBatch(n, seed: 170 + n);
+            bare.Process(batch, rb);
+            withHistograms.Process(batch, rh);
+            bare.ProcessScalar(batch, twin);
+        }
+        for (int u = 0; u < 12; u++)
+        {
+            var b = rb.Universe("flux", u).CutFlow;
+            var h = rh.Universe("flux", u).CutFlow;
+            var t = twin.Universe("flux", u).CutFlow;
+            Assert.True(b.Passed.SequenceEqual(h.Passed), $"bits={bits} universe {u}: Passed");
+            Assert.True(b.SumW[2].Equals(h.SumW[2]) && b.SumW2[2].Equals(h.SumW2[2]), $"bits={bits} universe {u}: {b.SumW[2]:R} vs {h.SumW[2]:R}");
+            Assert.True(b.SumW[2].Equals(t.SumW[2]) && b.SumW2[2].Equals(t.SumW2[2]), $"bits={bits} universe {u}: twin {t.SumW[2]:R}");
+        }
+        Assert.True(rb.Universe("flux", 0).CutFlow.Passed[2] > 128, "the test data must fill the queue more than once");
+    }
+
     [Fact]
     public void FinalOnly_UniverseSum_IsTheHandSumOverSelectedEvents()
     {

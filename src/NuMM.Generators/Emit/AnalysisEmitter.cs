@@ -480,17 +480,29 @@ internal static class AnalysisEmitter
         }
     }
 
-    /// <summary>Passing events the vector path queues (a ring) before running the final-only variations for them: their
-    /// per-event values, prefetched when queued, arrive while the selection goes on. An event is run once
-    /// <see cref="FinalLag"/> newer ones are queued, so every run finds its lines requested that many passing events
-    /// earlier. Small enough that the lines stay in L1.</summary>
-    private const int FinalQueue = 32;
+    /// <summary>Passing events the vector path queues before running the final-only variations for them, all at once when
+    /// the queue is full. Their per-event values (e.g. 100 universe factors, 7 cache lines per event) are random reads
+    /// from memory: issued from the drain loop, <see cref="FinalAhead"/> events ahead, they overlap each other instead of
+    /// competing with the selection's column streams one event at a time (measured: 3–8 % less time for 100 final-only
+    /// universes on 10⁷ events from memory than prefetching each event when it was queued).</summary>
+    private const int FinalQueue = 64;
 
-    private const int FinalLag = 16;
+    /// <summary>How many queued events ahead the drain requests per-event values.</summary>
+    private const int FinalAhead = 8;
 
     /// <summary>Runs every event still queued for the final-only variations (at the end of the block loop, and before an
     /// exception leaves it); the count is cleared first so a throw from a queued event does not run it twice.</summary>
-    private const string DrainQueued = "if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fqh, fk, fin); }";
+    private const string DrainQueued = "if (fqn > 0) { int fk = fqn; fqn = 0; DrainFinal(batch, fq, fk, fin); }";
+
+    /// <summary>Queues passing event i + l (weight weights[l], histogram cells c0, c1, …) and drains a full queue.</summary>
+    private static void WriteEnqueueFinal(SourceWriter body, Plan p)
+    {
+        body.WriteLine($"int fat = fqn * {I(p.QueueStride)};");
+        body.WriteLine("fq[fat] = i + l;");
+        body.WriteLine("fq[fat + 1] = weights[l];");
+        for (int h = 0; h < p.A.Histograms.Count; h++) body.WriteLine($"fq[fat + {I(2 + h)}] = c{I(h)};");
+        body.WriteLine($"if (++fqn == {I(FinalQueue)}) {{ fqn = 0; DrainFinal(batch, fq, {I(FinalQueue)}, fin); }}");
+    }
 
     /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
     private static List<(string Column, int Length, bool EventMajor)> FinalArrayColumns(Plan p)
@@ -626,14 +638,30 @@ internal static class AnalysisEmitter
         }
 
         w.WriteLine("// The queued passing events of the vector path, in event order: every final-only variation for each.");
-        using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int head, int count, {sp} fin)"))
-        using (w.Block("for (int j = 0; j < count; j++)"))
+        using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int count, {sp} fin)"))
         {
-            w.WriteLine($"int fat = ((head + j) & {I(FinalQueue - 1)}) * {I(p.QueueStride)}, row = (int)fq[fat];");
-            var cells = new System.Text.StringBuilder();
-            for (int h = 0; h < a.Histograms.Count; h++) cells.Append($", (int)fq[fat + {I(2 + h)}]");
-            foreach (var f in p.Finals)
-                w.WriteLine($"Final{I(f.Index)}(batch, row, fq[fat + 1]{cells}, fin);");
+            var hints = new List<string>();
+            foreach (var (column, length, eventMajor) in FinalArrayColumns(p))
+            {
+                string arr = $"batch.{Literals.Identifier(column)}";
+                hints.Add(eventMajor
+                    ? $"{RT}.Selection.Prefetch.Run({arr}, (int)fq[{{0}} * {I(p.QueueStride)}] * {I(length)}, {I(length)});"
+                    : $"{RT}.Selection.Prefetch.Strided({arr}, (int)fq[{{0}} * {I(p.QueueStride)}], batch.Capacity, {I(length)});");
+            }
+            if (hints.Count > 0)
+                using (w.Block($"for (int j = 0; j < {I(FinalAhead)} && j < count; j++)"))
+                    foreach (var h in hints) w.WriteLine(string.Format(CultureInfo.InvariantCulture, h, "j"));
+            using (w.Block("for (int j = 0; j < count; j++)"))
+            {
+                if (hints.Count > 0)
+                    using (w.Block($"if (j + {I(FinalAhead)} < count) // hints only: the values of the event {I(FinalAhead)} ahead"))
+                        foreach (var h in hints) w.WriteLine(string.Format(CultureInfo.InvariantCulture, h, $"(j + {I(FinalAhead)})"));
+                w.WriteLine($"int fat = j * {I(p.QueueStride)}, row = (int)fq[fat];");
+                var cells = new System.Text.StringBuilder();
+                for (int h = 0; h < a.Histograms.Count; h++) cells.Append($", (int)fq[fat + {I(2 + h)}]");
+                foreach (var f in p.Finals)
+                    w.WriteLine($"Final{I(f.Index)}(batch, row, fq[fat + 1]{cells}, fin);");
+            }
         }
         w.WriteLine();
 
@@ -1201,39 +1229,28 @@ internal static class AnalysisEmitter
             t++;
         }
 
-        // Final-only weight variations: for each event that passed every cut, every point at once (Final{t}).
+        // Final-only weight variations: each event that passed every cut is queued (with its histogram cells, computed once
+        // by the nominal fills above) and run for every point at once (Final{t}) when the queue is full.
         if (p.HasFinal)
         {
-            x.AddPrologue("fweights", $"global::System.Span<double> fweights = stackalloc double[{I(lanes)}];");
-            x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqh = 0, fqn = 0; // a ring of passing events queued for the final-only variations: oldest, count");
-            body.WriteLine();
-            using (body.Block("if (pass0 != 0) // final-only weight variations: queue the passing events, prefetch their per-event values"))
+            x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count");
+            if (a.Histograms.Count == 0)
             {
-                var wn = weightOf[0];
-                body.WriteLine($"{wn.L}.CopyTo(fweights);");
-                body.WriteLine($"{wn.H}.CopyTo(fweights.Slice({I(half)}));");
-                body.WriteLine("uint fb = pass0;");
-                using (body.Block("do"))
+                body.WriteLine();
+                using (body.Block("if (pass0 != 0) // final-only weight variations: queue the passing events"))
                 {
-                    body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(fb);");
-                    body.WriteLine($"int fat = ((fqh + fqn) & {I(FinalQueue - 1)}) * {I(p.QueueStride)};");
-                    body.WriteLine("fq[fat] = i + l;");
-                    body.WriteLine("fq[fat + 1] = fweights[l];");
-                    for (int h = 0; h < a.Histograms.Count; h++)
-                        body.WriteLine(a.Histograms[h].Y is null
-                            ? $"fq[fat + {I(2 + h)}] = h{I(h)}_0.CellOf(h{I(h)}xValues[l]);"
-                            : $"fq[fat + {I(2 + h)}] = h{I(h)}_0.CellOf(h{I(h)}xValues[l], h{I(h)}yValues[l]);");
-                    foreach (var (column, length, eventMajor) in FinalArrayColumns(p))
+                    var wn = weightOf[0];
+                    body.WriteLine($"{wn.L}.CopyTo(weights);");
+                    body.WriteLine($"{wn.H}.CopyTo(weights.Slice({I(half)}));");
+                    body.WriteLine("uint fb = pass0;");
+                    using (body.Block("do"))
                     {
-                        string arr = $"batch.{Literals.Identifier(column)}";
-                        body.WriteLine(eventMajor
-                            ? $"{RT}.Selection.Prefetch.Run({arr}, (i + l) * {I(length)}, {I(length)});"
-                            : $"{RT}.Selection.Prefetch.Strided({arr}, i + l, batch.Capacity, {I(length)});");
+                        body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(fb);");
+                        WriteEnqueueFinal(body, p);
+                        body.WriteLine("fb &= fb - 1;");
                     }
-                    body.WriteLine($"if (++fqn > {I(FinalLag)}) {{ DrainFinal(batch, fq, fqh, 1, fin); fqh = (fqh + 1) & {I(FinalQueue - 1)}; fqn--; }}");
-                    body.WriteLine("fb &= fb - 1;");
+                    body.WriteLine("while (fb != 0);");
                 }
-                body.WriteLine("while (fb != 0);");
             }
         }
 
@@ -1262,8 +1279,8 @@ internal static class AnalysisEmitter
                     w.WriteLine($"global::System.Span<double> h{I(h)}xValues = stackalloc double[{I(lanes)}];");
                     if (a.Histograms[h].Y is not null) w.WriteLine($"global::System.Span<double> h{I(h)}yValues = stackalloc double[{I(lanes)}];");
                 }
-                if (p.Weighted) w.WriteLine($"global::System.Span<double> weights = stackalloc double[{I(lanes)}];");
             }
+            if (p.Weighted && (a.Histograms.Count > 0 || p.HasFinal)) w.WriteLine($"global::System.Span<double> weights = stackalloc double[{I(lanes)}];");
             w.WriteLine("int i = 0;");
             if (p.FullWeightPoints == 0)
             {
@@ -1403,6 +1420,7 @@ internal static class AnalysisEmitter
                 body.WriteLine($"{vx.Lo}.CopyTo({hn}xValues);");
                 body.WriteLine($"{vx.Hi}.CopyTo({hn}xValues.Slice({I(lanes / 2)}));");
                 string args = hn + "xValues[l]";
+                bool queueFinal = sel.Index == 0 && p.HasFinal;
                 if (sel.Axes[h].Y is { } ye)
                 {
                     var vy = x.AsDouble(ye);
@@ -1410,14 +1428,16 @@ internal static class AnalysisEmitter
                     body.WriteLine($"{vy.Hi}.CopyTo({hn}yValues.Slice({I(lanes / 2)}));");
                     args += $", {hn}yValues[l]";
                 }
-                if (p.Weighted) args += ", weights[l]";
-                fills.Add($"{hn}_{j}.Fill({args});");
+                // With final-only variations the nominal cell is computed once and also queued for them.
+                if (queueFinal) fills.Add($"int c{I(h)} = {hn}_{j}.CellOf({args}); {hn}_{j}.FillCell(c{I(h)}, weights[l]);");
+                else fills.Add($"{hn}_{j}.Fill({args}{(p.Weighted ? ", weights[l]" : "")});");
             }
             body.WriteLine($"uint hb = pass{j};");
             using (body.Block("do"))
             {
                 body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
                 foreach (var f in fills) body.WriteLine(f);
+                if (sel.Index == 0 && p.HasFinal) WriteEnqueueFinal(body, p);
                 body.WriteLine("hb &= hb - 1;");
             }
             body.WriteLine("while (hb != 0);");

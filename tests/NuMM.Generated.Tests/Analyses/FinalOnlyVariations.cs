@@ -51,3 +51,17 @@ public static partial class FullFlowSelection
     [Knob("xsec", -1, 1, 2)]
     public static double Xsec(in ArrayEvent e, double sigma) => 1.0 + sigma * e.Response[2];
 }
+
+/// <summary><see cref="FinalOnlySelection"/>'s cuts, weight and final-only universes without any histogram: the vector
+/// path queues passing events in its own loop (with histograms it queues them from the nominal fills).</summary>
+[Analysis(typeof(ArrayEvent))]
+public static partial class FinalOnlyNoHistograms
+{
+    [Cut(1, "Energy")] public static bool Energy(in ArrayEvent e) => e.E > 1f;
+    [Cut(2, "Response")] public static bool SmallResponse(in ArrayEvent e) => e.Response[0] < 0.9;
+
+    [Weight("event")] public static float Weight(in ArrayEvent e) => e.W;
+
+    [Universes("flux", 12, CutFlow = VariationCutFlow.FinalOnly)]
+    public static float Flux(in ArrayEvent e, int universe) => e.Flux[universe];
+}
