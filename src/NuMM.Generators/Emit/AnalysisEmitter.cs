@@ -383,8 +383,12 @@ internal static class AnalysisEmitter
     private static void WriteFlush(SourceWriter w, Plan p)
     {
         int sel = p.Selections.Count;
-        using (w.Block($"private static void Flush(global::System.ReadOnlySpan<long> counts, global::System.ReadOnlySpan<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private static void Flush(global::System.ReadOnlySpan<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
         {
+            var prefix = SharedPrefix(p);
+            for (int j = 1; j < sel; j++)
+                if (prefix[j] > 0)
+                    w.WriteLine($"sums.Slice({I(32)}, {I(32 * prefix[j])}).CopyTo(sums.Slice({I((j * p.R + 1) * 32)}, {I(32 * prefix[j])})); // rows 1..{I(prefix[j])} of {Literals.Comment(p.Selections[j].Label)} are the nominal's (SharedPrefix)");
             w.WriteLine("FlushOne(counts, sums, 0, 0, into.CutFlow);");
             if (sel > 1) w.WriteLine($"for (int j = 1; j < {I(sel)}; j++) FlushOne(counts, sums, j, j, into.Variations[j - 1].Result.CutFlow);");
             int slot = sel, resultBase = sel - 1;
@@ -1508,6 +1512,25 @@ internal static class AnalysisEmitter
     /// from 0, w² from 16). Every lane is in exactly one of rows 0..N, so with N ≤ 15 each lane's row is a 4-bit code
     /// and its w and w² go straight to its (row, lane) sums: the same additions in the same order as masked row adds
     /// (the scalar twin's), without a branch per row. The N−1 rows N + k hold the lanes that failed cut k only.</summary>
+    /// <summary>Per selection, how many leading cuts it shares with the nominal selection, when it also has the nominal's
+    /// weights (0 for the nominal itself and when the weights differ). An event whose first failed cut lies within that
+    /// prefix has the same first-failed row and weight in both, so those rows' (row, lane) sums receive the same
+    /// additions in the same order: the tally adds them for the nominal only and the flush copies them.</summary>
+    private static int[] SharedPrefix(Plan p)
+    {
+        var sels = p.Selections;
+        var prefix = new int[sels.Count];
+        if (!p.Weighted) return prefix;
+        for (int j = 1; j < sels.Count; j++)
+        {
+            if (!SameList(sels[j].Weights, sels[0].Weights)) continue;
+            int k = 0;
+            while (k < p.N && sels[j].Cuts[k].Equals(sels[0].Cuts[k])) k++;
+            prefix[j] = k;
+        }
+        return prefix;
+    }
+
     private static void WriteTally(SourceWriter w, Plan p, int lanes, bool sharedWeights)
     {
         int n = p.N, stride = n + 2, sels = p.Selections.Count, half = lanes / 2;
@@ -1518,6 +1541,11 @@ internal static class AnalysisEmitter
         string M(int r) => $"m{I(r)}"; // mask r of selection j, extracted once per selection below
         using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
+            var prefix = SharedPrefix(p);
+            int maxPrefix = 0;
+            if (n <= 15) foreach (int x in prefix) maxPrefix = System.Math.Max(maxPrefix, x);
+            if (maxPrefix > 0)
+                w.WriteLine($"global::System.ReadOnlySpan<byte> sharedRows = new byte[] {{ {string.Join(", ", System.Array.ConvertAll(prefix, I))} }}; // per selection: leading cuts and weights shared with the nominal (SharedPrefix)");
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
             {
                 w.WriteLine($"ref ulong mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j / {I(perGroup)} * {I(stride)});");
@@ -1541,8 +1569,35 @@ internal static class AnalysisEmitter
                         terms.Add(k == 1 ? $"NuMMLanes.Nibbles({M(1)})" : $"NuMMLanes.Nibbles({M(k)}) * {I(k)}UL");
                     w.WriteLine($"ulong code = {(terms.Count == 0 ? "0UL" : string.Join(" | ", terms))}; // 4 bits per lane: its row");
                     if (p.Weighted)
-                        for (int l = 0; l < lanes; l++)
-                            w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
+                    {
+                        // Lanes whose first failed cut lies in the prefix shared with the nominal are the nominal's rows
+                        // (copied by Flush): a shifted selection adds only its other lanes.
+                        if (maxPrefix > 0)
+                        {
+                            w.WriteLine("int pj = sharedRows[j];");
+                            var ors = new List<string>();
+                            for (int k = 1; k <= maxPrefix; k++) ors.Add($"(pj >= {I(k)} ? {M(k)} : 0u)");
+                            w.WriteLine($"uint shared = {string.Join(" | ", ors)};");
+                        }
+                        using (maxPrefix > 0 ? w.Block("if (shared == 0)") : null)
+                            for (int l = 0; l < lanes; l++)
+                                w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
+                        if (maxPrefix > 0)
+                        {
+                            using (w.Block("else"))
+                            {
+                                w.WriteLine($"uint rest = ~shared & {all};");
+                                using (w.Block("while (rest != 0)"))
+                                {
+                                    w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(rest);");
+                                    w.WriteLine("ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> (4 * l)) & 15) << 8);");
+                                    w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref at, l) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, l);");
+                                    w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref at, 16 + l) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 16 + l);");
+                                    w.WriteLine("rest &= rest - 1;");
+                                }
+                            }
+                        }
+                    }
                     using (w.Block("while (single != 0)"))
                     {
                         w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(single);");
