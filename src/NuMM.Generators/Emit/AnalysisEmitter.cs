@@ -54,6 +54,9 @@ internal static class AnalysisEmitter
         public bool HasFinal => Finals.Count > 0;
         public int FinalLength;
         public int CountsLength => Selections.Count * R;
+        private int[]? _sharedPrefix;
+        /// <summary>Per selection, the leading cuts and weights it shares with the nominal (see <see cref="AnalysisEmitter.SharedPrefix"/>).</summary>
+        public int[] SharedRows => _sharedPrefix ??= SharedPrefix(this);
         public bool PooledSums => SumsLength > 4096;
     }
 
@@ -385,7 +388,7 @@ internal static class AnalysisEmitter
         int sel = p.Selections.Count;
         using (w.Block($"private static void Flush(global::System.ReadOnlySpan<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
         {
-            var prefix = SharedPrefix(p);
+            var prefix = p.SharedRows;
             for (int j = 1; j < sel; j++)
                 if (prefix[j] > 0)
                     w.WriteLine($"sums.Slice({I(32)}, {I(32 * prefix[j])}).CopyTo(sums.Slice({I((j * p.R + 1) * 32)}, {I(32 * prefix[j])})); // rows 1..{I(prefix[j])} of {Literals.Comment(p.Selections[j].Label)} are the nominal's (SharedPrefix)");
@@ -647,22 +650,26 @@ internal static class AnalysisEmitter
         w.WriteLine("// The queued passing events of the vector path, in event order: every final-only variation for each.");
         using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int count, {sp} fin)"))
         {
-            var hints = new List<string>();
-            foreach (var (column, length, eventMajor) in FinalArrayColumns(p))
+            var columns = FinalArrayColumns(p);
+            // Prefetch hints for the per-event values of queued event `entry`.
+            void Hints(string entry)
             {
-                string arr = $"batch.{Literals.Identifier(column)}";
-                hints.Add(eventMajor
-                    ? $"{RT}.Selection.Prefetch.Run({arr}, (int)fq[{{0}} * {I(p.QueueStride)}] * {I(length)}, {I(length)});"
-                    : $"{RT}.Selection.Prefetch.Strided({arr}, (int)fq[{{0}} * {I(p.QueueStride)}], batch.Capacity, {I(length)});");
+                foreach (var (column, length, eventMajor) in columns)
+                {
+                    string arr = $"batch.{Literals.Identifier(column)}", row = $"(int)fq[{entry} * {I(p.QueueStride)}]";
+                    w.WriteLine(eventMajor
+                        ? $"{RT}.Selection.Prefetch.Run({arr}, {row} * {I(length)}, {I(length)});"
+                        : $"{RT}.Selection.Prefetch.Strided({arr}, {row}, batch.Capacity, {I(length)});");
+                }
             }
-            if (hints.Count > 0)
+            if (columns.Count > 0)
                 using (w.Block($"for (int j = 0; j < {I(FinalAhead)} && j < count; j++)"))
-                    foreach (var h in hints) w.WriteLine(string.Format(CultureInfo.InvariantCulture, h, "j"));
+                    Hints("j");
             using (w.Block("for (int j = 0; j < count; j++)"))
             {
-                if (hints.Count > 0)
+                if (columns.Count > 0)
                     using (w.Block($"if (j + {I(FinalAhead)} < count) // hints only: the values of the event {I(FinalAhead)} ahead"))
-                        foreach (var h in hints) w.WriteLine(string.Format(CultureInfo.InvariantCulture, h, $"(j + {I(FinalAhead)})"));
+                        Hints($"(j + {I(FinalAhead)})");
                 w.WriteLine($"int fat = j * {I(p.QueueStride)}, row = (int)fq[fat];");
                 var cells = new System.Text.StringBuilder();
                 for (int h = 0; h < a.Histograms.Count; h++) cells.Append($", (int)fq[fat + {I(2 + h)}]");
@@ -942,7 +949,7 @@ internal static class AnalysisEmitter
         var x = new VectorExprEmitter(v, lanes, body);
         int n = p.N;
         int half = lanes / 2;
-        string all = "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
+        string all = LaneMask(lanes);
         var sels = p.Selections;
 
         body.WriteLine("int lane = i & 15;");
@@ -1472,28 +1479,16 @@ internal static class AnalysisEmitter
         // data-dependent branch per row (measured: 0.93–0.96 of the kernel's time on the 11-cut variation workload).
         if (p.Weighted && n > 0 && n <= 15 && p.FullWeightPoints == 0)
         {
-            const string U = "global::System.Runtime.CompilerServices.Unsafe";
-            string all = "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
+            string all = LaneMask(lanes);
             var wo = weightOf[sel.Index];
-            x.AddPrologue("oneFailW", $"global::System.Span<double> oneFailW = stackalloc double[{I(lanes)}]; ref double ofw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(oneFailW); // w of the block's events, for the N−1 rows");
+            x.AddPrologue("oneFailW", "global::System.Span<double> oneFailW = stackalloc double[32]; ref double ofw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(oneFailW); // w of the block's events from 0, w² from 16, for the N−1 rows");
             body.WriteLine($"uint single{j} = ~(multi{j} | pass{j}) & {all}; // failed exactly one cut: its first failed");
             using (body.Block($"if (single{j} != 0)"))
             {
-                var code = new List<string>();
-                for (int k = 1; k <= n; k++) code.Add($"NuMMLanes.Nibbles(first{I(k)}_{j}) * {I(k)}UL");
-                body.WriteLine($"ulong firstCut{j} = {string.Join(" | ", code)}; // lane l's first failed cut in bits 4l..4l+3");
-                body.WriteLine($"{wo.L}.StoreUnsafe(ref ofw); {wo.H}.StoreUnsafe(ref ofw, {I(lanes / 2)});");
-                using (body.Block("do"))
-                {
-                    body.WriteLine($"int ol = global::System.Numerics.BitOperations.TrailingZeroCount(single{j});");
-                    body.WriteLine($"int orow = {I(rb + n)} + (int)((firstCut{j} >> (4 * ol)) & 15);");
-                    body.WriteLine($"{U}.Add(ref cnt, orow)++;");
-                    body.WriteLine($"double ow = {U}.Add(ref ofw, ol);");
-                    body.WriteLine($"ref double oat = ref {U}.Add(ref s, orow * 32 + lane + ol);");
-                    body.WriteLine($"oat += ow; {U}.Add(ref oat, 16) += ow * ow;");
-                    body.WriteLine($"single{j} &= single{j} - 1;");
-                }
-                body.WriteLine($"while (single{j} != 0);");
+                body.WriteLine($"ulong firstCut{j} = {RowCode(n, k => $"first{I(k)}_{j}")}; // lane l's first failed cut in bits 4l..4l+3");
+                body.WriteLine($"{wo.L}.StoreUnsafe(ref ofw); {wo.H}.StoreUnsafe(ref ofw, {I(lanes / 2)}); {wo.QL}.StoreUnsafe(ref ofw, 16); {wo.QH}.StoreUnsafe(ref ofw, {I(16 + lanes / 2)});");
+                body.WriteLine("ref double sl = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, lane);");
+                WriteSingleFailLanes(body, $"single{j}", $"firstCut{j}", rb + n, "cnt", "sl", "ofw", weighted: true);
             }
             return;
         }
@@ -1506,12 +1501,40 @@ internal static class AnalysisEmitter
         for (int k = 1; k <= n; k++) Row($"only{I(k)}_{j}", n + k);
     }
 
-    /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
-    /// that one compact method serves all selections). Per selection the block loop stores N + 2 masks (passed every
-    /// cut, first failed cut 1..N, failed two or more) and, per distinct weight, 32 doubles (w of the block's events
-    /// from 0, w² from 16). Every lane is in exactly one of rows 0..N, so with N ≤ 15 each lane's row is a 4-bit code
-    /// and its w and w² go straight to its (row, lane) sums: the same additions in the same order as masked row adds
-    /// (the scalar twin's), without a branch per row. The N−1 rows N + k hold the lanes that failed cut k only.</summary>
+    /// <summary>The literal of a block's lane bits (W lanes): masks may carry bits above them.</summary>
+    private static string LaneMask(int lanes) => "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
+
+    /// <summary>A lane's first failed cut (1..N, 0 if it passed every cut) as 4 bits per lane, from the first-failed masks
+    /// (N ≤ 15; each lane is in at most one of them).</summary>
+    private static string RowCode(int n, System.Func<int, string> firstMask)
+    {
+        var terms = new List<string>();
+        for (int k = 1; k <= n; k++) terms.Add(k == 1 ? $"NuMMLanes.Nibbles({firstMask(1)})" : $"NuMMLanes.Nibbles({firstMask(k)}) * {I(k)}UL");
+        return terms.Count == 0 ? "0UL" : string.Join(" | ", terms);
+    }
+
+    /// <summary>The N−1 rows of one selection: each lane set in <paramref name="single"/> (it failed exactly one cut, its
+    /// first failed) adds one to row <paramref name="rowBase"/> + its code and, weighted, its w and w² (32 doubles at
+    /// <paramref name="weights"/>: w from 0, w² from 16) to lane l of that row in <paramref name="sums"/> (which starts
+    /// at the block's lane). Consumes <paramref name="single"/>.</summary>
+    private static void WriteSingleFailLanes(SourceWriter w, string single, string code, int rowBase, string cnt, string sums, string weights, bool weighted)
+    {
+        const string U = "global::System.Runtime.CompilerServices.Unsafe";
+        using (w.Block($"while ({single} != 0)"))
+        {
+            w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount({single});");
+            w.WriteLine($"int r = {I(rowBase)} + (int)(({code} >> (4 * l)) & 15);");
+            w.WriteLine($"{U}.Add(ref {cnt}, r)++;");
+            if (weighted)
+            {
+                w.WriteLine($"ref double at = ref {U}.Add(ref {sums}, r * 32 + l);");
+                w.WriteLine($"at += {U}.Add(ref {weights}, l);");
+                w.WriteLine($"{U}.Add(ref at, 16) += {U}.Add(ref {weights}, 16 + l);");
+            }
+            w.WriteLine($"{single} &= {single} - 1;");
+        }
+    }
+
     /// <summary>Per selection, how many leading cuts it shares with the nominal selection, when it also has the nominal's
     /// weights (0 for the nominal itself and when the weights differ). An event whose first failed cut lies within that
     /// prefix has the same first-failed row and weight in both, so those rows' (row, lane) sums receive the same
@@ -1531,17 +1554,23 @@ internal static class AnalysisEmitter
         return prefix;
     }
 
+    /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
+    /// that one compact method serves all selections). Per selection the block loop stores N + 2 masks (passed every
+    /// cut, first failed cut 1..N, failed two or more) and, per distinct weight, 32 doubles (w of the block's events
+    /// from 0, w² from 16). Every lane is in exactly one of rows 0..N, so with N ≤ 15 each lane's row is a 4-bit code
+    /// and its w and w² go straight to its (row, lane) sums: the same additions in the same order as masked row adds
+    /// (the scalar twin's), without a branch per row. The N−1 rows N + k hold the lanes that failed cut k only.</summary>
     private static void WriteTally(SourceWriter w, Plan p, int lanes, bool sharedWeights)
     {
         int n = p.N, stride = n + 2, sels = p.Selections.Count, half = lanes / 2;
-        string all = "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";
+        string all = LaneMask(lanes);
         string v = lanes == 16 ? "Vector512" : lanes == 8 ? "Vector256" : "Vector128";
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         int perGroup = 64 / lanes;
         string M(int r) => $"m{I(r)}"; // mask r of selection j, extracted once per selection below
         using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
-            var prefix = SharedPrefix(p);
+            var prefix = p.SharedRows;
             int maxPrefix = 0;
             if (n <= 15) foreach (int x in prefix) maxPrefix = System.Math.Max(maxPrefix, x);
             if (maxPrefix > 0)
@@ -1564,10 +1593,7 @@ internal static class AnalysisEmitter
                 }
                 if (n <= 15)
                 {
-                    var terms = new List<string>();
-                    for (int k = 1; k <= n; k++)
-                        terms.Add(k == 1 ? $"NuMMLanes.Nibbles({M(1)})" : $"NuMMLanes.Nibbles({M(k)}) * {I(k)}UL");
-                    w.WriteLine($"ulong code = {(terms.Count == 0 ? "0UL" : string.Join(" | ", terms))}; // 4 bits per lane: its row");
+                    w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its row");
                     if (p.Weighted)
                     {
                         // Lanes whose first failed cut lies in the prefix shared with the nominal are the nominal's rows
@@ -1598,19 +1624,7 @@ internal static class AnalysisEmitter
                             }
                         }
                     }
-                    using (w.Block("while (single != 0)"))
-                    {
-                        w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(single);");
-                        w.WriteLine($"int r = {I(n)} + (int)((code >> (4 * l)) & 15);");
-                        w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, r)++;");
-                        if (p.Weighted)
-                        {
-                            w.WriteLine("ref double at = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref sj, r * 32 + l);");
-                            w.WriteLine("at += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, l);");
-                            w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref at, 16) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 16 + l);");
-                        }
-                        w.WriteLine("single &= single - 1;");
-                    }
+                    WriteSingleFailLanes(w, "single", "code", n, "cj", "sj", "wj", p.Weighted);
                 }
                 else
                 {
