@@ -109,21 +109,28 @@ public static class ConvertCommand
             return n;
         }
         if (IsRootOutput(request.Output)) return WriteRoot(request, input, schema, conversion, exposure, output);
+        using var writer = new ColumnarFileWriter(request.Output, schema, new ColumnarWriteOptions
+        {
+            Exposure = exposure,
+            Provenance = provenance,
+            RowGroupEntries = request.RowGroupEntries,
+        });
+        CopyBatches(request, input, schema, conversion, writer.Write);
+        writer.Commit();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {request.Output}: {writer.EntriesWritten} entries, {schema.Length} columns, exposure {exposure}"));
+        return writer.EntriesWritten;
+    }
+
+    /// <summary>Reads every entry of <paramref name="input"/> as the output columns, in batches of the row-group size,
+    /// and hands each batch to <paramref name="write"/> (the NuMM and the ROOT writer alike).</summary>
+    private static void CopyBatches(ConvertRequest request, IColumnFile input, ColumnInfo[] schema, ColumnConversion conversion, Action<DynamicColumnBatch> write)
+    {
         var source = input.OpenSource(schema, null, conversion);
         try
         {
-            using var writer = new ColumnarFileWriter(request.Output, schema, new ColumnarWriteOptions
-            {
-                Exposure = exposure,
-                Provenance = provenance,
-                RowGroupEntries = request.RowGroupEntries,
-            });
             var batch = new DynamicColumnBatch(schema, request.RowGroupEntries);
-            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, writer.Write, request.Quiet);
-            writer.Commit();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {request.Output}: {writer.EntriesWritten} entries, {schema.Length} columns, exposure {exposure}"));
-            return writer.EntriesWritten;
+            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, write, request.Quiet);
         }
         finally
         {
@@ -135,22 +142,13 @@ public static class ConvertCommand
     /// files have no place for NuMM's exposure and provenance, so the summary says they were left out.</summary>
     private static long WriteRoot(ConvertRequest request, IColumnFile input, ColumnInfo[] schema, ColumnConversion conversion, Exposure? exposure, TextWriter output)
     {
-        var source = input.OpenSource(schema, null, conversion);
-        try
-        {
-            using var writer = RootTreeWriter.Create(request.Output, "events", schema.Select(c => c with { Source = "" }).ToArray(),
-                new RootWriteOptions { EntriesPerBasket = request.RowGroupEntries });
-            var batch = new DynamicColumnBatch(schema, request.RowGroupEntries);
-            BatchReading.ReadAll($"convert {Path.GetFileName(request.Input)}", input.EntryCount, source, batch, writer.Write, request.Quiet);
-            writer.Close();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {request.Output}: tree 'events', {writer.Entries} entries, {schema.Length} branches (ZLIB); exposure {exposure} and provenance not stored (ROOT trees have no place for them)"));
-            return writer.Entries;
-        }
-        finally
-        {
-            (source as IDisposable)?.Dispose();
-        }
+        using var writer = RootTreeWriter.Create(request.Output, "events", schema.Select(c => c with { Source = "" }).ToArray(),
+            new RootWriteOptions { EntriesPerBasket = request.RowGroupEntries });
+        CopyBatches(request, input, schema, conversion, writer.Write);
+        writer.Close();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {request.Output}: tree 'events', {writer.Entries} entries, {schema.Length} branches (ZLIB); exposure {exposure} and provenance not stored (ROOT trees have no place for them)"));
+        return writer.Entries;
     }
 
     /// <summary>A batch column's filled values, each entry's values together: a copy of an event-major (or scalar) column,
