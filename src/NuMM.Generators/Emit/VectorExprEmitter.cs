@@ -339,10 +339,10 @@ internal sealed class VectorExprEmitter
             AddPrologue(scratch, $"global::System.Span<{Elem(a.Type)}> {scratch} = stackalloc {Elem(a.Type)}[{W}];");
             if (a.Type == ValType.Double)
             {
-                _body.WriteLine($"{v.Lo}.CopyTo({scratch});");
-                _body.WriteLine($"{v.Hi}.CopyTo({scratch}.Slice({H}));");
+                _body.WriteLine(AnalysisEmitter.Store(v.Lo, scratch, "0"));
+                _body.WriteLine(AnalysisEmitter.Store(v.Hi, scratch, H.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
-            else _body.WriteLine($"{v.A}.CopyTo({scratch});");
+            else _body.WriteLine(AnalysisEmitter.Store(v.A, scratch, "0"));
             argTexts.Add($"{scratch}[l]");
         }
         var call = $"{sc.Method}({string.Join(", ", argTexts)})";

@@ -12,6 +12,7 @@ public sealed class Histogram2D
     private readonly double[] _sumW;
     private readonly double[] _sumW2;
     private readonly int _stride;
+    private readonly RegularAxis? _regularX, _regularY; // the common case, binned without an interface call
 
     /// <summary>Creates an empty histogram.</summary>
     /// <param name="x">The x binning.</param>
@@ -27,6 +28,8 @@ public sealed class Histogram2D
             throw new ArgumentException($"Histogram '{Name}': {x.Count} × {y.Count} bins cannot be stored.", nameof(y));
         X = x;
         Y = y;
+        _regularX = x as RegularAxis;
+        _regularY = y as RegularAxis;
         _stride = y.Count + 2;
         _sumW = new double[cells];
         _sumW2 = new double[cells];
@@ -78,7 +81,8 @@ public sealed class Histogram2D
     /// <param name="x">The x value, in the x-axis unit.</param>
     /// <param name="y">The y value, in the y-axis unit.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int CellOf(double x, double y) => (X.Index(x) + 1) * _stride + (Y.Index(y) + 1);
+    public int CellOf(double x, double y) =>
+        ((_regularX is { } rx ? rx.Index(x) : X.Index(x)) + 1) * _stride + ((_regularY is { } ry ? ry.Index(y) : Y.Index(y)) + 1);
 
     /// <summary>Adds <paramref name="w"/> to storage cell <paramref name="cell"/> directly.</summary>
     /// <param name="cell">A storage cell, 0..CellCount − 1.</param>

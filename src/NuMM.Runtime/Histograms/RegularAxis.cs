@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace NuMM.Runtime.Histograms;
 
@@ -65,6 +66,7 @@ public sealed class RegularAxis : IAxis
     public string Unit { get; }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // called per passing event by the generated fill loops
     public int Index(double x)
     {
         if (!(x < Max)) return Count;        // also NaN
