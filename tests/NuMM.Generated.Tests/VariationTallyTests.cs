@@ -115,4 +115,56 @@ public class VariationTallyTests
         }
         Assert.True(passedAnywhere > 0, "the shifted selections passed no event: the comparison would prove nothing");
     }
+
+    // 7, 8 and 2 selections with the nominal's weights (one weight set in the tally; the fiducial cut X > -95 is shared
+    // with the nominal, so its row is copied from the nominal's). The random batches keep their NaN and ±∞ in E and X:
+    // no weight reads them.
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void SharedWeights_SevenSelections_EqualShiftedCopies(int bits)
+    {
+        var kernel = new SevenPointShifts.Kernel { MaxVectorBits = bits };
+        var plain = new SharedWeightReference.Kernel { MaxVectorBits = bits };
+        long passedAnywhere = 0;
+        foreach (var batch in Batches(700))
+        {
+            string context = $"{bits} bits, {batch.Length} events";
+            var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, context);
+            foreach (var s in new double[] { -3, -2, -1, 1, 2, 3 })
+                passedAnywhere += AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = SevenPointShifts.EnergyScale(in e, s) }, context)
+                    .CutFlow.Passed[^1];
+        }
+        Assert.True(passedAnywhere > 0, "the shifted selections passed no event: the comparison would prove nothing");
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void SharedWeights_EightSelections_EqualShiftedCopies(int bits)
+    {
+        var kernel = new EightSelectionShifts.Kernel { MaxVectorBits = bits };
+        var plain = new SharedWeightReference.Kernel { MaxVectorBits = bits };
+        foreach (var batch in Batches(800))
+        {
+            string context = $"{bits} bits, {batch.Length} events";
+            var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, context);
+            foreach (var s in new double[] { -2, -1, 1, 2 })
+                AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = EightSelectionShifts.EnergyScale(in e, s) }, context);
+            foreach (var s in new double[] { -1, 1, 2 })
+                AssertEqualsShiftedCopy(plain, batch, result, "vertex", s, e => e with { X = EightSelectionShifts.VertexShift(in e, s) }, context);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void SharedWeights_TwoSelections_EqualShiftedCopies(int bits)
+    {
+        var kernel = new OnePointShift.Kernel { MaxVectorBits = bits };
+        var plain = new SharedWeightReference.Kernel { MaxVectorBits = bits };
+        foreach (var batch in Batches(200))
+        {
+            string context = $"{bits} bits, {batch.Length} events";
+            var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, context);
+            AssertEqualsShiftedCopy(plain, batch, result, "energy scale", 2, e => e with { E = OnePointShift.EnergyScale(in e, 2) }, context);
+        }
+    }
 }
