@@ -1514,8 +1514,17 @@ internal static class AnalysisEmitter
     /// (N ≤ 15; each lane is in at most one of them).</summary>
     private static string RowCode(int n, System.Func<int, string> firstMask)
     {
+        // Bit b of a lane's code is set when its first failed cut k has bit b set; the masks are disjoint, so bit plane b
+        // is the OR of those masks, spread to bit 4l + b: 4 bit deposits instead of one deposit and multiply per cut.
         var terms = new List<string>();
-        for (int k = 1; k <= n; k++) terms.Add(k == 1 ? $"NuMMLanes.Nibbles({firstMask(1)})" : $"NuMMLanes.Nibbles({firstMask(k)}) * {I(k)}UL");
+        for (int b = 0; b < 4; b++)
+        {
+            var plane = new List<string>();
+            for (int k = 1; k <= n; k++) if (((k >> b) & 1) != 0) plane.Add(firstMask(k));
+            if (plane.Count == 0) continue;
+            string spread = $"NuMMLanes.Nibbles({string.Join(" | ", plane)})";
+            terms.Add(b == 0 ? spread : $"({spread} << {I(b)})");
+        }
         return terms.Count == 0 ? "0UL" : string.Join(" | ", terms);
     }
 
@@ -1583,11 +1592,23 @@ internal static class AnalysisEmitter
                 w.WriteLine($"global::System.ReadOnlySpan<byte> sharedRows = new byte[] {{ {string.Join(", ", System.Array.ConvertAll(prefix, I))} }}; // per selection: leading cuts and weights shared with the nominal (SharedPrefix)");
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
             {
-                w.WriteLine($"ref ulong mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j / {I(perGroup)} * {I(stride)});");
-                w.WriteLine($"int sh = j % {I(perGroup)} * {I(lanes)};");
-                w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
                 var masks = new List<string>();
-                for (int r = 0; r <= n + 1; r++) masks.Add($"{M(r)} = (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r)}) >> sh) & {all}");
+                if (lanes >= 8)
+                {
+                    // Selection j's W bits of a packed mask are a whole ushort (W = 16) or byte (W = 8) of it on a
+                    // little-endian CPU: one load per mask instead of load, shift and mask.
+                    string t = lanes == 16 ? "ushort" : "byte";
+                    int per = 8 / (lanes / 8); // fields per ulong
+                    w.WriteLine($"ref {t} mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.CompilerServices.Unsafe.As<ulong, {t}>(ref m), j / {I(perGroup)} * {I(stride * per)} + j % {I(perGroup)});");
+                    for (int r = 0; r <= n + 1; r++) masks.Add($"{M(r)} = global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r * per)})");
+                }
+                else
+                {
+                    w.WriteLine($"ref ulong mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref m, j / {I(perGroup)} * {I(stride)});");
+                    w.WriteLine($"int sh = j % {I(perGroup)} * {I(lanes)};");
+                    for (int r = 0; r <= n + 1; r++) masks.Add($"{M(r)} = (uint)(global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r)}) >> sh) & {all}");
+                }
+                w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
                 w.WriteLine($"uint {string.Join(", ", masks)}; // passed every cut, first failed cut 1..N, failed two or more");
                 for (int r = 0; r <= n; r++)
                     w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
