@@ -1140,6 +1140,9 @@ internal static class AnalysisEmitter
             foreach (var sel in sels) WriteRowsInline(body, x, p, sel, n, lanes, weightOf);
         }
 
+        // Histograms that no shift changes: one cell per event and block for every selection that passes it.
+        WriteSharedCells(body, x, p, lanes);
+
         // Histograms of the nominal selection (their values stay in scratch for the weight variations).
         WriteHistogramFills(body, x, p, sels[0], lanes, weightOf.TryGetValue(0, out var w0) ? w0 : default);
 
@@ -1425,11 +1428,20 @@ internal static class AnalysisEmitter
             bool calls = false;
             foreach (var (ax, ay) in sel.Axes) calls |= ExprWalk.CallsPerLane(ax) || (ay is not null && ExprWalk.CallsPerLane(ay));
             using var passing = calls ? x.Guard($"pass{j}") : null;
+            var shared = SharedCellHistograms(p);
             for (int h = 0; h < a.Histograms.Count; h++)
             {
                 var hs = a.Histograms[h];
                 body.WriteLine($"// Histogram {Literals.Comment(Literals.String(hs.Name))} of {hs.X.Variable}{(hs.Y is null ? "" : ", " + hs.Y.Variable)}");
                 string hn = "h" + I(h);
+                if (shared[h])
+                {
+                    // Its cell was computed once for the block (WriteSharedCells).
+                    body.WriteLine($"// (cells in {hn}Cells: no shift changes its values)");
+                    if (sel.Index == 0 && p.HasFinal) fills.Add($"int c{I(h)} = {hn}Cells[l]; {hn}_{j}.FillCell(c{I(h)}, weights[l]);");
+                    else fills.Add($"{hn}_{j}.FillCell({hn}Cells[l], {(p.Weighted ? "weights[l]" : "1")});");
+                    continue;
+                }
                 var vx = x.AsDouble(sel.Axes[h].X);
                 body.WriteLine(Store(vx.Lo, hn + "xValues", "0"));
                 body.WriteLine(Store(vx.Hi, hn + "xValues", I(lanes / 2)));
@@ -1506,6 +1518,75 @@ internal static class AnalysisEmitter
     /// and the scratch spans are sized for the widest vector, so the length check never fails.</summary>
     internal static string Store(string vector, string span, string offset) =>
         $"{vector}.StoreUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span}){(offset == "0" ? "" : $", {offset}")});";
+
+    /// <summary>Per histogram, whether its cells are computed once per block for all selections: the kernel has shifts
+    /// and no full-flow weight variation (whose sweep reads the value scratch), and the histogram's values are the same
+    /// expressions in every selection (no shift touches them) without a per-lane call (which the C# makes only for events
+    /// that pass). The cell of such a value is then the same in every selection's histogram (same binning).</summary>
+    private static bool[] SharedCellHistograms(Plan p)
+    {
+        var hs = p.A.Histograms;
+        var shared = new bool[hs.Count];
+        if (p.Selections.Count < 2 || p.FullWeightPoints > 0) return shared;
+        for (int h = 0; h < hs.Count; h++)
+        {
+            var (x0, y0) = p.Selections[0].Axes[h];
+            bool same = !ExprWalk.CallsPerLane(x0) && (y0 is null || !ExprWalk.CallsPerLane(y0));
+            for (int j = 1; j < p.Selections.Count && same; j++)
+            {
+                var (xj, yj) = p.Selections[j].Axes[h];
+                same = xj.Equals(x0) && (y0 is null ? yj is null : yj is not null && yj.Equals(y0));
+            }
+            shared[h] = same;
+        }
+        return shared;
+    }
+
+    /// <summary>For the histograms of <see cref="SharedCellHistograms"/>: when any selection passes an event of the block,
+    /// its cell is computed once (the nominal histogram's CellOf, as Fill would) into h{h}Cells, and every selection's
+    /// fill adds to that cell. Measured on the 6-shift workload (3 histograms, 2 of them shared): see docs/performance.md.</summary>
+    private static void WriteSharedCells(SourceWriter body, VectorExprEmitter x, Plan p, int lanes)
+    {
+        var shared = SharedCellHistograms(p);
+        if (System.Array.IndexOf(shared, true) < 0) return;
+        var a = p.A;
+        var passes = new List<string>();
+        foreach (var sel in p.Selections) passes.Add($"pass{I(sel.Index)}");
+        body.WriteLine();
+        body.WriteLine($"uint passAny = {string.Join(" | ", passes)};");
+        var snapshot = x.Snapshot();
+        using (body.Block("if (passAny != 0) // cells of the histograms no shift changes, once per event"))
+        {
+            var cells = new List<string>();
+            for (int h = 0; h < a.Histograms.Count; h++)
+            {
+                if (!shared[h]) continue;
+                string hn = "h" + I(h);
+                x.AddPrologue(hn + "Cells", $"global::System.Span<int> {hn}Cells = stackalloc int[{I(lanes)}];");
+                var vx = x.AsDouble(p.Selections[0].Axes[h].X);
+                body.WriteLine(Store(vx.Lo, hn + "xValues", "0"));
+                body.WriteLine(Store(vx.Hi, hn + "xValues", I(lanes / 2)));
+                string args = hn + "xValues[l]";
+                if (p.Selections[0].Axes[h].Y is { } ye)
+                {
+                    var vy = x.AsDouble(ye);
+                    body.WriteLine(Store(vy.Lo, hn + "yValues", "0"));
+                    body.WriteLine(Store(vy.Hi, hn + "yValues", I(lanes / 2)));
+                    args += $", {hn}yValues[l]";
+                }
+                cells.Add($"{hn}Cells[l] = {hn}_0.CellOf({args});");
+            }
+            body.WriteLine("uint cb = passAny;");
+            using (body.Block("do"))
+            {
+                body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(cb);");
+                foreach (var c in cells) body.WriteLine(c);
+                body.WriteLine("cb &= cb - 1;");
+            }
+            body.WriteLine("while (cb != 0);");
+        }
+        x.Restore(snapshot);
+    }
 
     /// <summary>The literal of a block's lane bits (W lanes): masks may carry bits above them.</summary>
     private static string LaneMask(int lanes) => "0x" + ((1u << lanes) - 1).ToString("X", CultureInfo.InvariantCulture) + "u";

@@ -5,12 +5,15 @@ namespace NuMM.Generated.Tests.Analyses;
 // Shifted selections whose weights read no shifted column (all selections share the nominal's weights, so the tally
 // stores one weight set and the rows of the leading cuts no shift touches are the nominal's: SharedPrefix), with 2, 7
 // and 8 selections and no full-flow weight variation. 15 cuts, so row codes run up to 15. Each has the same twin
-// without variations, run on shifted copies (VariationTallyTests).
+// without variations, run on shifted copies (VariationTallyTests). The TrueE and ThetaTrueE histograms read no shifted
+// column, so their cells are computed once per event for every selection (the generator's SharedCellHistograms).
 
 /// <summary>Seven selections: the energy scale at six σ points.</summary>
 [Analysis(typeof(SystEvent))]
 [Histogram("E", nameof(SystEvent.E), Bins = 10, Min = 0, Max = 10)]
 [Histogram2D("EvsX", nameof(SystEvent.E), nameof(SystEvent.X), XBins = 5, XMin = 0, XMax = 10, YBins = 4, YMin = -100, YMax = 100)]
+[Histogram("TrueE", nameof(SystEvent.TrueE), Bins = 8, Min = 0, Max = 8)]
+[Histogram2D("ThetaTrueE", nameof(SystEvent.Theta), nameof(SystEvent.TrueE), XBins = 5, XMin = 0, XMax = 0.1, YBins = 4, YMin = 0, YMax = 8)]
 public static partial class SevenPointShifts
 {
     [Cut(1, "X > -95")] public static bool C1(in SystEvent e) => e.X > -95f;
@@ -40,6 +43,8 @@ public static partial class SevenPointShifts
 [Analysis(typeof(SystEvent))]
 [Histogram("E", nameof(SystEvent.E), Bins = 10, Min = 0, Max = 10)]
 [Histogram2D("EvsX", nameof(SystEvent.E), nameof(SystEvent.X), XBins = 5, XMin = 0, XMax = 10, YBins = 4, YMin = -100, YMax = 100)]
+[Histogram("TrueE", nameof(SystEvent.TrueE), Bins = 8, Min = 0, Max = 8)]
+[Histogram2D("ThetaTrueE", nameof(SystEvent.Theta), nameof(SystEvent.TrueE), XBins = 5, XMin = 0, XMax = 0.1, YBins = 4, YMin = 0, YMax = 8)]
 public static partial class EightSelectionShifts
 {
     [Cut(1, "X > -95")] public static bool C1(in SystEvent e) => e.X > -95f;
@@ -72,6 +77,8 @@ public static partial class EightSelectionShifts
 [Analysis(typeof(SystEvent))]
 [Histogram("E", nameof(SystEvent.E), Bins = 10, Min = 0, Max = 10)]
 [Histogram2D("EvsX", nameof(SystEvent.E), nameof(SystEvent.X), XBins = 5, XMin = 0, XMax = 10, YBins = 4, YMin = -100, YMax = 100)]
+[Histogram("TrueE", nameof(SystEvent.TrueE), Bins = 8, Min = 0, Max = 8)]
+[Histogram2D("ThetaTrueE", nameof(SystEvent.Theta), nameof(SystEvent.TrueE), XBins = 5, XMin = 0, XMax = 0.1, YBins = 4, YMin = 0, YMax = 8)]
 public static partial class OnePointShift
 {
     [Cut(1, "X > -95")] public static bool C1(in SystEvent e) => e.X > -95f;
@@ -101,6 +108,8 @@ public static partial class OnePointShift
 [Analysis(typeof(SystEvent))]
 [Histogram("E", nameof(SystEvent.E), Bins = 10, Min = 0, Max = 10)]
 [Histogram2D("EvsX", nameof(SystEvent.E), nameof(SystEvent.X), XBins = 5, XMin = 0, XMax = 10, YBins = 4, YMin = -100, YMax = 100)]
+[Histogram("TrueE", nameof(SystEvent.TrueE), Bins = 8, Min = 0, Max = 8)]
+[Histogram2D("ThetaTrueE", nameof(SystEvent.Theta), nameof(SystEvent.TrueE), XBins = 5, XMin = 0, XMax = 0.1, YBins = 4, YMin = 0, YMax = 8)]
 public static partial class SharedWeightReference
 {
     [Cut(1, "X > -95")] public static bool C1(in SystEvent e) => e.X > -95f;
