@@ -203,7 +203,11 @@ public class AnalysisRunnerTests
         // grows every run and still does.
         long few = Math.Min(Measure(1_000), Math.Min(Measure(1_000), Measure(1_000)));       // 10 batches
         long many = Math.Min(Measure(50_000), Math.Min(Measure(50_000), Measure(50_000)));  // 500 batches
-        Assert.Equal(few, many);
+        // Not Assert.Equal: a wait that really blocks (the reader behind, another process busy on this 2-core machine)
+        // can allocate a few hundred bytes once (seen: +496 B on a clean clone while a benchmark ran). That is thread
+        // timing, not a per-batch cost. A per-batch allocation of even one 24-byte object over the 490 extra batches is
+        // 11.8 kB and still fails here.
+        Assert.True(many - few < 1024, $"the 500-batch run allocated {many - few} B more than the 10-batch run ({few} B)");
     }
 
     [Fact]
