@@ -1096,7 +1096,7 @@ internal static class AnalysisEmitter
         if (packed)
         {
             int stride = n + 2;
-            x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(groups * stride)}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
+            x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(groups * stride + (GroupedRest(p) ? sels.Count : 0))}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
             if (p.Weighted)
                 x.AddPrologue("tallyWeights", $"global::System.Span<double> tallyWeights = stackalloc double[{I((sharedWeights ? 1 : sels.Count) * 32)}]; ref double tq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyWeights); // per weight set: w of the block's events, then w² from 16");
             for (int g = 0; g < groups; g++)
@@ -1662,15 +1662,10 @@ internal static class AnalysisEmitter
         string all = LaneMask(lanes);
         string v = lanes == 16 ? "Vector512" : lanes == 8 ? "Vector256" : "Vector128";
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
-        int perGroup = 64 / lanes;
+        int perGroup = 64 / lanes, groups = (sels + perGroup - 1) / perGroup;
         string M(int r) => $"m{I(r)}"; // mask r of selection j, extracted once per selection below
         using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
-            var prefix = p.SharedRows;
-            int maxPrefix = 0;
-            if (n <= 15) foreach (int x in prefix) maxPrefix = System.Math.Max(maxPrefix, x);
-            if (maxPrefix > 0)
-                w.WriteLine($"global::System.ReadOnlySpan<byte> sharedRows = new byte[] {{ {string.Join(", ", System.Array.ConvertAll(prefix, I))} }}; // per selection: leading cuts and weights shared with the nominal (SharedPrefix)");
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
             {
                 var masks = new List<string>();
@@ -1702,36 +1697,12 @@ internal static class AnalysisEmitter
                 if (n <= 15)
                 {
                     w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its row");
-                    if (p.Weighted)
-                    {
-                        // Lanes whose first failed cut lies in the prefix shared with the nominal are the nominal's rows
-                        // (copied by Flush): a shifted selection adds only its other lanes.
-                        if (maxPrefix > 0)
-                        {
-                            w.WriteLine("int pj = sharedRows[j];");
-                            var ors = new List<string>();
-                            for (int k = 1; k <= maxPrefix; k++) ors.Add($"(pj >= {I(k)} ? {M(k)} : 0u)");
-                            w.WriteLine($"uint shared = {string.Join(" | ", ors)};");
-                        }
-                        using (maxPrefix > 0 ? w.Block("if (shared == 0)") : null)
-                            for (int l = 0; l < lanes; l++)
-                                w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
-                        if (maxPrefix > 0)
-                        {
-                            using (w.Block("else"))
-                            {
-                                w.WriteLine($"uint rest = ~shared & {all};");
-                                using (w.Block("while (rest != 0)"))
-                                {
-                                    w.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(rest);");
-                                    w.WriteLine("ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> (4 * l)) & 15) << 8);");
-                                    w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref at, l) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, l);");
-                                    w.WriteLine("global::System.Runtime.CompilerServices.Unsafe.Add(ref at, 16 + l) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, 16 + l);");
-                                    w.WriteLine("rest &= rest - 1;");
-                                }
-                            }
-                        }
-                    }
+                    // The cumulative rows are added after this loop (WriteTallyRows), one loop over the lanes per group
+                    // of selections that share the same leading rows with the nominal; the row codes wait in scratch.
+                    if (GroupedRest(p)) w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref m, {I(groups * stride)} + j) = code;");
+                    else if (p.Weighted)
+                        for (int l = 0; l < lanes; l++)
+                            w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
                     WriteSingleFailLanes(w, "single", "code", n, "cj", "sj", "wj", p.Weighted);
                 }
                 else
@@ -1750,8 +1721,70 @@ internal static class AnalysisEmitter
                     }
                 }
             }
+            if (GroupedRest(p)) WriteTallyRows(w, p, lanes, groups * stride, sharedWeights);
         }
         w.WriteLine();
+    }
+
+    /// <summary>Whether the shift tally adds the cumulative rows after its per-selection loop, grouped by shared prefix
+    /// (<see cref="WriteTallyRows"/>): weighted, at most 15 cuts, and some selection shares leading rows with the nominal.</summary>
+    private static bool GroupedRest(Plan p)
+    {
+        if (!p.Weighted || p.N > 15) return false;
+        foreach (int x in p.SharedRows) if (x > 0) return true;
+        return false;
+    }
+
+    /// <summary>The cumulative rows (0..N) of every selection of the block, after the tally's per-selection loop left
+    /// each selection's 4-bit row codes at <paramref name="codesAt"/> in the mask scratch. Selections without a shared
+    /// prefix add all lanes, unrolled. Selections that share the first P cuts with the nominal skip the lanes whose first
+    /// failed cut is one of those (their rows are the nominal's, copied by Flush), and all selections with the same P are
+    /// served by one loop over the remaining lanes: one data-dependent loop per block and P instead of one per selection.
+    /// Every (row, lane) sum receives the same additions in the same order as before.</summary>
+    private static void WriteTallyRows(SourceWriter w, Plan p, int lanes, int codesAt, bool sharedWeights)
+    {
+        const string U = "global::System.Runtime.CompilerServices.Unsafe";
+        var prefix = p.SharedRows;
+        string all = LaneMask(lanes);
+        string Sums(int j) => $"{U}.Add(ref s, {I(j * p.R * 32)} + lane)";
+        string W(int j) => sharedWeights ? "wq" : $"{U}.Add(ref wq, {I(j * 32)})";
+        string Code(int j) => $"{U}.Add(ref m, {I(codesAt + j)})";
+        // Selection 0's first-failed mask k, for the lanes a prefix shares (selection 0 is the first field of group 0).
+        string Nominal(int k) => lanes >= 8
+            ? $"(uint){U}.Add(ref {U}.As<ulong, {(lanes == 16 ? "ushort" : "byte")}>(ref m), {I(k * (lanes == 16 ? 4 : 8))})"
+            : $"((uint){U}.Add(ref m, {I(k)}) & {all})";
+        for (int j = 0; j < p.Selections.Count; j++)
+        {
+            if (prefix[j] != 0) continue;
+            using (w.Block(""))
+            {
+                w.WriteLine($"ulong code = {Code(j)}; ref double sj = ref {Sums(j)}; ref double wj = ref {W(j)}; // {Literals.Comment(p.Selections[j].Label)}");
+                for (int l = 0; l < lanes; l++)
+                    w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); {U}.Add(ref at, {I(l)}) += {U}.Add(ref wj, {I(l)}); {U}.Add(ref at, {I(16 + l)}) += {U}.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
+            }
+        }
+        var ps = new SortedSet<int>();
+        foreach (int x in prefix) if (x > 0) ps.Add(x);
+        foreach (int P in ps)
+        {
+            var group = new List<int>();
+            for (int j = 0; j < p.Selections.Count; j++) if (prefix[j] == P) group.Add(j);
+            using (w.Block(""))
+            {
+                var shared = new List<string>();
+                for (int k = 1; k <= P; k++) shared.Add(Nominal(k));
+                w.WriteLine($"uint rest = ~({string.Join(" | ", shared)}) & {all}; // lanes whose first failed cut is not among the {I(P)} shared");
+                foreach (int j in group)
+                    w.WriteLine($"ulong code{I(j)} = {Code(j)}; ref double s{I(j)} = ref {Sums(j)}; ref double w{I(j)} = ref {W(j)}; // {Literals.Comment(p.Selections[j].Label)}");
+                using (w.Block("while (rest != 0)"))
+                {
+                    w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount(rest);");
+                    foreach (int j in group)
+                        w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref s{I(j)}, (nint)((code{I(j)} >> (4 * l)) & 15) << 8); {U}.Add(ref at, l) += {U}.Add(ref w{I(j)}, l); {U}.Add(ref at, 16 + l) += {U}.Add(ref w{I(j)}, 16 + l); }}");
+                    w.WriteLine("rest &= rest - 1;");
+                }
+            }
+        }
     }
 
     private static void WriteLanes(SourceWriter w, bool eventMajorArrays)
