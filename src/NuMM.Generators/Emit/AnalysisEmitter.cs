@@ -57,6 +57,9 @@ internal static class AnalysisEmitter
         private int[]? _sharedPrefix;
         /// <summary>Per selection, the leading cuts and weights it shares with the nominal (see <see cref="AnalysisEmitter.SharedPrefix"/>).</summary>
         public int[] SharedRows => _sharedPrefix ??= SharedPrefix(this);
+        private bool[]? _sharedCells;
+        /// <summary>Per histogram, whether its cell is computed once per event for all selections (see <see cref="AnalysisEmitter.SharedCellHistograms"/>).</summary>
+        public bool[] SharedCells => _sharedCells ??= SharedCellHistograms(this);
         public bool PooledSums => SumsLength > 4096;
     }
 
@@ -1428,7 +1431,7 @@ internal static class AnalysisEmitter
             bool calls = false;
             foreach (var (ax, ay) in sel.Axes) calls |= ExprWalk.CallsPerLane(ax) || (ay is not null && ExprWalk.CallsPerLane(ay));
             using var passing = calls ? x.Guard($"pass{j}") : null;
-            var shared = SharedCellHistograms(p);
+            var shared = p.SharedCells;
             for (int h = 0; h < a.Histograms.Count; h++)
             {
                 var hs = a.Histograms[h];
@@ -1442,18 +1445,8 @@ internal static class AnalysisEmitter
                     else fills.Add($"{hn}_{j}.FillCell({hn}Cells[l], {(p.Weighted ? "weights[l]" : "1")});");
                     continue;
                 }
-                var vx = x.AsDouble(sel.Axes[h].X);
-                body.WriteLine(Store(vx.Lo, hn + "xValues", "0"));
-                body.WriteLine(Store(vx.Hi, hn + "xValues", I(lanes / 2)));
-                string args = hn + "xValues[l]";
+                string args = StoreAxisValues(body, x, hn, sel.Axes[h], lanes);
                 bool queueFinal = sel.Index == 0 && p.HasFinal;
-                if (sel.Axes[h].Y is { } ye)
-                {
-                    var vy = x.AsDouble(ye);
-                    body.WriteLine(Store(vy.Lo, hn + "yValues", "0"));
-                    body.WriteLine(Store(vy.Hi, hn + "yValues", I(lanes / 2)));
-                    args += $", {hn}yValues[l]";
-                }
                 // With final-only variations the nominal cell is computed once and also queued for them.
                 if (queueFinal) fills.Add($"int c{I(h)} = {hn}_{j}.CellOf({args}); {hn}_{j}.FillCell(c{I(h)}, weights[l]);");
                 else fills.Add($"{hn}_{j}.Fill({args}{(p.Weighted ? ", weights[l]" : "")});");
@@ -1519,6 +1512,20 @@ internal static class AnalysisEmitter
     internal static string Store(string vector, string span, string offset) =>
         $"{vector}.StoreUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span}){(offset == "0" ? "" : $", {offset}")});";
 
+    /// <summary>Computes histogram <paramref name="hn"/>'s values for the block and stores them in its scratch
+    /// (<c>{hn}xValues</c>, and <c>{hn}yValues</c> for 2-D); returns the arguments that read lane <c>l</c> of them.</summary>
+    private static string StoreAxisValues(SourceWriter body, VectorExprEmitter x, string hn, (Expr X, Expr? Y) axes, int lanes)
+    {
+        var vx = x.AsDouble(axes.X);
+        body.WriteLine(Store(vx.Lo, hn + "xValues", "0"));
+        body.WriteLine(Store(vx.Hi, hn + "xValues", I(lanes / 2)));
+        if (axes.Y is not { } ye) return hn + "xValues[l]";
+        var vy = x.AsDouble(ye);
+        body.WriteLine(Store(vy.Lo, hn + "yValues", "0"));
+        body.WriteLine(Store(vy.Hi, hn + "yValues", I(lanes / 2)));
+        return $"{hn}xValues[l], {hn}yValues[l]";
+    }
+
     /// <summary>Per histogram, whether its cells are computed once per block for all selections: the kernel has shifts
     /// and no full-flow weight variation (whose sweep reads the value scratch), and the histogram's values are the same
     /// expressions in every selection (no shift touches them) without a per-lane call (which the C# makes only for events
@@ -1547,7 +1554,7 @@ internal static class AnalysisEmitter
     /// fill adds to that cell. Measured on the 6-shift workload (3 histograms, 2 of them shared): see docs/performance.md.</summary>
     private static void WriteSharedCells(SourceWriter body, VectorExprEmitter x, Plan p, int lanes)
     {
-        var shared = SharedCellHistograms(p);
+        var shared = p.SharedCells;
         if (System.Array.IndexOf(shared, true) < 0) return;
         var a = p.A;
         var passes = new List<string>();
@@ -1563,17 +1570,7 @@ internal static class AnalysisEmitter
                 if (!shared[h]) continue;
                 string hn = "h" + I(h);
                 x.AddPrologue(hn + "Cells", $"global::System.Span<int> {hn}Cells = stackalloc int[{I(lanes)}];");
-                var vx = x.AsDouble(p.Selections[0].Axes[h].X);
-                body.WriteLine(Store(vx.Lo, hn + "xValues", "0"));
-                body.WriteLine(Store(vx.Hi, hn + "xValues", I(lanes / 2)));
-                string args = hn + "xValues[l]";
-                if (p.Selections[0].Axes[h].Y is { } ye)
-                {
-                    var vy = x.AsDouble(ye);
-                    body.WriteLine(Store(vy.Lo, hn + "yValues", "0"));
-                    body.WriteLine(Store(vy.Hi, hn + "yValues", I(lanes / 2)));
-                    args += $", {hn}yValues[l]";
-                }
+                string args = StoreAxisValues(body, x, hn, p.Selections[0].Axes[h], lanes);
                 cells.Add($"{hn}Cells[l] = {hn}_0.CellOf({args});");
             }
             body.WriteLine("uint cb = passAny;");
@@ -1673,8 +1670,7 @@ internal static class AnalysisEmitter
                 {
                     // Selection j's W bits of a packed mask are a whole ushort (W = 16) or byte (W = 8) of it on a
                     // little-endian CPU: one load per mask instead of load, shift and mask.
-                    string t = lanes == 16 ? "ushort" : "byte";
-                    int per = 8 / (lanes / 8); // fields per ulong
+                    var (t, per) = MaskField(lanes);
                     w.WriteLine($"ref {t} mg = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.CompilerServices.Unsafe.As<ulong, {t}>(ref m), j / {I(perGroup)} * {I(stride * per)} + j % {I(perGroup)});");
                     for (int r = 0; r <= n + 1; r++) masks.Add($"{M(r)} = global::System.Runtime.CompilerServices.Unsafe.Add(ref mg, {I(r * per)})");
                 }
@@ -1701,8 +1697,7 @@ internal static class AnalysisEmitter
                     // of selections that share the same leading rows with the nominal; the row codes wait in scratch.
                     if (GroupedRest(p)) w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref m, {I(groups * stride)} + j) = code;");
                     else if (p.Weighted)
-                        for (int l = 0; l < lanes; l++)
-                            w.WriteLine($"{{ ref double at = ref global::System.Runtime.CompilerServices.Unsafe.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(l)}); global::System.Runtime.CompilerServices.Unsafe.Add(ref at, {I(16 + l)}) += global::System.Runtime.CompilerServices.Unsafe.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
+                        for (int l = 0; l < lanes; l++) w.WriteLine(RowLaneAdd("sj", "code", "wj", l));
                     WriteSingleFailLanes(w, "single", "code", n, "cj", "sj", "wj", p.Weighted);
                 }
                 else
@@ -1725,6 +1720,20 @@ internal static class AnalysisEmitter
         }
         w.WriteLine();
     }
+
+    /// <summary>One lane's cumulative-row add of the tally: lane <paramref name="lane"/> (a constant, or the variable
+    /// <c>l</c> when null) adds its w and w² (at <paramref name="weights"/> + lane and + 16 + lane) to its row's sums,
+    /// the row being its 4-bit code in <paramref name="code"/> (rows are 32 doubles = 256 bytes apart).</summary>
+    private static string RowLaneAdd(string sums, string code, string weights, int? lane)
+    {
+        const string U = "global::System.Runtime.CompilerServices.Unsafe";
+        string shift = lane is { } a ? I(4 * a) : "(4 * l)", lo = lane is { } b ? I(b) : "l", hi = lane is { } c ? I(16 + c) : "16 + l";
+        return $"{{ ref double at = ref {U}.AddByteOffset(ref {sums}, (nint)(({code} >> {shift}) & 15) << 8); {U}.Add(ref at, {lo}) += {U}.Add(ref {weights}, {lo}); {U}.Add(ref at, {hi}) += {U}.Add(ref {weights}, {hi}); }}";
+    }
+
+    /// <summary>How one selection's lane bits sit in a packed mask ulong at 512 and 256 bits: a whole ushort (16 lanes,
+    /// 4 per ulong) or byte (8 lanes, 8 per ulong) on a little-endian CPU, so one load reads them.</summary>
+    private static (string Type, int PerUlong) MaskField(int lanes) => lanes == 16 ? ("ushort", 4) : ("byte", 8);
 
     /// <summary>Whether the shift tally adds the cumulative rows after its per-selection loop, grouped by shared prefix
     /// (<see cref="WriteTallyRows"/>): weighted, at most 15 cuts, and some selection shares leading rows with the nominal.</summary>
@@ -1750,8 +1759,9 @@ internal static class AnalysisEmitter
         string W(int j) => sharedWeights ? "wq" : $"{U}.Add(ref wq, {I(j * 32)})";
         string Code(int j) => $"{U}.Add(ref m, {I(codesAt + j)})";
         // Selection 0's first-failed mask k, for the lanes a prefix shares (selection 0 is the first field of group 0).
+        var (field, per) = MaskField(lanes);
         string Nominal(int k) => lanes >= 8
-            ? $"(uint){U}.Add(ref {U}.As<ulong, {(lanes == 16 ? "ushort" : "byte")}>(ref m), {I(k * (lanes == 16 ? 4 : 8))})"
+            ? $"(uint){U}.Add(ref {U}.As<ulong, {field}>(ref m), {I(k * per)})"
             : $"((uint){U}.Add(ref m, {I(k)}) & {all})";
         for (int j = 0; j < p.Selections.Count; j++)
         {
@@ -1759,8 +1769,7 @@ internal static class AnalysisEmitter
             using (w.Block(""))
             {
                 w.WriteLine($"ulong code = {Code(j)}; ref double sj = ref {Sums(j)}; ref double wj = ref {W(j)}; // {Literals.Comment(p.Selections[j].Label)}");
-                for (int l = 0; l < lanes; l++)
-                    w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint)((code >> {I(4 * l)}) & 15) << 8); {U}.Add(ref at, {I(l)}) += {U}.Add(ref wj, {I(l)}); {U}.Add(ref at, {I(16 + l)}) += {U}.Add(ref wj, {I(16 + l)}); }}"); // row × 32 doubles
+                for (int l = 0; l < lanes; l++) w.WriteLine(RowLaneAdd("sj", "code", "wj", l));
             }
         }
         var ps = new SortedSet<int>();
@@ -1779,8 +1788,7 @@ internal static class AnalysisEmitter
                 using (w.Block("while (rest != 0)"))
                 {
                     w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount(rest);");
-                    foreach (int j in group)
-                        w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref s{I(j)}, (nint)((code{I(j)} >> (4 * l)) & 15) << 8); {U}.Add(ref at, l) += {U}.Add(ref w{I(j)}, l); {U}.Add(ref at, 16 + l) += {U}.Add(ref w{I(j)}, 16 + l); }}");
+                    foreach (int j in group) w.WriteLine(RowLaneAdd($"s{I(j)}", $"code{I(j)}", $"w{I(j)}", null));
                     w.WriteLine("rest &= rest - 1;");
                 }
             }
