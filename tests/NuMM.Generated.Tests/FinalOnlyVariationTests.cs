@@ -12,7 +12,7 @@ public class FinalOnlyVariationTests
 {
     public static TheoryData<int> Widths => new() { 512, 256, 128, 0 };
 
-    private static ArrayEvent.Batch RandomBatch(int length, int seed)
+    internal static ArrayEvent.Batch RandomBatch(int length, int seed)
     {
         var rng = new Random(seed);
         var b = new ArrayEvent.Batch(Math.Max(length, 1));

@@ -4,7 +4,10 @@ namespace NuMM.Benchmarks.Selection;
 
 /// <summary>The variation workload's ratios measured in one process, the cases interleaved and each timed as the minimum
 /// over <c>reps</c> passes: read ceiling, nominal, final-only universes and 6 shifts over the 153 batches, and the nominal
-/// and final-only kernels over the first batch 153 times (in cache). On the shared development machine the speed of the
+/// and final-only kernels over the first batch 153 times (in cache), and the memory-bound thread case of issue 13: the
+/// nominal kernel through <see cref="NuMM.Runtime.Selection.AnalysisRunner"/> over the same 10⁷ events (zero-copy
+/// batches, 720 MB of read columns, far more than the L3) on 1 and 2 threads, against the read ceiling on 2 threads
+/// (each thread summing half of the batches). On the shared development machine the speed of the
 /// whole host drifts by up to 1.4× over minutes, so BenchmarkDotNet cases run one after the other in separate processes
 /// can land in different spells; interleaving in one process cancels that. A diagnostic next to BenchmarkDotNet, not a
 /// replacement for it. Run: <c>dotnet run -c Release --project benchmarks/NuMM.Benchmarks -- --same-process-ratios 10</c>.</summary>
@@ -21,6 +24,19 @@ public static class SameProcessRatios
         var rn = nominal.CreateResult();
         var rf = final.CreateResult();
         var rs = shifts.CreateResult();
+        var source = () => new NuMM.Runtime.Data.Sources.ArrayBatchSource<VarEvent.Batch>(batches);
+        var one = new NuMM.Runtime.Selection.RunOptions { MaxThreads = 1 };
+        var two = new NuMM.Runtime.Selection.RunOptions { MaxThreads = 2 };
+        // The runner adds per-batch partial results in batch order, so its sums may differ from one kernel result
+        // accumulated over all batches in the last bits; 1 and 2 threads must agree bit for bit (checked before timing).
+        rn.Reset();
+        foreach (var b in batches) nominal.Process(b, rn);
+        var r1 = NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), one);
+        var r2 = NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), two);
+        if (r1.CutFlow.Passed[^1] != rn.CutFlow.Passed[^1] || Math.Abs(r1.CutFlow.SumW[^1] / rn.CutFlow.SumW[^1] - 1) > 1e-12
+            || r2.CutFlow.Passed[^1] != r1.CutFlow.Passed[^1] || BitConverter.DoubleToInt64Bits(r2.CutFlow.SumW[^1]) != BitConverter.DoubleToInt64Bits(r1.CutFlow.SumW[^1]))
+            throw new InvalidOperationException($"runner results differ: kernel {rn.CutFlow.SumW[^1]:R}, 1 thread {r1.CutFlow.SumW[^1]:R}, 2 threads {r2.CutFlow.SumW[^1]:R}");
+        double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue;
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
         float sink = 0;
         var sw = new Stopwatch();
@@ -32,6 +48,9 @@ public static class SameProcessRatios
             shi = Math.Min(shi, Time(sw, () => { rs.Reset(); foreach (var b in batches) shifts.Process(b, rs); }));
             nomCache = Math.Min(nomCache, Time(sw, () => { rn.Reset(); for (int k = 0; k < batches.Length; k++) nominal.Process(batches[0], rn); }));
             finCache = Math.Min(finCache, Time(sw, () => { rf.Reset(); for (int k = 0; k < batches.Length; k++) final.Process(batches[0], rf); }));
+            run1 = Math.Min(run1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), one)));
+            run2 = Math.Min(run2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), two)));
+            ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += ReadOnTwoThreads(batches)));
         }
         Console.WriteLine($"{batches.Length} batches, minimum of {reps} interleaved passes (checksum {sink:G3}):");
         Console.WriteLine($"  read ceiling (18 columns)       {ceiling,8:F1} ms  {ceiling / nom,5:F2} × nominal");
@@ -40,7 +59,22 @@ public static class SameProcessRatios
         Console.WriteLine($"  + 6 shifts                      {shi,8:F1} ms  {shi / nom,5:F2} × nominal");
         Console.WriteLine($"  nominal in cache                {nomCache,8:F1} ms  {nomCache / nom,5:F2} × nominal");
         Console.WriteLine($"  final-only universes in cache   {finCache,8:F1} ms  {finCache / nomCache,5:F2} × nominal in cache");
+        Console.WriteLine($"  read ceiling, 2 threads         {ceiling2,8:F1} ms  {ceiling / ceiling2,5:F2} × faster than 1 thread");
+        Console.WriteLine($"  runner, nominal, 1 thread       {run1,8:F1} ms  {ceiling / run1,5:F2} of the 1-thread ceiling");
+        Console.WriteLine($"  runner, nominal, 2 threads      {run2,8:F1} ms  {ceiling2 / run2,5:F2} of the 2-thread ceiling ({run1 / run2:F2}× faster than 1 thread)");
         return 0;
+    }
+
+    // Each of two threads sums the 18 columns of half of the batches (the 2-thread streaming ceiling).
+    private static float ReadOnTwoThreads(VarEvent.Batch[] batches)
+    {
+        int half = batches.Length / 2;
+        float first = 0;
+        var helper = new Thread(() => first = VariationBenchmarks.ReadColumns(batches[..half]));
+        helper.Start();
+        float second = VariationBenchmarks.ReadColumns(batches[half..]);
+        helper.Join();
+        return first + second;
     }
 
     private static double Time(Stopwatch sw, Action run)
