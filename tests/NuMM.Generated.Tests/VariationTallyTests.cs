@@ -116,6 +116,31 @@ public class VariationTallyTests
         Assert.True(passedAnywhere > 0, "the shifted selections passed no event: the comparison would prove nothing");
     }
 
+    // The 512- and 256-bit tallies count rows 0..N of every selection in ushort and byte lane counters and flush them to
+    // the long counts every 4095 and 31 blocks. Here 70,000 events in a row fail the shared first cut, so row 1 gets every
+    // lane of every block: a counter flushed one block too late would wrap (4096 × 16 = 65,536). The scalar twin counts in
+    // longs; the plain kernel gives the nominal.
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void SharedWeights_LongBatchOneRowInEveryLane_CountsDoNotWrap(int bits)
+    {
+        var kernel = new SevenPointShifts.Kernel { MaxVectorBits = bits };
+        var plain = new SharedWeightReference.Kernel { MaxVectorBits = bits };
+        var batch = VariationTests.RandomBatch(131_109, seed: 4242);
+        for (int i = 0; i < 70_000; i++) batch.X[i] = -100f; // fails "X > -95" in every selection (no shift reads X)
+        int failFirst = 0;
+        for (int i = 0; i < batch.Length; i++) if (!(batch.X[i] > -95f)) failFirst++;
+        Assert.True(failFirst > 65_535, $"only {failFirst} events fail the first cut: no counter could wrap");
+        var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, $"{bits} bits, {batch.Length} events");
+        Assert.Equal(batch.Length - failFirst, result.CutFlow.Passed[1]);
+        foreach (var v in result.Variations) Assert.Equal(batch.Length - failFirst, v.Result.CutFlow.Passed[1]);
+        for (int k = 0; k < 6; k++)
+        {
+            double s = new double[] { -3, -2, -1, 1, 2, 3 }[k];
+            AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = SevenPointShifts.EnergyScale(in e, s) }, $"{bits} bits, long batch");
+        }
+    }
+
     // 7, 8 and 2 selections with the nominal's weights (one weight set in the tally; the fiducial cut X > -95 is shared
     // with the nominal, so its row is copied from the nominal's). The random batches keep their NaN and ±∞ in E and X:
     // no weight reads them.

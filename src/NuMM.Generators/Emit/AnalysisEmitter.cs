@@ -1099,7 +1099,13 @@ internal static class AnalysisEmitter
         if (packed)
         {
             int stride = n + 2;
-            x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(groups * stride + (GroupedRest(p) ? sels.Count : 0))}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
+            int maskWords = groups * stride + (GroupedRest(p) ? sels.Count : 0);
+            if (VectorCounts(lanes) is { } vc)
+            {
+                maskWords = System.Math.Max(maskWords, vc.Fields(groups * stride) / vc.PerUlong); // the counting loads read whole vectors
+                x.AddPrologue("tallyCounts", $"global::System.Span<{vc.Field}> tallyCounts = stackalloc {vc.Field}[{I(vc.Fields(groups * stride))}]; tallyCounts.Clear(); ref {vc.Field} tc = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyCounts); int tallyBlocks = 0; // rows 0..N of every selection counted in {vc.Field} lanes, flushed to the long counts every {I(vc.Limit)} blocks");
+            }
+            x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(maskWords)}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
             if (p.Weighted)
                 x.AddPrologue("tallyWeights", $"global::System.Span<double> tallyWeights = stackalloc double[{I((sharedWeights ? 1 : sels.Count) * 32)}]; ref double tq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyWeights); // per weight set: w of the block's events, then w² from 16");
             for (int g = 0; g < groups; g++)
@@ -1136,7 +1142,10 @@ internal static class AnalysisEmitter
                 for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_0 = first{I(k)}_0 & ~multi0");
                 body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
             }
-            body.WriteLine($"Tally{I(lanes * 32)}(ref tm, ref cnt, {(p.Weighted ? "ref tq, ref s, " : "")}lane);");
+            bool vcounts = VectorCounts(lanes) is not null;
+            body.WriteLine($"Tally{I(lanes * 32)}(ref tm, ref cnt, {(vcounts ? "ref tc, " : "")}{(p.Weighted ? "ref tq, ref s, " : "")}lane);");
+            if (VectorCounts(lanes) is { } vcl)
+                body.WriteLine($"if (++tallyBlocks == {I(vcl.Limit)}) {{ FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt); tallyBlocks = 0; }}");
         }
         else
         {
@@ -1311,6 +1320,7 @@ internal static class AnalysisEmitter
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 if (p.HasFinal) w.WriteLine(DrainQueued);
+                if (packed && VectorCounts(lanes) is not null) w.WriteLine($"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);");
                 w.WriteLine("return i;");
             }
             else
@@ -1336,6 +1346,7 @@ internal static class AnalysisEmitter
                     }
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
                     if (p.HasFinal) w.WriteLine(DrainQueued);
+                    if (packed && VectorCounts(lanes) is not null) w.WriteLine($"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);");
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))
@@ -1661,8 +1672,29 @@ internal static class AnalysisEmitter
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         int perGroup = 64 / lanes, groups = (sels + perGroup - 1) / perGroup;
         string M(int r) => $"m{I(r)}"; // mask r of selection j, extracted once per selection below
-        using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
+        var vc = VectorCounts(lanes);
+        using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(vc is null ? "" : $"ref {vc.Value.Field} tc, ")}{(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
+            if (vc is { } c)
+            {
+                // Rows 0..N of every selection at once: each packed mask field holds one selection's lanes of one row, so
+                // its population count is that row's count in this block. A SWAR population count on the vector of
+                // fields, added to the {ushort, byte} lane counters (flushed before they can overflow), replaces
+                // (N + 1) scalar population counts and adds per selection.
+                string cv = c.Field == "ushort" ? "Vector512" : "Vector256";
+                const string U = "global::System.Runtime.CompilerServices.Unsafe";
+                w.WriteLine($"ref {c.Field} mf = ref {U}.As<ulong, {c.Field}>(ref m);");
+                string K(string hex) => $"{cv}.Create(({c.Field}){hex})";
+                for (int at = 0; at < c.Fields(groups * stride); at += c.PerVector)
+                {
+                    string b = "b" + I(at / c.PerVector);
+                    string k1 = K(c.Field == "ushort" ? "0x5555" : "0x55"), k2 = K(c.Field == "ushort" ? "0x3333" : "0x33"), k4 = K(c.Field == "ushort" ? "0x0F0F" : "0x0F");
+                    w.WriteLine($"var {b} = {cv}.LoadUnsafe(ref mf, {I(at)});");
+                    w.WriteLine($"{b} -= ({b} >> 1) & {k1}; {b} = ({b} & {k2}) + (({b} >> 2) & {k2}); {b} = ({b} + ({b} >> 4)) & {k4};");
+                    if (c.Field == "ushort") w.WriteLine($"{b} = ({b} + ({b} >> 8)) & {K("0x001F")};");
+                    w.WriteLine($"({cv}.LoadUnsafe(ref tc, {I(at)}) + {b}).StoreUnsafe(ref tc, {I(at)});");
+                }
+            }
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
             {
                 var masks = new List<string>();
@@ -1682,8 +1714,9 @@ internal static class AnalysisEmitter
                 }
                 w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
                 w.WriteLine($"uint {string.Join(", ", masks)}; // passed every cut, first failed cut 1..N, failed two or more");
-                for (int r = 0; r <= n; r++)
-                    w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
+                if (vc is null)
+                    for (int r = 0; r <= n; r++)
+                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
                 w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                 if (p.Weighted)
                 {
@@ -1719,7 +1752,30 @@ internal static class AnalysisEmitter
             if (GroupedRest(p)) WriteTallyRows(w, p, lanes, groups * stride, sharedWeights);
         }
         w.WriteLine();
+        if (vc is { } f)
+        {
+            const string U = "global::System.Runtime.CompilerServices.Unsafe";
+            w.WriteLine($"// The lane counters of Tally{I(lanes * 32)} to the counts of rows 0..N, and back to zero.");
+            using (w.Block($"private static void FlushTallyCounts{I(lanes * 32)}(ref {f.Field} tc, ref long cnt)"))
+            using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
+            using (w.Block($"for (int r = 0; r <= {I(n)}; r++)"))
+            {
+                w.WriteLine($"ref {f.Field} c = ref {U}.Add(ref tc, j / {I(perGroup)} * {I(stride * f.PerUlong)} + r * {I(f.PerUlong)} + j % {I(perGroup)});");
+                w.WriteLine($"{U}.Add(ref cnt, j * {I(p.R)} + r) += c;");
+                w.WriteLine("c = 0;");
+            }
+            w.WriteLine();
+        }
     }
+
+    /// <summary>How the shift tally counts rows 0..N at 512 and 256 bits: the packed masks' ushort (16 lanes) or byte (8
+    /// lanes) fields, 32 per vector, population-counted together into lane counters of the same type, flushed to the long
+    /// counts every <c>Limit</c> blocks (a field counts at most 16 or 8 lanes per block: 4095 × 16 and 31 × 8 fit). The
+    /// 128-bit tally keeps a scalar population count per row.</summary>
+    private static (string Field, int PerUlong, int PerVector, int Limit, System.Func<int, int> Fields)? VectorCounts(int lanes) =>
+        lanes == 16 ? ("ushort", 4, 32, 4095, words => (words * 4 + 31) / 32 * 32)
+        : lanes == 8 ? ("byte", 8, 32, 31, words => (words * 8 + 31) / 32 * 32)
+        : null;
 
     /// <summary>One lane's cumulative-row add of the tally: lane <paramref name="lane"/> (a constant, or the variable
     /// <c>l</c> when null) adds its w and w² (at <paramref name="weights"/> + lane and + 16 + lane) to its row's sums,
