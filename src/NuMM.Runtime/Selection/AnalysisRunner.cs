@@ -387,7 +387,8 @@ public static class AnalysisRunner
             int c = batch.Capacity;
             int first = Interlocked.CompareExchange(ref _capacity, c, -1);
             if (first != -1 && first != c)
-                throw new InvalidOperationException($"newBatch returned batches of capacity {first} and {c}; reading a source by batch index needs one capacity for every batch.");
+                // Smaller first: which thread made its batch first is timing, and the message must not depend on it.
+                throw new InvalidOperationException($"newBatch returned batches of capacity {Math.Min(first, c)} and {Math.Max(first, c)}; reading a source by batch index needs one capacity for every batch.");
         }
 
         /// <summary>Records the failure of the earliest batch and stops every thread. Call with the gate held.</summary>
