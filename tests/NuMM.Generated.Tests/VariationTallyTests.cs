@@ -134,11 +134,8 @@ public class VariationTallyTests
         var result = RunChecked(kernel, kernel.ProcessScalar, plain, batch, $"{bits} bits, {batch.Length} events");
         Assert.Equal(batch.Length - failFirst, result.CutFlow.Passed[1]);
         foreach (var v in result.Variations) Assert.Equal(batch.Length - failFirst, v.Result.CutFlow.Passed[1]);
-        for (int k = 0; k < 6; k++)
-        {
-            double s = new double[] { -3, -2, -1, 1, 2, 3 }[k];
+        foreach (var s in new double[] { -3, -2, -1, 1, 2, 3 })
             AssertEqualsShiftedCopy(plain, batch, result, "energy scale", s, e => e with { E = SevenPointShifts.EnergyScale(in e, s) }, $"{bits} bits, long batch");
-        }
     }
 
     // 7, 8 and 2 selections with the nominal's weights (one weight set in the tally; the fiducial cut X > -95 is shared

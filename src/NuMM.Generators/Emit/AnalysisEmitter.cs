@@ -464,6 +464,8 @@ internal static class AnalysisEmitter
 
     private const string PrefetchMarker = "// (prefetch)";
 
+    private const string U = "global::System.Runtime.CompilerServices.Unsafe"; // in generated code
+
     /// <summary>Events ahead of the current block whose column lines the block loop asks for. The loop reads many columns
     /// at once (one stream per column), more than the hardware prefetchers follow well; an explicit hint per column and
     /// block keeps the lines arriving. They are lines the loop reads anyway (a block is one line per float column).
@@ -992,6 +994,7 @@ internal static class AnalysisEmitter
         // With shifts, the masks of 64 / W selections share one ulong (selection j at bit W × (j mod 64/W)): a cut that no
         // shift changes updates them all with one replicated mask, so the bookkeeping costs per group, not per selection.
         bool packed = sels.Count >= TallyMinSelections;
+        bool vectorCounts = packed && VectorCounts(lanes); // the tally counts rows with a SWAR population count
         int perGroup = 64 / lanes, groups = (sels.Count + perGroup - 1) / perGroup;
         string AllOf(int g)
         {
@@ -1100,10 +1103,12 @@ internal static class AnalysisEmitter
         {
             int stride = n + 2;
             int maskWords = groups * stride + (GroupedRest(p) ? sels.Count : 0);
-            if (VectorCounts(lanes) is { } vc)
+            if (vectorCounts)
             {
-                maskWords = System.Math.Max(maskWords, vc.Fields(groups * stride) / vc.PerUlong); // the counting loads read whole vectors
-                x.AddPrologue("tallyCounts", $"global::System.Span<{vc.Field}> tallyCounts = stackalloc {vc.Field}[{I(vc.Fields(groups * stride))}]; tallyCounts.Clear(); ref {vc.Field} tc = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyCounts); int tallyBlocks = 0; // rows 0..N of every selection counted in {vc.Field} lanes, flushed to the long counts every {I(vc.Limit)} blocks");
+                var (field, per) = MaskField(lanes);
+                int fields = CountFields(groups * stride, lanes);
+                maskWords = System.Math.Max(maskWords, fields / per); // the counting loads read whole vectors
+                x.AddPrologue("tallyCounts", $"global::System.Span<{field}> tallyCounts = stackalloc {field}[{I(fields)}]; tallyCounts.Clear(); ref {field} tc = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyCounts); int tallyBlocks = 0; // rows 0..N of every selection counted in {field} lanes, flushed to the long counts every {I(CountLimit(lanes))} blocks");
             }
             x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(maskWords)}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
             if (p.Weighted)
@@ -1112,7 +1117,6 @@ internal static class AnalysisEmitter
             {
                 string gs = I(g);
                 int mb = g * stride;
-                const string U = "global::System.Runtime.CompilerServices.Unsafe";
                 var st = new List<string> { $"{U}.Add(ref tm, {I(mb)}) = passG{gs};" };
                 for (int k = 1; k <= n; k++) st.Add($"{U}.Add(ref tm, {I(mb + k)}) = first{I(k)}G{gs};");
                 st.Add($"{U}.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multiG" + gs : "0UL")};");
@@ -1142,10 +1146,9 @@ internal static class AnalysisEmitter
                 for (int k = 1; k <= n; k++) only.Add($"only{I(k)}_0 = first{I(k)}_0 & ~multi0");
                 body.WriteLine($"uint {string.Join(", ", only)}; // failed cut k and no other");
             }
-            bool vcounts = VectorCounts(lanes) is not null;
-            body.WriteLine($"Tally{I(lanes * 32)}(ref tm, ref cnt, {(vcounts ? "ref tc, " : "")}{(p.Weighted ? "ref tq, ref s, " : "")}lane);");
-            if (VectorCounts(lanes) is { } vcl)
-                body.WriteLine($"if (++tallyBlocks == {I(vcl.Limit)}) {{ FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt); tallyBlocks = 0; }}");
+            body.WriteLine($"Tally{I(lanes * 32)}(ref tm, ref cnt, {(vectorCounts ? "ref tc, " : "")}{(p.Weighted ? "ref tq, ref s, " : "")}lane);");
+            if (vectorCounts)
+                body.WriteLine($"if (++tallyBlocks == {I(CountLimit(lanes))}) {{ {FlushCounts(lanes)} tallyBlocks = 0; }}");
         }
         else
         {
@@ -1320,7 +1323,7 @@ internal static class AnalysisEmitter
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 if (p.HasFinal) w.WriteLine(DrainQueued);
-                if (packed && VectorCounts(lanes) is not null) w.WriteLine($"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);");
+                if (vectorCounts) w.WriteLine(FlushCounts(lanes));
                 w.WriteLine("return i;");
             }
             else
@@ -1346,7 +1349,7 @@ internal static class AnalysisEmitter
                     }
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
                     if (p.HasFinal) w.WriteLine(DrainQueued);
-                    if (packed && VectorCounts(lanes) is not null) w.WriteLine($"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);");
+                    if (vectorCounts) w.WriteLine(FlushCounts(lanes));
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))
@@ -1496,7 +1499,6 @@ internal static class AnalysisEmitter
         // against the branch per row; only one batch repeated in cache, whose branches the predictor learns, is slower.
         if (p.Weighted && n > 0 && n <= 15 && p.FullWeightPoints == 0)
         {
-            const string U = "global::System.Runtime.CompilerServices.Unsafe";
             string all = LaneMask(lanes);
             var wo = weightOf[sel.Index];
             x.AddPrologue("oneFailW", "global::System.Span<double> oneFailW = stackalloc double[32]; ref double ofw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(oneFailW); // w of the block's events from 0, w² from 16, for the row adds");
@@ -1630,7 +1632,6 @@ internal static class AnalysisEmitter
     /// at the block's lane). Consumes <paramref name="single"/>.</summary>
     private static void WriteSingleFailLanes(SourceWriter w, string single, string code, int rowBase, string cnt, string sums, string weights, bool weighted)
     {
-        const string U = "global::System.Runtime.CompilerServices.Unsafe";
         using (w.Block($"while ({single} != 0)"))
         {
             w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount({single});");
@@ -1679,26 +1680,27 @@ internal static class AnalysisEmitter
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
         int perGroup = 64 / lanes, groups = (sels + perGroup - 1) / perGroup;
         string M(int r) => $"m{I(r)}"; // mask r of selection j, extracted once per selection below
-        var vc = VectorCounts(lanes);
-        using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(vc is null ? "" : $"ref {vc.Value.Field} tc, ")}{(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
+        bool vc = VectorCounts(lanes);
+        var (cf, cper) = MaskField(lanes); // the counters' type and fields per ulong (when vc)
+        using (w.Block($"private static void Tally{I(lanes * 32)}(ref ulong m, ref long cnt, {(vc ? $"ref {cf} tc, " : "")}{(p.Weighted ? "ref double wq, ref double s, " : "")}int lane)"))
         {
-            if (vc is { } c)
+            if (vc)
             {
                 // Rows 0..N of every selection at once: each packed mask field holds one selection's lanes of one row, so
                 // its population count is that row's count in this block. A SWAR population count on the vector of
                 // fields, added to the {ushort, byte} lane counters (flushed before they can overflow), replaces
                 // (N + 1) scalar population counts and adds per selection.
-                string cv = c.Field == "ushort" ? "Vector512" : "Vector256";
-                const string U = "global::System.Runtime.CompilerServices.Unsafe";
-                w.WriteLine($"ref {c.Field} mf = ref {U}.As<ulong, {c.Field}>(ref m);");
-                string K(string hex) => $"{cv}.Create(({c.Field}){hex})";
-                for (int at = 0; at < c.Fields(groups * stride); at += c.PerVector)
+                bool wide = cf == "ushort";
+                string cv = wide ? "Vector512" : "Vector256"; // 32 fields per vector either way
+                w.WriteLine($"ref {cf} mf = ref {U}.As<ulong, {cf}>(ref m);");
+                string K(string hex) => $"{cv}.Create(({cf}){hex})";
+                string k1 = K(wide ? "0x5555" : "0x55"), k2 = K(wide ? "0x3333" : "0x33"), k4 = K(wide ? "0x0F0F" : "0x0F");
+                for (int at = 0; at < CountFields(groups * stride, lanes); at += 32)
                 {
-                    string b = "b" + I(at / c.PerVector);
-                    string k1 = K(c.Field == "ushort" ? "0x5555" : "0x55"), k2 = K(c.Field == "ushort" ? "0x3333" : "0x33"), k4 = K(c.Field == "ushort" ? "0x0F0F" : "0x0F");
+                    string b = "b" + I(at / 32);
                     w.WriteLine($"var {b} = {cv}.LoadUnsafe(ref mf, {I(at)});");
                     w.WriteLine($"{b} -= ({b} >> 1) & {k1}; {b} = ({b} & {k2}) + (({b} >> 2) & {k2}); {b} = ({b} + ({b} >> 4)) & {k4};");
-                    if (c.Field == "ushort") w.WriteLine($"{b} = ({b} + ({b} >> 8)) & {K("0x001F")};");
+                    if (wide) w.WriteLine($"{b} = ({b} + ({b} >> 8)) & {K("0x001F")};");
                     w.WriteLine($"({cv}.LoadUnsafe(ref tc, {I(at)}) + {b}).StoreUnsafe(ref tc, {I(at)});");
                 }
             }
@@ -1721,7 +1723,7 @@ internal static class AnalysisEmitter
                 }
                 w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
                 w.WriteLine($"uint {string.Join(", ", masks)}; // passed every cut, first failed cut 1..N, failed two or more");
-                if (vc is null)
+                if (!vc)
                     for (int r = 0; r <= n; r++)
                         w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
                 w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
@@ -1759,15 +1761,14 @@ internal static class AnalysisEmitter
             if (GroupedRest(p)) WriteTallyRows(w, p, lanes, groups * stride, sharedWeights);
         }
         w.WriteLine();
-        if (vc is { } f)
+        if (vc)
         {
-            const string U = "global::System.Runtime.CompilerServices.Unsafe";
             w.WriteLine($"// The lane counters of Tally{I(lanes * 32)} to the counts of rows 0..N, and back to zero.");
-            using (w.Block($"private static void FlushTallyCounts{I(lanes * 32)}(ref {f.Field} tc, ref long cnt)"))
+            using (w.Block($"private static void FlushTallyCounts{I(lanes * 32)}(ref {cf} tc, ref long cnt)"))
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
             using (w.Block($"for (int r = 0; r <= {I(n)}; r++)"))
             {
-                w.WriteLine($"ref {f.Field} c = ref {U}.Add(ref tc, j / {I(perGroup)} * {I(stride * f.PerUlong)} + r * {I(f.PerUlong)} + j % {I(perGroup)});");
+                w.WriteLine($"ref {cf} c = ref {U}.Add(ref tc, j / {I(perGroup)} * {I(stride * cper)} + r * {I(cper)} + j % {I(perGroup)});");
                 w.WriteLine($"{U}.Add(ref cnt, j * {I(p.R)} + r) += c;");
                 w.WriteLine("c = 0;");
             }
@@ -1775,21 +1776,27 @@ internal static class AnalysisEmitter
         }
     }
 
-    /// <summary>How the shift tally counts rows 0..N at 512 and 256 bits: the packed masks' ushort (16 lanes) or byte (8
-    /// lanes) fields, 32 per vector, population-counted together into lane counters of the same type, flushed to the long
-    /// counts every <c>Limit</c> blocks (a field counts at most 16 or 8 lanes per block: 4095 × 16 and 31 × 8 fit). The
-    /// 128-bit tally keeps a scalar population count per row.</summary>
-    private static (string Field, int PerUlong, int PerVector, int Limit, System.Func<int, int> Fields)? VectorCounts(int lanes) =>
-        lanes == 16 ? ("ushort", 4, 32, 4095, words => (words * 4 + 31) / 32 * 32)
-        : lanes == 8 ? ("byte", 8, 32, 31, words => (words * 8 + 31) / 32 * 32)
-        : null;
+    /// <summary>Whether the shift tally counts rows 0..N with vectors (512 and 256 bits): the packed masks' fields
+    /// (<see cref="MaskField"/>: a ushort of 16 lanes or a byte of 8), 32 per vector, population-counted together into lane
+    /// counters of the same type and flushed to the long counts every <see cref="CountLimit"/> blocks. The 128-bit tally
+    /// keeps a scalar population count per row.</summary>
+    private static bool VectorCounts(int lanes) => lanes >= 8;
+
+    /// <summary>Blocks a W-bit counter can take before its flush: at most W per block, so (2^W − 1) / W (4095 for the
+    /// ushort fields, 31 for the byte ones).</summary>
+    private static int CountLimit(int lanes) => ((1 << lanes) - 1) / lanes;
+
+    /// <summary>Counter fields covering <paramref name="words"/> packed mask ulongs, rounded up to whole 32-field vectors.</summary>
+    private static int CountFields(int words, int lanes) => (words * MaskField(lanes).PerUlong + 31) / 32 * 32;
+
+    /// <summary>The call that moves the tally's lane counters to the long counts.</summary>
+    private static string FlushCounts(int lanes) => $"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);";
 
     /// <summary>One lane's cumulative-row add of the tally: lane <paramref name="lane"/> (a constant, or the variable
     /// <c>l</c> when null) adds its w and w² (at <paramref name="weights"/> + lane and + 16 + lane) to its row's sums,
     /// the row being its 4-bit code in <paramref name="code"/> (rows are 32 doubles = 256 bytes apart).</summary>
     private static string RowLaneAdd(string sums, string code, string weights, int? lane)
     {
-        const string U = "global::System.Runtime.CompilerServices.Unsafe";
         string shift = lane is { } a ? I(4 * a) : "(4 * l)", lo = lane is { } b ? I(b) : "l", hi = lane is { } c ? I(16 + c) : "16 + l";
         return $"{{ ref double at = ref {U}.AddByteOffset(ref {sums}, (nint)(({code} >> {shift}) & 15) << 8); {U}.Add(ref at, {lo}) += {U}.Add(ref {weights}, {lo}); {U}.Add(ref at, {hi}) += {U}.Add(ref {weights}, {hi}); }}";
     }
@@ -1815,7 +1822,6 @@ internal static class AnalysisEmitter
     /// Every (row, lane) sum receives the same additions in the same order as before.</summary>
     private static void WriteTallyRows(SourceWriter w, Plan p, int lanes, int codesAt, bool sharedWeights)
     {
-        const string U = "global::System.Runtime.CompilerServices.Unsafe";
         var prefix = p.SharedRows;
         string all = LaneMask(lanes);
         string Sums(int j) => $"{U}.Add(ref s, {I(j * p.R * 32)} + lane)";
