@@ -250,9 +250,9 @@ public class DiagnosticsTests
         Assert.Empty(run.Numm);
         Assert.DoesNotContain(run.Output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
         var code = run.Generated("S.NuMM.g.cs");
-        Assert.Contains("this.W = new global::NuMM.Runtime.Data.FixedArray<float>(batch.W, index * 7, 1, 7);", code);
+        Assert.Contains("this.W = batch.__numm_a1 is { } a1 ? new global::NuMM.Runtime.Data.FixedArray<float>(a1, index * 7, 1, 7) : new global::NuMM.Runtime.Data.FixedArray<float>(batch.__numm_memory!, 1, index * 7, 1, 7);", code);
         Assert.Contains("false, 7, global::NuMM.Dsl.ArrayLayout.EventMajor),", code);
-        Assert.Contains("this.W[index * 7 + k] = e.W[k];", code);
+        Assert.Contains("s1[index * 7 + k] = e.W[k];", code);
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public class SchemaArrayTests
     public void ArrayColumn_Storage_IsCapacityTimesLength()
     {
         var code = Schema;
-        Assert.Contains("Flux = new float[capacity * 100];", code);
-        Assert.Contains("Vertex = new double[capacity * 3];", code);
-        Assert.Contains("E = new float[capacity];", code);
-        Assert.Contains("public float[] Flux { get; }", code);
+        Assert.Contains("this.__numm_a1 = new float[capacity * 100];", code);
+        Assert.Contains("this.__numm_a2 = new double[capacity * 3];", code);
+        Assert.Contains("this.__numm_a0 = new float[capacity];", code);
+        Assert.Contains("public float[] Flux => this.__numm_a1 ?? throw NoArray(1);", code);
         Assert.Contains("(long)capacity * 100 > global::System.Array.MaxLength", code);
     }
 
@@ -34,8 +34,8 @@ public class SchemaArrayTests
     public void ArrayColumn_EventConstructor_BuildsStridedView()
     {
         var code = Schema;
-        Assert.Contains("this.Flux = new global::NuMM.Runtime.Data.FixedArray<float>(batch.Flux, index, batch.Capacity, 100);", code);
-        Assert.Contains("this.E = batch.E[index];", code);
+        Assert.Contains("this.Flux = batch.__numm_a1 is { } a1 ? new global::NuMM.Runtime.Data.FixedArray<float>(a1, index, batch.Capacity, 100) : new global::NuMM.Runtime.Data.FixedArray<float>(batch.__numm_memory!, 1, index, batch.Capacity, 100);", code);
+        Assert.Contains("this.E = batch.__numm_a0 is { } a0 ? a0[index] : batch.__numm_memory!.Read<float>(0, index);", code);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class SchemaArrayTests
     {
         var code = Schema;
         Assert.Contains("for (int k = 0; k < 100; k++)", code);
-        Assert.Contains("if (!float.IsFinite(this.Flux[k * Capacity + i]))", code);
+        Assert.Contains("if (!float.IsFinite(this.__numm_s1[k * Capacity + i]))", code);
         // Vertex is not declared finite: no scan.
         Assert.DoesNotContain("double.IsFinite(Vertex", code);
     }
@@ -54,8 +54,8 @@ public class SchemaArrayTests
         var run = GeneratorHarness.RunInput("ArrayColumns.cs");
         Assert.DoesNotContain(run.All, d => d.Severity >= DiagnosticSeverity.Warning);
         var kernel = run.Generated("UniverseSelection.NuMM.g.cs");
-        Assert.DoesNotContain("batch.Flux", kernel);
-        Assert.DoesNotContain("batch.Vertex", kernel);
-        Assert.Contains("batch.E", kernel);
+        Assert.DoesNotContain("batch.Column<float>(1)", kernel);
+        Assert.DoesNotContain("batch.Column<double>(2)", kernel);
+        Assert.Contains("batch.Column<float>(0)", kernel);
     }
 }

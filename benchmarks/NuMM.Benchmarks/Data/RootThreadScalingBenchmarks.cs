@@ -133,16 +133,17 @@ public class RootThreadScalingBenchmarks
 
     private static float Q(float v, float step) => MathF.Round(v / step) * step;
 
-    /// <summary>10⁶ events with the value ranges of the variation workload, from a seeded generator.</summary>
-    private static ThreadScalingEvent.Batch[] CreateEvents()
+    /// <summary><paramref name="events"/> (by default 10⁶) events with the value ranges of the variation workload, from a
+    /// seeded generator, in batches of <paramref name="batchSize"/> (by default 16,384).</summary>
+    internal static ThreadScalingEvent.Batch[] CreateEvents(int events = Events, int batchSize = BatchSize)
     {
         var rng = new Random(42);
-        int nBatches = (Events + BatchSize - 1) / BatchSize;
+        int nBatches = (events + batchSize - 1) / batchSize;
         var batches = new ThreadScalingEvent.Batch[nBatches];
         for (int b = 0; b < nBatches; b++)
         {
-            int n = Math.Min(BatchSize, Events - b * BatchSize);
-            var batch = new ThreadScalingEvent.Batch(BatchSize);
+            int n = Math.Min(batchSize, events - b * batchSize);
+            var batch = new ThreadScalingEvent.Batch(batchSize);
             for (int i = 0; i < n; i++)
             {
                 // Values at the resolution a reconstruction stores them (0.1 mm, 1 MeV, 0.1 mrad, 10 ns, integer hits,

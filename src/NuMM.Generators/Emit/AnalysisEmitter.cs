@@ -520,6 +520,14 @@ internal static class AnalysisEmitter
     }
 
     /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
+    /// <summary>The C# element type of schema column <paramref name="name"/>.</summary>
+    private static string SchemaType(SchemaSpec schema, string name)
+    {
+        foreach (var c in schema.Columns)
+            if (c.Name == name) return c.CSharpType;
+        throw new System.InvalidOperationException($"Column '{name}' is not in schema {schema.TypeName}.");
+    }
+
     private static List<(string Column, int Length, bool EventMajor)> FinalArrayColumns(Plan p)
     {
         var list = new List<(string, int, bool)>();
@@ -584,7 +592,7 @@ internal static class AnalysisEmitter
                     // The batch column directly (an event-major column's event i starts at i × Length): no event struct needed.
                     using (w.Block("if (Vector512.IsHardwareAccelerated)"))
                     {
-                        w.WriteLine($"ref {(ar.ElemType == ValType.Float ? "float" : "double")} src = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.MemoryExtensions.AsSpan(batch.{Literals.Identifier(ar.Column)}, i * {I(ar.Length)}, {I(ar.Length)}));");
+                        w.WriteLine($"ref {(ar.ElemType == ValType.Float ? "float" : "double")} src = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({VectorExprEmitter.ColumnSpan(a.Schema, ar.Column)}.Slice(i * {I(ar.Length)}, {I(ar.Length)}));");
                         w.WriteLine("ref double dst = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(fv);");
                         w.WriteLine("var vw = Vector512.Create(w);");
                         w.WriteLine("var bad = Vector512<double>.Zero;");
@@ -656,12 +664,16 @@ internal static class AnalysisEmitter
         using (w.Block($"private static void DrainFinal({a.Schema.FullName}.Batch batch, global::System.ReadOnlySpan<double> fq, int count, {sp} fin)"))
         {
             var columns = FinalArrayColumns(p);
+            // The columns' storage once per batch (the batch's arrays or the file it views).
+            for (int c = 0; c < columns.Count; c++)
+                w.WriteLine($"global::System.ReadOnlySpan<{SchemaType(a.Schema, columns[c].Column)}> hint{I(c)} = {VectorExprEmitter.ColumnSpan(a.Schema, columns[c].Column)};");
             // Prefetch hints for the per-event values of queued event `entry`.
             void Hints(string entry)
             {
-                foreach (var (column, length, eventMajor) in columns)
+                for (int c = 0; c < columns.Count; c++)
                 {
-                    string arr = $"batch.{Literals.Identifier(column)}", row = $"(int)fq[{entry} * {I(p.QueueStride)}]";
+                    var (column, length, eventMajor) = columns[c];
+                    string arr = $"hint{I(c)}", row = $"(int)fq[{entry} * {I(p.QueueStride)}]";
                     w.WriteLine(eventMajor
                         ? $"{RT}.Selection.Prefetch.Run({arr}, {row} * {I(length)}, {I(length)});"
                         : $"{RT}.Selection.Prefetch.Strided({arr}, {row}, batch.Capacity, {I(length)});");
@@ -951,7 +963,7 @@ internal static class AnalysisEmitter
     {
         var a = p.A;
         var body = new SourceWriter();
-        var x = new VectorExprEmitter(v, lanes, body);
+        var x = new VectorExprEmitter(v, lanes, body, p.A.Schema);
         int n = p.N;
         int half = lanes / 2;
         string all = LaneMask(lanes);
@@ -1199,7 +1211,7 @@ internal static class AnalysisEmitter
         }
         int slot = sels.Count, resultBase = sels.Count - 1, t = 0;
         var sweep = new SourceWriter();
-        var xs = new VectorExprEmitter(v, lanes, sweep);
+        var xs = new VectorExprEmitter(v, lanes, sweep, a.Schema);
         foreach (var wv in a.WeightVariations)
         {
             if (wv.FinalOnly) { resultBase += wv.Points; t++; continue; } // below, per passing event

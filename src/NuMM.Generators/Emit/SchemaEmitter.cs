@@ -18,16 +18,22 @@ internal static class SchemaEmitter
                 w.WriteLine("/// <summary>Reads event <paramref name=\"index\"/> of <paramref name=\"batch\"/> (one value per column).</summary>");
                 using (w.Block($"private {Id(s.TypeName)}({s.FullName}.Batch batch, int index)"))
                 {
-                    foreach (var c in s.Columns)
+                    // Each column from the batch's own array, or from the memory it views (a memory-mapped file).
+                    for (int i = 0; i < s.Columns.Count; i++)
+                    {
+                        var c = s.Columns[i];
+                        string a = $"batch.__numm_a{Int(i)}", m = "batch.__numm_memory!";
                         w.WriteLine(c.IsArray
                             ? c.EventMajor
-                                ? $"this.{Id(c.Name)} = new {ArrayType(c)}(batch.{Id(c.Name)}, index * {Int(c.Length)}, 1, {Int(c.Length)});"
-                                : $"this.{Id(c.Name)} = new {ArrayType(c)}(batch.{Id(c.Name)}, index, batch.Capacity, {Int(c.Length)});"
-                            : $"this.{Id(c.Name)} = batch.{Id(c.Name)}[index];");
+                                ? $"this.{Id(c.Name)} = {a} is {{ }} a{Int(i)} ? new {ArrayType(c)}(a{Int(i)}, index * {Int(c.Length)}, 1, {Int(c.Length)}) : new {ArrayType(c)}({m}, {Int(i)}, index * {Int(c.Length)}, 1, {Int(c.Length)});"
+                                : $"this.{Id(c.Name)} = {a} is {{ }} a{Int(i)} ? new {ArrayType(c)}(a{Int(i)}, index, batch.Capacity, {Int(c.Length)}) : new {ArrayType(c)}({m}, {Int(i)}, index, batch.Capacity, {Int(c.Length)});"
+                            : $"this.{Id(c.Name)} = {a} is {{ }} a{Int(i)} ? a{Int(i)}[index] : {m}.Read<{c.CSharpType}>({Int(i)}, index);");
+                    }
                 }
                 w.WriteLine();
-                w.WriteLine($"/// <summary>A batch of <see cref=\"{s.TypeName}\"/> events stored column by column (one array per column).</summary>");
-                using (w.Block("public sealed class Batch : global::NuMM.Runtime.Data.IColumnBatch"))
+                w.WriteLine($"/// <summary>A batch of <see cref=\"{s.TypeName}\"/> events stored column by column: one array per column, or a view of");
+                w.WriteLine("/// columns held outside the managed heap (a memory-mapped file: <see cref=\"View\"/>).</summary>");
+                using (w.Block($"public sealed class Batch : global::NuMM.Runtime.Data.IViewableBatch<{s.FullName}.Batch>"))
                 {
                     w.WriteLine("private static readonly global::NuMM.Runtime.Data.ColumnInfo[] s_columns =");
                     w.WriteLine("{");
@@ -36,6 +42,15 @@ internal static class SchemaEmitter
                     w.WriteLine("};");
                     w.WriteLine();
                     w.WriteLine("private int _length;");
+                    w.WriteLine();
+                    w.WriteLine("// The batch's own storage (null when it views memory) and the memory it views (null when it owns arrays).");
+                    for (int i = 0; i < s.Columns.Count; i++)
+                        w.WriteLine($"internal readonly {s.Columns[i].CSharpType}[]? __numm_a{Int(i)};");
+                    w.WriteLine("internal readonly global::NuMM.Runtime.Data.ColumnMemory? __numm_memory;");
+                    w.WriteLine();
+                    w.WriteLine("// Column i's storage wherever it lives.");
+                    for (int i = 0; i < s.Columns.Count; i++)
+                        w.WriteLine($"internal global::System.Span<{s.Columns[i].CSharpType}> __numm_s{Int(i)} => this.__numm_a{Int(i)} is {{ }} a ? global::System.MemoryExtensions.AsSpan(a) : this.__numm_memory!.Span<{s.Columns[i].CSharpType}>({Int(i)});");
                     w.WriteLine();
                     w.WriteLine("/// <summary>Creates a batch with room for <paramref name=\"capacity\"/> events.</summary>");
                     w.WriteLine("/// <param name=\"capacity\">Events the batch can hold; at least 1.</param>");
@@ -47,9 +62,30 @@ internal static class SchemaEmitter
                         if (widest > 1)
                             w.WriteLine($"if ((long)capacity * {Int(widest)} > global::System.Array.MaxLength) throw new global::System.ArgumentOutOfRangeException(nameof(capacity), capacity, $\"A {s.TypeName} batch of {{capacity}} events would need {{(long)capacity * {Int(widest)}}} values in its widest array column, more than one .NET array holds.\");");
                         w.WriteLine("Capacity = capacity;");
-                        foreach (var c in s.Columns)
-                            w.WriteLine(c.IsArray ? $"this.{Id(c.Name)} = new {c.CSharpType}[capacity * {Int(c.Length)}];" : $"this.{Id(c.Name)} = new {c.CSharpType}[capacity];");
+                        for (int i = 0; i < s.Columns.Count; i++)
+                        {
+                            var c = s.Columns[i];
+                            w.WriteLine(c.IsArray ? $"this.__numm_a{Int(i)} = new {c.CSharpType}[capacity * {Int(c.Length)}];" : $"this.__numm_a{Int(i)} = new {c.CSharpType}[capacity];");
+                        }
                     }
+                    w.WriteLine();
+                    w.WriteLine("/// <summary>A batch that reads its columns in place from <paramref name=\"memory\"/> (a row group of a memory-mapped");
+                    w.WriteLine("/// file) instead of owning arrays: its capacity and length are the memory's; the per-column array properties throw.</summary>");
+                    w.WriteLine("/// <param name=\"memory\">The columns; they must be this schema's, in order.</param>");
+                    using (w.Block("public Batch(global::NuMM.Runtime.Data.ColumnMemory memory)"))
+                    {
+                        w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(memory);");
+                        w.WriteLine($"memory.CheckSchema(s_columns, {Literals.String(s.TypeName + ".Batch")});");
+                        w.WriteLine("Capacity = memory.Capacity;");
+                        w.WriteLine("_length = memory.Length;");
+                        w.WriteLine("__numm_memory = memory;");
+                    }
+                    w.WriteLine();
+                    w.WriteLine("/// <inheritdoc/>");
+                    w.WriteLine($"public static {s.FullName}.Batch View(global::NuMM.Runtime.Data.ColumnMemory memory) => new {s.FullName}.Batch(memory);");
+                    w.WriteLine();
+                    w.WriteLine("/// <summary>True when the batch views memory outside the managed heap (<see cref=\"View\"/>) and so has no arrays.</summary>");
+                    w.WriteLine("public bool IsView => __numm_memory is not null;");
                     w.WriteLine();
                     w.WriteLine("/// <summary>The columns of the schema, in declaration order.</summary>");
                     w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::NuMM.Runtime.Data.ColumnInfo> Schema => s_columns;");
@@ -60,9 +96,12 @@ internal static class SchemaEmitter
                         w.WriteLine(c.IsArray
                             ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at {(c.EventMajor ? $"i × {Int(c.Length)} + k (event-major)" : "k × <see cref=\"Capacity\"/> + i")}.</summary>"
                             : $"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
-                        w.WriteLine($"public {c.CSharpType}[] {Id(c.Name)} {{ get; }}");
+                        w.WriteLine($"public {c.CSharpType}[] {Id(c.Name)} => this.__numm_a{Int(IndexOf(s, c))} ?? throw NoArray({Int(IndexOf(s, c))});");
                         w.WriteLine();
                     }
+                    using (w.Block("private global::System.InvalidOperationException NoArray(int index)"))
+                        w.WriteLine("return new global::System.InvalidOperationException($\"Column '{s_columns[index].Name}' of this batch has no array: the batch views {__numm_memory!.Description} in place. Read it with Column<T>({index}) or the event indexer.\");");
+                    w.WriteLine();
                     w.WriteLine("/// <inheritdoc/>");
                     w.WriteLine("public global::System.ReadOnlySpan<global::NuMM.Runtime.Data.ColumnInfo> Columns => s_columns;");
                     w.WriteLine();
@@ -88,13 +127,18 @@ internal static class SchemaEmitter
                         w.WriteLine("if ((uint)index >= (uint)Capacity) throw new global::System.ArgumentOutOfRangeException(nameof(index), index, $\"The batch has room for {Capacity} events.\");");
                         foreach (var c in s.Columns)
                         {
+                            int i = IndexOf(s, c);
                             if (!c.IsArray)
                             {
-                                w.WriteLine($"this.{Id(c.Name)}[index] = e.{Id(c.Name)};");
+                                w.WriteLine($"this.__numm_s{Int(i)}[index] = e.{Id(c.Name)};");
                                 continue;
                             }
                             w.WriteLine($"if (e.{Id(c.Name)}.Length != {Int(c.Length)}) throw new global::System.ArgumentException($\"Column '{c.Name}' holds {Int(c.Length)} values per event; the event's array has {{e.{Id(c.Name)}.Length}}.\", nameof(e));");
-                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) this.{Id(c.Name)}[{At(c, "index")}] = e.{Id(c.Name)}[k];");
+                            using (w.Block(""))
+                            {
+                                w.WriteLine($"var s{Int(i)} = this.__numm_s{Int(i)};");
+                                w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) s{Int(i)}[{At(c, "index")}] = e.{Id(c.Name)}[k];");
+                            }
                         }
                     }
                     w.WriteLine();
@@ -104,16 +148,16 @@ internal static class SchemaEmitter
                         using (w.Block("switch (index)"))
                         {
                             for (int i = 0; i < s.Columns.Count; i++)
-                                w.WriteLine($"case {i}: return As<{s.Columns[i].CSharpType}, T>(this.{Id(s.Columns[i].Name)}, {i});");
+                                w.WriteLine($"case {i}: return As<{s.Columns[i].CSharpType}, T>(this.__numm_s{Int(i)}, {i});");
                             w.WriteLine($"default: throw new global::System.ArgumentOutOfRangeException(nameof(index), index, \"{s.TypeName} has {s.Columns.Count} columns.\");");
                         }
                     }
                     w.WriteLine();
-                    using (w.Block("private static global::System.Span<T> As<TColumn, T>(TColumn[] data, int index) where TColumn : struct where T : struct"))
+                    using (w.Block("private static global::System.Span<T> As<TColumn, T>(global::System.Span<TColumn> data, int index) where TColumn : struct where T : struct"))
                     {
                         w.WriteLine("if (typeof(T) != typeof(TColumn))");
                         w.WriteLine($"    throw new global::System.InvalidOperationException($\"Column '{{s_columns[index].Name}}' of {s.TypeName} holds {{typeof(TColumn).Name}}, not {{typeof(T).Name}}.\");");
-                        w.WriteLine("return global::System.Runtime.InteropServices.MemoryMarshal.Cast<TColumn, T>(global::System.MemoryExtensions.AsSpan(data));");
+                        w.WriteLine("return global::System.Runtime.InteropServices.MemoryMarshal.Cast<TColumn, T>(data);");
                     }
                     w.WriteLine();
                     w.WriteLine("/// <summary>Throws when a column declared <c>Finite</c> holds NaN or ±∞ in the valid rows, naming column and row.</summary>");
@@ -122,20 +166,21 @@ internal static class SchemaEmitter
                         foreach (var c in s.Columns)
                         {
                             if (!c.Finite || c.Kind is not ("Single" or "Double")) continue;
+                            string v = "this.__numm_s" + Int(IndexOf(s, c));
                             if (c.IsArray)
                             {
                                 using (w.Block($"for (int k = 0; k < {Int(c.Length)}; k++)"))
                                 using (w.Block($"for (int i = 0; i < _length; i++)"))
                                 {
-                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[{At(c, "i")}]))");
-                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{this.{Id(c.Name)}[{At(c, "i")}].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                    w.WriteLine($"if (!{c.CSharpType}.IsFinite({v}[{At(c, "i")}]))");
+                                    w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but value {{k}} of row {{i}} of the batch holds {{{v}[{At(c, "i")}].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                                 }
                                 continue;
                             }
                             using (w.Block($"for (int i = 0; i < _length; i++)"))
                             {
-                                w.WriteLine($"if (!{c.CSharpType}.IsFinite(this.{Id(c.Name)}[i]))");
-                                w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but row {{i}} of the batch holds {{this.{Id(c.Name)}[i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
+                                w.WriteLine($"if (!{c.CSharpType}.IsFinite({v}[i]))");
+                                w.WriteLine($"    throw new global::System.IO.InvalidDataException($\"Column '{c.Name}' (source '{Literals.Interp(c.Source)}') of {s.TypeName} is declared Finite but row {{i}} of the batch holds {{{v}[i].ToString(global::System.Globalization.CultureInfo.InvariantCulture)}}.\");");
                             }
                         }
                     }
@@ -147,6 +192,13 @@ internal static class SchemaEmitter
 
     /// <summary>The storage index of value k of event <paramref name="row"/> of array column <paramref name="c"/>.</summary>
     private static string At(ColumnSpec c, string row) => c.EventMajor ? $"{row} * {Int(c.Length)} + k" : $"k * Capacity + {row}";
+
+    private static int IndexOf(SchemaSpec s, ColumnSpec c)
+    {
+        for (int i = 0; i < s.Columns.Count; i++)
+            if (ReferenceEquals(s.Columns[i], c)) return i;
+        throw new System.InvalidOperationException($"Column '{c.Name}' is not in schema {s.TypeName}.");
+    }
 
     private static string ArrayType(ColumnSpec c) => $"global::NuMM.Runtime.Data.FixedArray<{c.CSharpType}>";
 

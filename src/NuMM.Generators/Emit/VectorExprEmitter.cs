@@ -29,8 +29,25 @@ internal sealed class VectorExprEmitter
     private readonly SourceWriter _body;
     private int _next;
 
-    public VectorExprEmitter(string vector, int lanes, SourceWriter body)
+    private readonly SchemaSpec _schema;
+
+    /// <summary>The storage of column <paramref name="name"/> of <c>batch</c> wherever it lives (the batch's array or the
+    /// memory-mapped file it views): a span through the public <c>Column&lt;T&gt;(index)</c>, read once per call.</summary>
+    public static string ColumnSpan(SchemaSpec schema, string name)
     {
+        for (int i = 0; i < schema.Columns.Count; i++)
+            if (schema.Columns[i].Name == name)
+                return $"batch.Column<{schema.Columns[i].CSharpType}>({Literals.Int(i)})";
+        throw new System.InvalidOperationException($"Column '{name}' is not in schema {schema.TypeName}.");
+    }
+
+    /// <summary>A reference to element 0 of column <paramref name="name"/> (see <see cref="ColumnSpan"/>).</summary>
+    public static string ColumnStart(SchemaSpec schema, string name) =>
+        $"global::System.Runtime.InteropServices.MemoryMarshal.GetReference({ColumnSpan(schema, name)})";
+
+    public VectorExprEmitter(string vector, int lanes, SourceWriter body, SchemaSpec schema)
+    {
+        _schema = schema;
         V = vector;
         W = lanes;
         _body = body;
@@ -162,7 +179,7 @@ internal sealed class VectorExprEmitter
             case ColumnRef col:
             {
                 var reference = "c_" + col.Name;
-                AddPrologue(reference, $"ref {Elem(col.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{Literals.Identifier(col.Name)});");
+                AddPrologue(reference, $"ref {Elem(col.Type)} {reference} = ref {ColumnStart(_schema, col.Name)};");
                 if (!ScalarColumnRefs.Contains(reference)) ScalarColumnRefs.Add(reference);
                 return col.Type switch
                 {
@@ -177,7 +194,7 @@ internal sealed class VectorExprEmitter
             case ArrayElemRef ar:
             {
                 var reference = "c_" + ar.Column;
-                AddPrologue(reference, $"ref {Elem(ar.Type)} {reference} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(batch.{Literals.Identifier(ar.Column)});");
+                AddPrologue(reference, $"ref {Elem(ar.Type)} {reference} = ref {ColumnStart(_schema, ar.Column)};");
                 string index = ar.Index switch
                 {
                     Const k => Literals.Int((int)k.Value),

@@ -69,7 +69,7 @@ internal static class SchemaParser
                 local.Add(DiagnosticDescriptors.LayoutOnScalarColumn, NamedLocation(field, attr, "Layout"), field.Name, "ArrayLayout.EventMajor", $"only FixedArray<T> columns have a layout (a '{field.Type.ToDisplayString()}' column holds one value per event); drop Layout");
                 continue;
             }
-            if (System.Array.IndexOf(BatchMembers, field.Name) >= 0)
+            if (System.Array.IndexOf(BatchMembers, field.Name) >= 0 || field.Name.StartsWith("__numm_", System.StringComparison.Ordinal))
             {
                 local.Add(DiagnosticDescriptors.NameCollision, SymbolText.NameLocation(field), "Column", field.Name, $"the member '{field.Name}' of the batch type");
                 continue;
@@ -84,7 +84,7 @@ internal static class SchemaParser
 
     /// <summary>Members of the generated struct part and its <c>Batch</c> class that a column (a field of the struct and a
     /// property of the batch) cannot share a name with.</summary>
-    private static readonly string[] BatchMembers = { "Batch", "Length", "Capacity", "Columns", "Schema", "Set", "Column", "As", "ValidateFinite", "_length", "s_columns" };
+    private static readonly string[] BatchMembers = { "Batch", "Length", "Capacity", "Columns", "Schema", "Set", "Column", "As", "ValidateFinite", "View", "IsView", "NoArray", "_length", "s_columns" };
 
     /// <summary>The largest <c>[Column(Length = N)]</c>: values per event of one array column (docs/diagnostics.md, NUMM0207;
     /// equals <c>NuMM.Runtime.Data.ColumnInfo.MaxLength</c>).</summary>

@@ -11,6 +11,8 @@ namespace NuMM.Runtime.Data;
 public readonly struct FixedArray<T> where T : unmanaged
 {
     private readonly T[]? _storage;
+    private readonly ColumnMemory? _memory; // instead of _storage when the batch views memory outside the heap
+    private readonly int _column;
     private readonly int _start;
     private readonly int _stride;
 
@@ -31,6 +33,27 @@ public readonly struct FixedArray<T> where T : unmanaged
         Length = length;
     }
 
+    /// <summary>A view of element 0..<paramref name="length"/>−1 of one event of a batch that views
+    /// <paramref name="memory"/> (a memory-mapped file) instead of owning arrays.</summary>
+    /// <param name="memory">The batch's column memory.</param>
+    /// <param name="column">The schema index of the array column.</param>
+    /// <param name="start">The event's row in the batch (element-major) or row × length (event-major).</param>
+    /// <param name="stride">The distance between consecutive elements of one event (the batch capacity, or 1).</param>
+    /// <param name="length">The number of elements per event.</param>
+    public FixedArray(ColumnMemory memory, int column, int start, int stride, int length)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        int size = memory.Capacity * memory.Columns[column].Length;
+        if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "An array column has a non-negative length.");
+        if (start < 0 || stride < 1 || (length > 0 && (long)(length - 1) * stride + start >= size))
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"Row {start} with stride {stride} and length {length} does not fit in a storage of {size} values.");
+        _memory = memory;
+        _column = column;
+        _start = start;
+        _stride = stride;
+        Length = length;
+    }
+
     /// <summary>The number of elements per event.</summary>
     public int Length { get; }
 
@@ -43,7 +66,7 @@ public readonly struct FixedArray<T> where T : unmanaged
         get
         {
             if ((uint)k >= (uint)Length) ThrowIndex(k);
-            return _storage![_start + k * _stride];
+            return _storage is { } s ? s[_start + k * _stride] : _memory!.Read<T>(_column, _start + k * _stride);
         }
     }
 
@@ -52,7 +75,7 @@ public readonly struct FixedArray<T> where T : unmanaged
     public void CopyTo(Span<T> destination)
     {
         if (destination.Length < Length) throw new ArgumentException($"The destination holds {destination.Length} values; the array has {Length}.", nameof(destination));
-        for (int k = 0; k < Length; k++) destination[k] = _storage![_start + k * _stride];
+        for (int k = 0; k < Length; k++) destination[k] = this[k];
     }
 
     private void ThrowIndex(int k) => throw new IndexOutOfRangeException($"Index {k} is outside the array column of length {Length}.");

@@ -8,7 +8,7 @@ namespace NuMM.Runtime.Selection;
 /// <summary>Cache-line prefetch hints for generated kernels. The block loop asks for the lines of every column it reads
 /// a few hundred events ahead (<see cref="Line{T}"/>: many column streams at once are more than the hardware
 /// prefetchers follow); the final-only weight variations queue each event that passes every cut and ask for its
-/// per-event values (for example 100 universe weights, <see cref="Run{T}"/>, <see cref="Strided{T}"/>) while the
+/// per-event values (for example 100 universe weights, <see cref="Run{T}(T[], int, int)"/>, <see cref="Strided{T}(T[], int, int, int)"/>) while the
 /// selection goes on, so their memory latency overlaps other work instead of stalling every passing event. A hint never
 /// changes a result and never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.</summary>
 public static class Prefetch
@@ -53,6 +53,39 @@ public static class Prefetch
     {
         if (!Sse.IsSupported || start < 0 || stride < 1 || count < 1 || (long)start + (long)(count - 1) * stride >= array.Length) return;
         byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start));
+        long step = (long)stride * sizeof(T);
+        for (int k = 0; k < count; k++, p += step) Sse.Prefetch0(p);
+    }
+
+    /// <summary>Hints that <paramref name="values"/>[<paramref name="start"/> … start + count − 1] will be read soon (a
+    /// batch column that may live outside the managed heap).</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="values">The storage (a batch column).</param>
+    /// <param name="start">The first element.</param>
+    /// <param name="count">Elements (values) to cover.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Run<T>(ReadOnlySpan<T> values, int start, int count) where T : unmanaged
+    {
+        if (!Sse.IsSupported || (uint)start >= (uint)values.Length) return;
+        count = Math.Min(count, values.Length - start);
+        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start));
+        byte* end = p + (long)count * sizeof(T);
+        for (byte* q = p; q < end; q += LineBytes) Sse.Prefetch0(q);
+        Sse.Prefetch0(end - 1);
+    }
+
+    /// <summary>Hints that <paramref name="count"/> elements <paramref name="stride"/> apart, starting at
+    /// <paramref name="values"/>[<paramref name="start"/>], will be read soon.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="values">The storage (a batch column).</param>
+    /// <param name="start">The first element.</param>
+    /// <param name="stride">Elements between consecutive values.</param>
+    /// <param name="count">Values to cover.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Strided<T>(ReadOnlySpan<T> values, int start, int stride, int count) where T : unmanaged
+    {
+        if (!Sse.IsSupported || start < 0 || stride < 1 || count < 1 || (long)start + (long)(count - 1) * stride >= values.Length) return;
+        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start));
         long step = (long)stride * sizeof(T);
         for (int k = 0; k < count; k++, p += step) Sse.Prefetch0(p);
     }

@@ -149,31 +149,11 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         return _runs[b];
     }
 
-    private static string Value(int values, int k) => values == 1 ? "" : string.Create(CultureInfo.InvariantCulture, $" (value {k} of {values} per entry)");
+    private static string Value(int values, int k) => ChunkChecks.Value(values, k);
 
     /// <summary>Checks one run of values; <paramref name="element"/> is the array value k the run holds, or −1 for a scalar column.</summary>
-    private void Validate(in ColumnBinding bind, ReadOnlySpan<byte> values, int count, long firstEntry, int element)
-    {
-        string which = element < 0 ? "" : Value(bind.Target.Length, element);
-        var type = bind.Target.Type;
-        if (bind.RequireFinite)
-        {
-            int bad = ValueChecks.FirstNonFinite(values, type, count);
-            if (bad >= 0)
-            {
-                double v = type == ColumnType.Single
-                    ? BinaryPrimitives.ReadSingleLittleEndian(values[(bad * 4)..])
-                    : BinaryPrimitives.ReadDoubleLittleEndian(values[(bad * 8)..]);
-                throw _file.Error($"Column '{bind.Target.Name}' is declared finite but holds {v.ToString("R", CultureInfo.InvariantCulture)}{which}.", bind.Target.Name, firstEntry + bad);
-            }
-        }
-        if (type == ColumnType.Boolean && bind.Source.Type == ColumnType.Boolean)
-        {
-            int bad = ValueChecks.FirstInvalidBoolean(values);
-            if (bad >= 0)
-                throw _file.Error($"Boolean column '{bind.Source.Name}' holds byte {values[bad]}{which}; expected 0 or 1.", bind.Target.Name, firstEntry + bad);
-        }
-    }
+    private void Validate(in ColumnBinding bind, ReadOnlySpan<byte> values, int count, long firstEntry, int element) =>
+        ChunkChecks.Values(_file, bind, values, count, firstEntry, element);
 
     /// <summary>Reads and checks the chunk of <paramref name="group"/>: its payload, <paramref name="runs"/> runs of
     /// <paramref name="runBytes"/> bytes, lands at <paramref name="start"/> + r × <paramref name="runStride"/> of
@@ -189,25 +169,7 @@ public sealed class ColumnarBatchSource : IBatchSource<IColumnBatch>, IExposureS
         int got = ColumnarFileReader.ReadAt(_file.Handle, h, offset);
         if (got != h.Length)
             throw _file.Error(string.Create(CultureInfo.InvariantCulture, $"The file ends inside a chunk header: expected {h.Length} bytes, read {got}."), name, first, offset + got);
-        uint headerCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[60..]), headerActual = Crc32C.Compute(h[..60]);
-        if (headerCrc != headerActual)
-            throw _file.Error($"Chunk header checksum mismatch: stored CRC-32C 0x{headerCrc:X8}, computed 0x{headerActual:X8}; the file is corrupt.", name, first, offset);
-        uint magic = BinaryPrimitives.ReadUInt32LittleEndian(h);
-        int hColumn = BinaryPrimitives.ReadInt32LittleEndian(h[4..]);
-        int hGroup = BinaryPrimitives.ReadInt32LittleEndian(h[8..]);
-        int hCount = BinaryPrimitives.ReadInt32LittleEndian(h[12..]);
-        long hFirst = BinaryPrimitives.ReadInt64LittleEndian(h[16..]);
-        long hLength = BinaryPrimitives.ReadInt64LittleEndian(h[24..]);
-        uint hCrc = BinaryPrimitives.ReadUInt32LittleEndian(h[32..]);
-        if (magic != ColumnarLayout.ChunkMagic || hColumn != column || hGroup != group)
-            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
-                $"The chunk at this offset is not the one the index names: expected 'NCHK' for column {column} of row group {group}, found magic 0x{magic:X8}, column {hColumn}, row group {hGroup}."), name, first, offset);
-        if (hCount != count || hFirst != first)
-            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
-                $"The chunk holds {hCount} entries from entry {hFirst}; the index says {count} entries from entry {first}."), name, first, offset + 12);
-        if (hLength != length || hCrc != crc)
-            throw _file.Error(string.Create(CultureInfo.InvariantCulture,
-                $"The chunk header gives {hLength} bytes with CRC-32C 0x{hCrc:X8}; the index says {length} bytes with 0x{crc:X8}."), name, first, offset + 24);
+        ChunkChecks.Header(_file, h, group, column, name, offset);
         uint actual = 0;
         for (int r = 0; r < runs; r++)
         {

@@ -122,6 +122,18 @@ public sealed class ColumnarFileReader : IColumnFile
     public ColumnarBatchSource OpenSource(IReadOnlyList<ColumnInfo> schema, SchemaMapping? mapping = null, ColumnConversion conversion = ColumnConversion.None) =>
         new(this, schema, SchemaBinder.Bind(schema, _columns, Path, mapping, conversion));
 
+    /// <summary>The file's row groups as batches of <typeparamref name="TBatch"/> that read the memory-mapped file in place
+    /// (zero-copy; see <see cref="MappedColumnarSource{TBatch}"/>). The schema is the batch type's.</summary>
+    /// <typeparam name="TBatch">A generated batch type.</typeparam>
+    /// <param name="mapping">Schema column → file column overrides; null for none.</param>
+    /// <param name="verifyChecksums">Check each chunk's CRC-32C before its row group is first used (default). Turning it off
+    /// saves one read of the data; the headers, finite and boolean checks stay.</param>
+    /// <exception cref="DataFormatException">A column is missing or mismatched, differs in type from the schema, or is
+    /// event-major in the schema.</exception>
+    public MappedColumnarSource<TBatch> OpenMapped<TBatch>(SchemaMapping? mapping = null, bool verifyChecksums = true)
+        where TBatch : class, IViewableBatch<TBatch> =>
+        new(this, SchemaBinder.Bind(TBatch.Schema, _columns, Path, mapping, ColumnConversion.None), verifyChecksums);
+
     /// <summary>Closes the file.</summary>
     public void Dispose() => _handle.Dispose();
 

@@ -89,6 +89,25 @@ public static class ColumnTypes
         }
     }
 
+    /// <summary>True when <typeparamref name="T"/> is the .NET type that holds <paramref name="type"/>.</summary>
+    /// <typeparam name="T">An unmanaged element type.</typeparam>
+    /// <param name="type">A column type.</param>
+    public static bool Matches<T>(ColumnType type) where T : unmanaged => type switch
+    {
+        ColumnType.Boolean => typeof(T) == typeof(bool),
+        ColumnType.SByte => typeof(T) == typeof(sbyte),
+        ColumnType.Byte => typeof(T) == typeof(byte),
+        ColumnType.Int16 => typeof(T) == typeof(short),
+        ColumnType.UInt16 => typeof(T) == typeof(ushort),
+        ColumnType.Int32 => typeof(T) == typeof(int),
+        ColumnType.UInt32 => typeof(T) == typeof(uint),
+        ColumnType.Int64 => typeof(T) == typeof(long),
+        ColumnType.UInt64 => typeof(T) == typeof(ulong),
+        ColumnType.Single => typeof(T) == typeof(float),
+        ColumnType.Double => typeof(T) == typeof(double),
+        _ => false,
+    };
+
     /// <summary>The storage of column <paramref name="index"/> of <paramref name="batch"/> as bytes, whatever its element type.</summary>
     /// <param name="batch">A batch.</param>
     /// <param name="index">The column index.</param>
