@@ -232,6 +232,13 @@ public sealed class MappedColumnarTests : IDisposable
             Assert.Equal(path, e.File);
             Assert.Equal("W", e.ObjectName);
             Assert.Equal(2 * RowGroup, e.Entry);
+            // Handed out in order, a row group is checked at its first read, on the reading thread.
+            Assert.True(mapped.TryNextView(out _));
+            Assert.True(mapped.TryNextView(out _));
+            Assert.True(mapped.TryNextView(out var third));
+            var lazy = Assert.Throws<DataFormatException>(() => third.Column<float>(0));
+            Assert.Equal(e.Message, lazy.Message);
+            Assert.Throws<DataFormatException>(() => third[0]);
             // The copying reader rejects the same chunk with the same message.
             var copying = Assert.Throws<DataFormatException>(() => Copies(file));
             Assert.Equal(e.Message, copying.Message);

@@ -12,7 +12,8 @@ namespace NuMM.Runtime.Data.Columnar;
 /// row group is one batch of a generated type (<see cref="IViewableBatch{TSelf}"/>) whose columns point at the chunk
 /// payloads, which the format aligns to 64 bytes; a kernel reads them straight from the page cache, and
 /// <see cref="Selection.AnalysisRunner"/> hands them to its threads without copying (<see cref="IBatchViewSource{TBatch}"/>).
-/// <para>Before a row group is first handed out, its chunks get the same checks the copying reader
+/// <para>Before a row group's values are first read (on the thread that reads them, so threads check row groups in
+/// parallel; <see cref="View"/> checks at once), its chunks get the same checks the copying reader
 /// (<see cref="ColumnarBatchSource"/>) makes: chunk headers against the index, payload CRC-32C (unless turned off), no NaN
 /// or ±∞ in columns declared finite, only 0 and 1 in boolean columns. A file that fails gets the same
 /// <see cref="DataFormatException"/>, naming file, column and entry.</para>
@@ -33,6 +34,7 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
     private readonly MemoryMappedViewAccessor _view;
     private readonly unsafe byte* _base;
     private readonly TBatch[] _batches;
+    private readonly ColumnMemory[] _memories;
     private readonly int[] _checked; // 1 once row group g has passed its checks
     private int _next;
     private volatile bool _released;
@@ -79,6 +81,7 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
 
         string name = System.IO.Path.GetFileName(file.Path);
         _batches = new TBatch[file.RowGroupCount];
+        _memories = new ColumnMemory[file.RowGroupCount];
         _checked = new int[file.RowGroupCount];
         for (int g = 0; g < _batches.Length; g++)
         {
@@ -87,7 +90,8 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
                 addresses[b.SchemaIndex] = (nint)(_base + file.Chunk(g, b.SourceIndex).Offset + ColumnarLayout.ChunkHeaderSize);
             int count = file.GroupCount(g);
             var memory = new ColumnMemory(schema, count, count, addresses, this,
-                string.Create(CultureInfo.InvariantCulture, $"{name}, row group {g} (entries {file.GroupFirst(g)}..{file.GroupFirst(g) + count - 1})"));
+                string.Create(CultureInfo.InvariantCulture, $"{name}, row group {g} (entries {file.GroupFirst(g)}..{file.GroupFirst(g) + count - 1})"), g);
+            _memories[g] = memory;
             _batches[g] = TBatch.View(memory);
         }
     }
@@ -109,7 +113,18 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
 
     bool IColumnMemoryOwner.IsReleased => _released;
 
-    /// <summary>Row group <paramref name="index"/> as a batch that views the file, checked on first use.</summary>
+    void IColumnMemoryOwner.Prepare(ColumnMemory memory) => Ensure(memory.Part);
+
+    /// <summary>Checks row group <paramref name="g"/> unless it has passed before, then marks its memory ready.</summary>
+    private void Ensure(int g)
+    {
+        if (Volatile.Read(ref _checked[g]) != 0) return;
+        Check(g);
+        Volatile.Write(ref _checked[g], 1);
+        _memories[g].MarkReady();
+    }
+
+    /// <summary>Row group <paramref name="index"/> as a batch that views the file, checked now (unless it was before).</summary>
     /// <param name="index">0 ≤ index &lt; <see cref="BatchCount"/>.</param>
     /// <exception cref="DataFormatException">The row group's chunks fail a check.</exception>
     /// <exception cref="ObjectDisposedException">The source has been disposed.</exception>
@@ -118,11 +133,7 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
         ObjectDisposedException.ThrowIf(_released, this);
         if ((uint)index >= (uint)_batches.Length)
             throw new ArgumentOutOfRangeException(nameof(index), index, $"{_file.Path} holds {_batches.Length} row groups.");
-        if (Volatile.Read(ref _checked[index]) == 0)
-        {
-            Check(index);
-            Volatile.Write(ref _checked[index], 1);
-        }
+        Ensure(index);
         return _batches[index];
     }
 
@@ -136,7 +147,9 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
             batch = null;
             return false;
         }
-        batch = View(g);
+        // Checked on first use, by the thread that processes it (so checks run in parallel), not here.
+        ObjectDisposedException.ThrowIf(_released, this);
+        batch = _batches[g];
         return true;
     }
 

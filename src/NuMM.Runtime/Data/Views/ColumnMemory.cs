@@ -15,9 +15,11 @@ public sealed class ColumnMemory
 {
     private readonly nint[] _addresses;
     private readonly IColumnMemoryOwner _owner;
+    private volatile bool _ready; // set once the owner has checked the memory (on first use, by the thread that uses it)
 
-    internal ColumnMemory(IReadOnlyList<ColumnInfo> columns, int capacity, int length, nint[] addresses, IColumnMemoryOwner owner, string description)
+    internal ColumnMemory(IReadOnlyList<ColumnInfo> columns, int capacity, int length, nint[] addresses, IColumnMemoryOwner owner, string description, int part)
     {
+        Part = part;
         if (addresses.Length != columns.Count) throw new ArgumentException($"{addresses.Length} addresses for {columns.Count} columns.", nameof(addresses));
         if (capacity < 1 || (uint)length > (uint)capacity) throw new ArgumentOutOfRangeException(nameof(length), length, $"Length must lie in [0, {capacity}].");
         Columns = columns;
@@ -40,20 +42,29 @@ public sealed class ColumnMemory
     /// <summary>Where the memory comes from (for messages), for example "run.numm, row group 3".</summary>
     public string Description { get; }
 
+    /// <summary>Which part of its owner this is (the row group of a mapped file).</summary>
+    internal int Part { get; }
+
+    /// <summary>Called by the owner once the memory has passed its checks.</summary>
+    internal void MarkReady() => _ready = true;
+
     /// <summary>True once the owner has released the memory.</summary>
     public bool IsReleased => _owner.IsReleased;
 
-    /// <summary>All <see cref="Capacity"/> × Length values of column <paramref name="column"/>.</summary>
+    /// <summary>All <see cref="Capacity"/> × Length values of column <paramref name="column"/>. The first access checks the
+    /// memory (for a mapped file: the row group's chunks), on the thread that makes it.</summary>
     /// <typeparam name="T">The column's element type.</typeparam>
     /// <param name="column">The schema index of the column.</param>
     /// <exception cref="ObjectDisposedException">The owner (the mapped file) has been disposed.</exception>
     /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is not the column's type.</exception>
+    /// <exception cref="DataFormatException">The first access found the memory corrupt (for example a chunk checksum mismatch).</exception>
     public unsafe Span<T> Span<T>(int column) where T : unmanaged
     {
         var info = Columns[column];
         if (ColumnTypes.Size(info.Type) != sizeof(T) || !ColumnTypes.Matches<T>(info.Type))
             throw new InvalidOperationException($"Column '{info.Name}' holds {ColumnTypes.Name(info.Type)}, not {typeof(T).Name}.");
         if (_owner.IsReleased) ThrowReleased();
+        if (!_ready) _owner.Prepare(this);
         return new Span<T>((void*)_addresses[column], Capacity * info.Length);
     }
 
@@ -66,6 +77,7 @@ public sealed class ColumnMemory
     public unsafe T Read<T>(int column, int index) where T : unmanaged
     {
         if (_owner.IsReleased) ThrowReleased();
+        if (!_ready) _owner.Prepare(this);
         if ((uint)index >= (uint)(Capacity * Columns[column].Length)) ThrowIndex(column, index);
         return ((T*)_addresses[column])[index];
     }
@@ -99,6 +111,10 @@ internal interface IColumnMemoryOwner
 {
     /// <summary>True once the memory is no longer valid.</summary>
     bool IsReleased { get; }
+
+    /// <summary>Checks <paramref name="memory"/> before its first use and marks it ready (<see cref="ColumnMemory.MarkReady"/>);
+    /// throws when it fails. Safe to call from several threads at once.</summary>
+    void Prepare(ColumnMemory memory);
 }
 
 /// <summary>A generated batch type that can view columns held outside the managed heap (<see cref="ColumnMemory"/>)
