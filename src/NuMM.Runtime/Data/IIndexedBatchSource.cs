@@ -6,7 +6,7 @@ namespace NuMM.Runtime.Data;
 /// every thread read (and decompress) a different batch instead of taking turns inside the source, and still merges
 /// the partial results in batch order, so the result is the same for any thread count.</summary>
 /// <typeparam name="TBatch">The columnar batch type.</typeparam>
-public interface IIndexedBatchSource<TBatch> : IBatchSource<TBatch> where TBatch : IColumnBatch
+public interface IIndexedBatchSource<in TBatch> : IBatchSource<TBatch> where TBatch : IColumnBatch
 {
     /// <summary>Fills <paramref name="batch"/> with batch <paramref name="index"/> for batches of its
     /// <see cref="IColumnBatch.Capacity"/>; returns false (and sets the length to 0) when the source has fewer batches.
