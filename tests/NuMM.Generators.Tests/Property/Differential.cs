@@ -159,6 +159,26 @@ internal static class Differential
             foreach (var bits in Widths) runs.Add(($"Process at {bits} bits", model.RunKernel(batch, bits, scalar: false)));
             runs.Add(("ProcessScalar", model.RunKernel(batch, 0, scalar: true)));
             string where = $"batch {b} ({n} events, data seed {seed})";
+            // The same events viewed in native memory instead of the batch's arrays (what a memory-mapped file gives):
+            // the kernel must compute exactly what it computes over the arrays, exceptions included.
+            using (var native = data.Native(batch, n))
+            {
+                var view = data.View(native, n);
+                foreach (var (path, bits, scalar) in new[] { ("Process at 512 bits", 512, false), ("ProcessScalar", 0, true) })
+                {
+                    var overArrays = runs.First(r => r.Path == path).O;
+                    var overView = model.RunKernel(view, bits, scalar);
+                    if (overView.Exception != overArrays.Exception)
+                        return new Verdict(name, "failed", "view-mismatch", $"{path} over a native-memory view throws {overView.ExceptionText ?? "nothing"}; over the arrays {overArrays.ExceptionText ?? "nothing"}, on {where}");
+                    if (overArrays.Result is null) continue;
+                    for (int v = 0; v <= overArrays.Result.Variations.Count; v++)
+                    {
+                        AnalysisResult Of(AnalysisResult r) => v == 0 ? r : r.Variations[v - 1].Result;
+                        if (Compare.Results(Of(overArrays.Result), Of(overView.Result!), exactSums: true) is { } diff)
+                            return new Verdict(name, "failed", "view-mismatch", $"{path} over a native-memory view differs from over the arrays on {where}: {diff}");
+                    }
+                }
+            }
             foreach (var (path, o) in runs)
             {
                 if (expectedExceptions.Count > 0)
@@ -415,6 +435,20 @@ internal static class Differential
             _length.SetValue(batch, n);
             return batch;
         }
+
+        /// <summary>The columns of <paramref name="batch"/> (capacity <paramref name="n"/>) copied into native memory.</summary>
+        public NuMM.Runtime.Data.NativeColumns Native(object batch, int n)
+        {
+            var columns = (NuMM.Runtime.Data.IColumnBatch)batch;
+            var native = new NuMM.Runtime.Data.NativeColumns(columns.Columns.ToArray(), n);
+            for (int c = 0; c < columns.Columns.Length; c++)
+                NuMM.Runtime.Data.Mapping.ColumnTypes.Bytes(columns, c, columns.Columns[c].Type).CopyTo(native.Bytes(c));
+            return native;
+        }
+
+        /// <summary>A batch that views the first <paramref name="n"/> events of <paramref name="native"/>.</summary>
+        public object View(NuMM.Runtime.Data.NativeColumns native, int n) =>
+            _batch.GetMethod("View")!.Invoke(null, new object[] { native.Memory(n) })!;
 
         public int Length(object batch) => (int)_length.GetValue(batch)!;
 
