@@ -8,7 +8,8 @@ using NuMM.Runtime.Data.Mapping;
 
 namespace NuMM.Runtime.Data.Columnar;
 
-/// <summary>Reads the bound columns of a NuMM columnar file into batches, in entry order. A chunk is read with
+/// <summary>Reads the bound columns of a NuMM columnar file into batches, in entry order (<see cref="ReadNext"/>) or by
+/// batch index from several threads at once (<see cref="ReadBatch"/>, each thread with its own buffers). A chunk is read with
 /// one positioned read straight into the batch when the batch takes the whole row group at once (batch capacity
 /// a multiple of the row-group size) — for an array column one read per value k, since the chunk's runs are spaced by
 /// the row group's entry count and the batch's by its capacity; otherwise through one scratch buffer per column
