@@ -28,7 +28,7 @@ public class RootThreadScalingBenchmarks
     private readonly ThreadScalingSelection.Kernel _kernel = new();
 
     /// <summary>The file's compression.</summary>
-    [Params("zstd", "zlib")]
+    [Params("zstd", "zlib", "lz4")]
     public string Compression { get; set; } = "zstd";
 
     [GlobalSetup]
@@ -39,7 +39,7 @@ public class RootThreadScalingBenchmarks
         string path = Path.Combine(_dir, $"events-{Compression}.root");
         var options = new RootWriteOptions
         {
-            Compression = Compression == "zstd" ? RootCompressionAlgorithm.Zstd : RootCompressionAlgorithm.Zlib,
+            Compression = Compression switch { "zstd" => RootCompressionAlgorithm.Zstd, "lz4" => RootCompressionAlgorithm.Lz4, _ => RootCompressionAlgorithm.Zlib },
             EntriesPerBasket = BatchSize,
         };
         RootTreeWriter.WriteAll(path, "events", new ArrayBatchSource<ThreadScalingEvent.Batch>(_memory), new ThreadScalingEvent.Batch(BatchSize), options);
