@@ -330,4 +330,19 @@ public sealed class MappedColumnarTests : IDisposable
         Assert.Equal(0, batch.Length);
         Assert.Throws<ArgumentException>(() => { mapped.Reset(); mapped.ReadNext(new ArrayEventElem.Batch(100)); });
     }
+
+    [Fact]
+    public void EmptyFile_HasNoBatches_AndTheRunnerSeesNoEvents()
+    {
+        string path = Path.Combine(_dir, "empty.numm");
+        using (var writer = new ColumnarFileWriter(path, ArrayEventElem.Batch.Schema)) writer.Commit();
+        using var file = ColumnarFileReader.Open(path);
+        using var mapped = file.OpenMapped<ArrayEventElem.Batch>();
+        Assert.Equal(0, mapped.BatchCount);
+        Assert.False(mapped.TryNextView(out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => mapped.View(0));
+        mapped.Reset();
+        var r = AnalysisRunner.Run(new ElementMajorSelection.Kernel(), mapped, () => new ArrayEventElem.Batch(16));
+        Assert.Equal(0, r.CutFlow.Passed[0]);
+    }
 }
