@@ -83,16 +83,24 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
         _batches = new TBatch[file.RowGroupCount];
         _memories = new ColumnMemory[file.RowGroupCount];
         _checked = new int[file.RowGroupCount];
-        for (int g = 0; g < _batches.Length; g++)
+        try
         {
-            var addresses = new nint[schema.Count];
-            foreach (var b in bindings)
-                addresses[b.SchemaIndex] = (nint)(_base + file.Chunk(g, b.SourceIndex).Offset + ColumnarLayout.ChunkHeaderSize);
-            int count = file.GroupCount(g);
-            var memory = new ColumnMemory(schema, count, count, addresses, this,
-                string.Create(CultureInfo.InvariantCulture, $"{name}, row group {g} (entries {file.GroupFirst(g)}..{file.GroupFirst(g) + count - 1})"), g);
-            _memories[g] = memory;
-            _batches[g] = TBatch.View(memory);
+            for (int g = 0; g < _batches.Length; g++)
+            {
+                var addresses = new nint[schema.Count];
+                foreach (var b in bindings)
+                    addresses[b.SchemaIndex] = (nint)(_base + file.Chunk(g, b.SourceIndex).Offset + ColumnarLayout.ChunkHeaderSize);
+                int count = file.GroupCount(g);
+                var memory = new ColumnMemory(schema, count, count, addresses, this,
+                    string.Create(CultureInfo.InvariantCulture, $"{name}, row group {g} (entries {file.GroupFirst(g)}..{file.GroupFirst(g) + count - 1})"), g);
+                _memories[g] = memory;
+                _batches[g] = TBatch.View(memory);
+            }
+        }
+        catch
+        {
+            Dispose(); // unmap: nothing else would
+            throw;
         }
     }
 
