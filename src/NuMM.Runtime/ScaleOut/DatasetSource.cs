@@ -36,6 +36,12 @@ public sealed class DatasetSource<TBatch> : IBatchSource<TBatch>, IDisposable wh
         _ranges = ranges ?? throw new ArgumentNullException(nameof(ranges));
         _schema = schema ?? throw new ArgumentNullException(nameof(schema));
         _decompressionThreads = decompressionThreads;
+        Exposures = ExposuresOf(dataset, ranges);
+    }
+
+    /// <summary>Checks the ranges against the dataset and lists the exposures of the files whose first entry they hold.</summary>
+    internal static IReadOnlyList<Exposure> ExposuresOf(Dataset dataset, IReadOnlyList<DatasetRange> ranges)
+    {
         var exposures = new List<Exposure>();
         foreach (var r in ranges)
         {
@@ -46,7 +52,7 @@ public sealed class DatasetSource<TBatch> : IBatchSource<TBatch>, IDisposable wh
             // A file's exposure goes with the shard that reads its first entry, so the shards' exposures add up to the dataset's.
             if (r.FirstEntry == f.FirstEntry && f.Exposure.Kind != ExposureKind.None) exposures.Add(f.Exposure);
         }
-        Exposures = exposures;
+        return exposures;
     }
 
     /// <summary>The exposures of the files whose first entry lies in these ranges (POT or s).</summary>

@@ -30,11 +30,24 @@ public static class ShardRun
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(newBatch);
         var ranges = dataset.Shard(shard, shards, batchSize);
-        using var source = new DatasetSource<TBatch>(dataset, ranges, schema);
-        var exact = AnalysisRunner.RunExact(kernel, source, () => newBatch(batchSize), options);
+        // NuMM files and ROOT trees are read by batch index on every runner thread; Arrow files only in order.
+        IBatchSource<TBatch> source = IndexedDatasetSource<TBatch>.CanRead(dataset, ranges)
+            ? new IndexedDatasetSource<TBatch>(dataset, ranges, schema)
+            : new DatasetSource<TBatch>(dataset, ranges, schema);
+        IReadOnlyList<Exposure> exposures;
+        NuMM.Runtime.Selection.Exact.ExactResult exact;
+        try
+        {
+            exposures = source is IndexedDatasetSource<TBatch> indexed ? indexed.Exposures : ((DatasetSource<TBatch>)source).Exposures;
+            exact = AnalysisRunner.RunExact(kernel, source, () => newBatch(batchSize), options);
+        }
+        finally
+        {
+            ((IDisposable)source).Dispose();
+        }
         // Every shard has the dataset's exposure kind, also one that holds no file's first entry (value 0).
         foreach (var f in dataset.Files) if (f.Exposure.Kind != ExposureKind.None) { exact.AddExposure(new Exposure(0, f.Exposure.Kind)); break; }
-        foreach (var e in source.Exposures) exact.AddExposure(e);
+        foreach (var e in exposures) exact.AddExposure(e);
         var shape = kernel.CreateResult();
         var (shapeJson, binningHash) = ResultProvenance.HashShape(shape);
         var provenance = new ResultProvenance
