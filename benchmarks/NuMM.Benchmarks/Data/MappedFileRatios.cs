@@ -43,6 +43,18 @@ public static class MappedFileRatios
                 using var m = file.OpenMapped<ThreadScalingEvent.Batch>(verifyChecksums: crc);
                 return AnalysisRunner.Run(kernel, m, noBatch, o);
             }
+            var dataset = NuMM.Runtime.ScaleOut.Dataset.FromFiles([path], null);
+            var ranges = dataset.Shard(0, 1, RowGroup);
+            AnalysisResult Sequential(RunOptions o)
+            {
+                using var d = new NuMM.Runtime.ScaleOut.DatasetSource<ThreadScalingEvent.Batch>(dataset, ranges, ThreadScalingEvent.Batch.Schema);
+                return AnalysisRunner.Run(kernel, d, () => new ThreadScalingEvent.Batch(RowGroup), o);
+            }
+            AnalysisResult Indexed(RunOptions o)
+            {
+                using var d = new NuMM.Runtime.ScaleOut.IndexedDatasetSource<ThreadScalingEvent.Batch>(dataset, ranges, ThreadScalingEvent.Batch.Schema);
+                return AnalysisRunner.Run(kernel, d, () => new ThreadScalingEvent.Batch(RowGroup), o);
+            }
             using var kept = file.OpenMapped<ThreadScalingEvent.Batch>();
             AnalysisResult Kept(RunOptions o)
             {
@@ -56,7 +68,8 @@ public static class MappedFileRatios
             var two = new RunOptions { MaxThreads = 2 };
             var reference = Arrays(one);
             foreach (var (name, r) in new[] { ("arrays, 2 threads", Arrays(two)), ("copying", Copying(two)), ("mapped", Fresh(two, true)),
-                         ("mapped, no CRC", Fresh(one, false)), ("mapped, kept open", Kept(two)) })
+                         ("mapped, no CRC", Fresh(one, false)), ("mapped, kept open", Kept(two)),
+                         ("dataset, in order", Sequential(two)), ("dataset, by index", Indexed(two)) })
                 if (!SameBits(reference, r)) throw new InvalidOperationException($"{name}: the result differs from the array run's.");
 
             var t = new Dictionary<string, double>();
@@ -82,6 +95,8 @@ public static class MappedFileRatios
                     Time($"arrays {threads}", () => Arrays(o));
                     Time($"copying {threads}", () => Copying(o));
                     Time($"mapped kept {threads}", () => Kept(o));
+                    Time($"dataset in order {threads}", () => Sequential(o));
+                    Time($"dataset by index {threads}", () => Indexed(o));
                 }
             }
             for (int rep = 0; rep < reps; rep++)
@@ -100,6 +115,8 @@ public static class MappedFileRatios
             Line("arrays (zero-copy)", "arrays", "arrays");
             Line("file, copied into batches", "copying", "arrays");
             Line("file mapped, kept open", "mapped kept", "arrays");
+            Line("dataset shard, DatasetSource", "dataset in order", "arrays");
+            Line("dataset shard, IndexedDatasetSource", "dataset by index", "arrays");
             Console.WriteLine("  second phase, fresh mappings against arrays:");
             Line("arrays (zero-copy)", "arrays, phase 2", "arrays, phase 2");
             Line("file mapped, fresh, CRC", "mapped fresh", "arrays, phase 2");
