@@ -520,14 +520,6 @@ internal static class AnalysisEmitter
     }
 
     /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
-    /// <summary>The C# element type of schema column <paramref name="name"/>.</summary>
-    private static string SchemaType(SchemaSpec schema, string name)
-    {
-        foreach (var c in schema.Columns)
-            if (c.Name == name) return c.CSharpType;
-        throw new System.InvalidOperationException($"Column '{name}' is not in schema {schema.TypeName}.");
-    }
-
     private static List<(string Column, int Length, bool EventMajor)> FinalArrayColumns(Plan p)
     {
         var list = new List<(string, int, bool)>();
@@ -666,7 +658,7 @@ internal static class AnalysisEmitter
             var columns = FinalArrayColumns(p);
             // The columns' storage once per batch (the batch's arrays or the file it views).
             for (int c = 0; c < columns.Count; c++)
-                w.WriteLine($"global::System.ReadOnlySpan<{SchemaType(a.Schema, columns[c].Column)}> hint{I(c)} = {VectorExprEmitter.ColumnSpan(a.Schema, columns[c].Column)};");
+                w.WriteLine($"global::System.ReadOnlySpan<{a.Schema.Columns[a.Schema.IndexOf(columns[c].Column)].CSharpType}> hint{I(c)} = {VectorExprEmitter.ColumnSpan(a.Schema, columns[c].Column)};");
             // Prefetch hints for the per-event values of queued event `entry`.
             void Hints(string entry)
             {

@@ -96,7 +96,7 @@ internal static class SchemaEmitter
                         w.WriteLine(c.IsArray
                             ? $"/// <summary>Array column <c>{c.Name}</c>{unit}, {Int(c.Length)} values per event; <see cref=\"Capacity\"/> × {Int(c.Length)} elements, value k of event i at {(c.EventMajor ? $"i × {Int(c.Length)} + k (event-major)" : "k × <see cref=\"Capacity\"/> + i")}.</summary>"
                             : $"/// <summary>Column <c>{c.Name}</c>{unit}; <see cref=\"Capacity\"/> elements.</summary>");
-                        w.WriteLine($"public {c.CSharpType}[] {Id(c.Name)} => this.__numm_a{Int(IndexOf(s, c))} ?? throw NoArray({Int(IndexOf(s, c))});");
+                        w.WriteLine($"public {c.CSharpType}[] {Id(c.Name)} => this.__numm_a{Int(s.IndexOf(c.Name))} ?? throw NoArray({Int(s.IndexOf(c.Name))});");
                         w.WriteLine();
                     }
                     using (w.Block("private global::System.InvalidOperationException NoArray(int index)"))
@@ -127,18 +127,15 @@ internal static class SchemaEmitter
                         w.WriteLine("if ((uint)index >= (uint)Capacity) throw new global::System.ArgumentOutOfRangeException(nameof(index), index, $\"The batch has room for {Capacity} events.\");");
                         foreach (var c in s.Columns)
                         {
-                            int i = IndexOf(s, c);
+                            int i = s.IndexOf(c.Name);
                             if (!c.IsArray)
                             {
                                 w.WriteLine($"this.__numm_s{Int(i)}[index] = e.{Id(c.Name)};");
                                 continue;
                             }
                             w.WriteLine($"if (e.{Id(c.Name)}.Length != {Int(c.Length)}) throw new global::System.ArgumentException($\"Column '{c.Name}' holds {Int(c.Length)} values per event; the event's array has {{e.{Id(c.Name)}.Length}}.\", nameof(e));");
-                            using (w.Block(""))
-                            {
-                                w.WriteLine($"var s{Int(i)} = this.__numm_s{Int(i)};");
-                                w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) s{Int(i)}[{At(c, "index")}] = e.{Id(c.Name)}[k];");
-                            }
+                            w.WriteLine($"var s{Int(i)} = this.__numm_s{Int(i)};");
+                            w.WriteLine($"for (int k = 0; k < {Int(c.Length)}; k++) s{Int(i)}[{At(c, "index")}] = e.{Id(c.Name)}[k];");
                         }
                     }
                     w.WriteLine();
@@ -166,7 +163,7 @@ internal static class SchemaEmitter
                         foreach (var c in s.Columns)
                         {
                             if (!c.Finite || c.Kind is not ("Single" or "Double")) continue;
-                            string v = "this.__numm_s" + Int(IndexOf(s, c));
+                            string v = "this.__numm_s" + Int(s.IndexOf(c.Name));
                             if (c.IsArray)
                             {
                                 using (w.Block($"for (int k = 0; k < {Int(c.Length)}; k++)"))
@@ -192,13 +189,6 @@ internal static class SchemaEmitter
 
     /// <summary>The storage index of value k of event <paramref name="row"/> of array column <paramref name="c"/>.</summary>
     private static string At(ColumnSpec c, string row) => c.EventMajor ? $"{row} * {Int(c.Length)} + k" : $"k * Capacity + {row}";
-
-    private static int IndexOf(SchemaSpec s, ColumnSpec c)
-    {
-        for (int i = 0; i < s.Columns.Count; i++)
-            if (ReferenceEquals(s.Columns[i], c)) return i;
-        throw new System.InvalidOperationException($"Column '{c.Name}' is not in schema {s.TypeName}.");
-    }
 
     private static string ArrayType(ColumnSpec c) => $"global::NuMM.Runtime.Data.FixedArray<{c.CSharpType}>";
 

@@ -35,10 +35,8 @@ internal sealed class VectorExprEmitter
     /// memory-mapped file it views): a span through the public <c>Column&lt;T&gt;(index)</c>, read once per call.</summary>
     public static string ColumnSpan(SchemaSpec schema, string name)
     {
-        for (int i = 0; i < schema.Columns.Count; i++)
-            if (schema.Columns[i].Name == name)
-                return $"batch.Column<{schema.Columns[i].CSharpType}>({Literals.Int(i)})";
-        throw new System.InvalidOperationException($"Column '{name}' is not in schema {schema.TypeName}.");
+        int i = schema.IndexOf(name);
+        return $"batch.Column<{schema.Columns[i].CSharpType}>({Literals.Int(i)})";
     }
 
     /// <summary>A reference to element 0 of column <paramref name="name"/> (see <see cref="ColumnSpan"/>).</summary>

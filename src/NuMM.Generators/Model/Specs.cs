@@ -11,7 +11,16 @@ internal sealed record ColumnSpec(string Name, string CSharpType, string Kind, s
 }
 
 /// <summary>An <c>[EventSchema]</c> struct.</summary>
-internal sealed record SchemaSpec(string Namespace, string TypeName, string FullName, EquatableArray<ColumnSpec> Columns);
+internal sealed record SchemaSpec(string Namespace, string TypeName, string FullName, EquatableArray<ColumnSpec> Columns)
+{
+    /// <summary>The declaration index of column <paramref name="name"/> (its index in the batch's <c>Column&lt;T&gt;</c>).</summary>
+    public int IndexOf(string name)
+    {
+        for (int i = 0; i < Columns.Count; i++)
+            if (Columns[i].Name == name) return i;
+        throw new System.InvalidOperationException($"Column '{name}' is not in schema {TypeName}.");
+    }
+}
 
 internal sealed record CutSpec(int Order, string Name, string Method, Expr Body);
 
