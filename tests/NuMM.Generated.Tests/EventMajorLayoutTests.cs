@@ -33,14 +33,6 @@ public class EventMajorLayoutTests
         return (em, elem);
     }
 
-    private static void AllIdentical(AnalysisResult expected, AnalysisResult actual, string context)
-    {
-        VariationTests.Identical(expected, actual, context);
-        Assert.Equal(expected.Variations.Count, actual.Variations.Count);
-        for (int v = 0; v < expected.Variations.Count; v++)
-            VariationTests.Identical(expected.Variations[v].Result, actual.Variations[v].Result, $"{context} {expected.Variations[v].Label}");
-    }
-
     [Fact]
     public void Schema_DeclaresTheLayout_AndTheEventSeesTheSameValues()
     {
@@ -89,10 +81,10 @@ public class EventMajorLayoutTests
             var k2 = new ElementMajorSelection.Kernel { MaxVectorBits = bits };
             var r2 = k2.CreateResult();
             k2.Process(elem, r2);
-            AllIdentical(r2, r1, $"n={n} bits={bits}");
+            VariationTests.AllIdentical(r2, r1, $"n={n} bits={bits}");
             var twin = k1.CreateResult();
             k1.ProcessScalar(em, twin);
-            AllIdentical(twin, r1, $"n={n} bits={bits} twin");
+            VariationTests.AllIdentical(twin, r1, $"n={n} bits={bits} twin");
         }
     }
 
@@ -110,7 +102,7 @@ public class EventMajorLayoutTests
             k1.Process(em, r1);
             k2.Process(elem, r2);
         }
-        AllIdentical(r2, r1, $"bits={bits}");
+        VariationTests.AllIdentical(r2, r1, $"bits={bits}");
         Assert.True(r1.CutFlow.Passed[^1] > 1000);
     }
 
@@ -122,7 +114,7 @@ public class EventMajorLayoutTests
         foreach (int threads in new[] { 2, 3 })
         {
             var many = AnalysisRunner.Run(new EventMajorFinalOnly.Kernel(), new ArrayBatchSource<ArrayEventEm.Batch>(batches), () => new ArrayEventEm.Batch(2000), new RunOptions { MaxThreads = threads });
-            AllIdentical(one, many, $"threads={threads}");
+            VariationTests.AllIdentical(one, many, $"threads={threads}");
         }
     }
 

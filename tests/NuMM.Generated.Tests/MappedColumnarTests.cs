@@ -60,14 +60,6 @@ public sealed class MappedColumnarTests : IDisposable
         }
     }
 
-    private static void AllIdentical(AnalysisResult expected, AnalysisResult actual, string context)
-    {
-        VariationTests.Identical(expected, actual, context);
-        Assert.Equal(expected.Variations.Count, actual.Variations.Count);
-        for (int v = 0; v < expected.Variations.Count; v++)
-            VariationTests.Identical(expected.Variations[v].Result, actual.Variations[v].Result, $"{context} {expected.Variations[v].Label}");
-    }
-
     [Fact]
     public void Views_SeeTheFilesValues_ThroughIndexerAndColumns()
     {
@@ -137,7 +129,7 @@ public sealed class MappedColumnarTests : IDisposable
                     onCopies.Process(copies[g], b);
                 }
             }
-            AllIdentical(b, a, $"{typeof(TKernel).DeclaringType!.Name} at {bits} bits");
+            VariationTests.AllIdentical(b, a, $"{typeof(TKernel).DeclaringType!.Name} at {bits} bits");
             Assert.Equal(Entries, a.CutFlow.Passed[0]);
         }
         Run(() => new ElementMajorSelection.Kernel { MaxVectorBits = Math.Max(bits, 128) });
@@ -167,12 +159,12 @@ public sealed class MappedColumnarTests : IDisposable
             () => throw new InvalidOperationException("a zero-copy run must not make batches"), options);
         var copied = AnalysisRunner.Run(new ElementMajorFinalOnly.Kernel(), file.OpenSource(ArrayEventElem.Batch.Schema),
             () => new ArrayEventElem.Batch(RowGroup), options);
-        AllIdentical(copied, views, $"threads={threads}");
+        VariationTests.AllIdentical(copied, views, $"threads={threads}");
         Assert.Equal(Entries, views.CutFlow.Passed[0]);
         // A second run after Reset sees the file again.
         mapped.Reset();
         var again = AnalysisRunner.Run(new ElementMajorFinalOnly.Kernel(), mapped, () => new ArrayEventElem.Batch(RowGroup), options);
-        AllIdentical(copied, again, $"threads={threads}, after Reset");
+        VariationTests.AllIdentical(copied, again, $"threads={threads}, after Reset");
     }
 
     [Fact]

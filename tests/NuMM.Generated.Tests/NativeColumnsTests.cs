@@ -42,8 +42,7 @@ public class NativeColumnsTests
         var rv = a.CreateResult();
         a.Process(arrays, ra);
         a.Process(view, rv);
-        VariationTests.Identical(ra, rv, $"{bits} bits");
-        for (int v = 0; v < ra.Variations.Count; v++) VariationTests.Identical(ra.Variations[v].Result, rv.Variations[v].Result, ra.Variations[v].Label);
+        VariationTests.AllIdentical(ra, rv, $"{bits} bits");
         var s = new ElementMajorSelection.Kernel();
         var sa = s.CreateResult();
         var sv = s.CreateResult();

@@ -47,6 +47,15 @@ public class VariationTests
         return b;
     }
 
+    /// <summary>Every number of two results, nominal and every variation, to the bit.</summary>
+    internal static void AllIdentical(AnalysisResult expected, AnalysisResult actual, string context)
+    {
+        Identical(expected, actual, context);
+        Assert.Equal(expected.Variations.Count, actual.Variations.Count);
+        for (int v = 0; v < expected.Variations.Count; v++)
+            Identical(expected.Variations[v].Result, actual.Variations[v].Result, $"{context} {expected.Variations[v].Label}");
+    }
+
     /// <summary>Every number of two results' nominal parts, to the bit.</summary>
     internal static void Identical(AnalysisResult expected, AnalysisResult actual, string context)
     {

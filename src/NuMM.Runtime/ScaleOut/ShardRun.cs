@@ -34,20 +34,12 @@ public static class ShardRun
         IBatchSource<TBatch> source = IndexedDatasetSource<TBatch>.CanRead(dataset, ranges)
             ? new IndexedDatasetSource<TBatch>(dataset, ranges, schema)
             : new DatasetSource<TBatch>(dataset, ranges, schema);
-        IReadOnlyList<Exposure> exposures;
         NuMM.Runtime.Selection.Exact.ExactResult exact;
-        try
-        {
-            exposures = source is IndexedDatasetSource<TBatch> indexed ? indexed.Exposures : ((DatasetSource<TBatch>)source).Exposures;
+        using (source as IDisposable)
             exact = AnalysisRunner.RunExact(kernel, source, () => newBatch(batchSize), options);
-        }
-        finally
-        {
-            ((IDisposable)source).Dispose();
-        }
         // Every shard has the dataset's exposure kind, also one that holds no file's first entry (value 0).
         foreach (var f in dataset.Files) if (f.Exposure.Kind != ExposureKind.None) { exact.AddExposure(new Exposure(0, f.Exposure.Kind)); break; }
-        foreach (var e in exposures) exact.AddExposure(e);
+        foreach (var e in DatasetSource<TBatch>.ExposuresOf(dataset, ranges)) exact.AddExposure(e);
         var shape = kernel.CreateResult();
         var (shapeJson, binningHash) = ResultProvenance.HashShape(shape);
         var provenance = new ResultProvenance

@@ -30,16 +30,7 @@ public static class Prefetch
     /// <param name="start">The first element.</param>
     /// <param name="count">Elements (values) to cover.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Run<T>(T[] array, int start, int count) where T : unmanaged
-    {
-        if (!Sse.IsSupported || (uint)start >= (uint)array.Length) return;
-        count = Math.Min(count, array.Length - start);
-        // A stale address after a GC move is harmless: a prefetch is a hint and never faults.
-        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start));
-        byte* end = p + (long)count * sizeof(T);
-        for (byte* q = p; q < end; q += LineBytes) Sse.Prefetch0(q);
-        Sse.Prefetch0(end - 1); // the last line when the run does not start on a line boundary
-    }
+    public static void Run<T>(T[] array, int start, int count) where T : unmanaged => Run((ReadOnlySpan<T>)array, start, count);
 
     /// <summary>Hints that <paramref name="count"/> elements <paramref name="stride"/> apart, starting at
     /// <paramref name="array"/>[<paramref name="start"/>], will be read soon (one element-major event's array values).</summary>
@@ -49,13 +40,7 @@ public static class Prefetch
     /// <param name="stride">Elements between consecutive values.</param>
     /// <param name="count">Values to cover.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Strided<T>(T[] array, int start, int stride, int count) where T : unmanaged
-    {
-        if (!Sse.IsSupported || start < 0 || stride < 1 || count < 1 || (long)start + (long)(count - 1) * stride >= array.Length) return;
-        byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), start));
-        long step = (long)stride * sizeof(T);
-        for (int k = 0; k < count; k++, p += step) Sse.Prefetch0(p);
-    }
+    public static void Strided<T>(T[] array, int start, int stride, int count) where T : unmanaged => Strided((ReadOnlySpan<T>)array, start, stride, count);
 
     /// <summary>Hints that <paramref name="values"/>[<paramref name="start"/> … start + count − 1] will be read soon (a
     /// batch column that may live outside the managed heap).</summary>
@@ -68,10 +53,11 @@ public static class Prefetch
     {
         if (!Sse.IsSupported || (uint)start >= (uint)values.Length) return;
         count = Math.Min(count, values.Length - start);
+        // A stale address after a GC moves an array is harmless: a prefetch is a hint and never faults.
         byte* p = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetReference(values), start));
         byte* end = p + (long)count * sizeof(T);
         for (byte* q = p; q < end; q += LineBytes) Sse.Prefetch0(q);
-        Sse.Prefetch0(end - 1);
+        Sse.Prefetch0(end - 1); // the last line when the run does not start on a line boundary
     }
 
     /// <summary>Hints that <paramref name="count"/> elements <paramref name="stride"/> apart, starting at

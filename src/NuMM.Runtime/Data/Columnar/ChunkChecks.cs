@@ -40,6 +40,14 @@ internal static class ChunkChecks
                 $"The chunk header gives {hLength} bytes with CRC-32C 0x{hCrc:X8}; the index says {length} bytes with 0x{crc:X8}."), name, first, offset + 24);
     }
 
+    /// <summary>Compares a chunk payload's computed CRC-32C <paramref name="actual"/> with the index's <paramref name="stored"/>
+    /// one; the chunk header lies at <paramref name="offset"/>.</summary>
+    public static void Payload(ColumnarFileReader file, uint stored, uint actual, string name, long first, long offset)
+    {
+        if (actual != stored)
+            throw file.Error($"Chunk checksum mismatch: stored CRC-32C 0x{stored:X8}, computed 0x{actual:X8}; the data is corrupt.", name, first, offset + ColumnarLayout.ChunkHeaderSize);
+    }
+
     /// <summary>Checks one run of <paramref name="count"/> values of <paramref name="bind"/>'s column, starting at entry
     /// <paramref name="firstEntry"/>: no NaN or ±∞ where the schema or the file declares the column finite, and only 0 and 1
     /// in a boolean column. <paramref name="element"/> is the array value k the run holds, or −1 for a scalar column.</summary>

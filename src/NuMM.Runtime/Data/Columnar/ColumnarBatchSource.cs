@@ -22,8 +22,7 @@ public sealed class ColumnarBatchSource : IIndexedBatchSource<IColumnBatch>, IEx
     private readonly ColumnarFileReader _file;
     private readonly ColumnInfo[] _schema;
     private readonly ColumnBinding[] _bindings;
-    private readonly Buffers _sequential;              // ReadNext's buffers
-    private readonly ThreadLocal<Buffers> _perThread;  // ReadBatch's: one set per calling thread
+    private readonly ThreadLocal<Buffers> _perThread;  // one set per calling thread (ReadNext and ReadBatch)
     private int _group, _offsetInGroup;
     private long _first; // where batch 0 of ReadBatch starts: 0, or the last Seek
 
@@ -42,7 +41,6 @@ public sealed class ColumnarBatchSource : IIndexedBatchSource<IColumnBatch>, IEx
         _file = file;
         _schema = [.. schema];
         _bindings = bindings;
-        _sequential = new Buffers(bindings.Length);
         _perThread = new ThreadLocal<Buffers>(() => new Buffers(bindings.Length));
     }
 
@@ -234,8 +232,7 @@ public sealed class ColumnarBatchSource : IIndexedBatchSource<IColumnBatch>, IEx
                     $"The file ends inside a chunk: expected {(long)runs * runBytes} bytes, read {(long)r * runBytes + got}."), name, first, at + got);
             actual = Crc32C.Append(actual, run);
         }
-        if (actual != crc)
-            throw _file.Error($"Chunk checksum mismatch: stored CRC-32C 0x{crc:X8}, computed 0x{actual:X8}; the data is corrupt.", name, first, offset + ColumnarLayout.ChunkHeaderSize);
+        ChunkChecks.Payload(_file, crc, actual, name, first, offset);
     }
 
     private void CheckBatch(IColumnBatch batch)

@@ -35,7 +35,6 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
     private readonly unsafe byte* _base;
     private readonly TBatch[] _batches;
     private readonly ColumnMemory[] _memories;
-    private readonly int[] _checked; // 1 once row group g has passed its checks
     private int _next;
     private volatile bool _released;
 
@@ -82,7 +81,6 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
         string name = System.IO.Path.GetFileName(file.Path);
         _batches = new TBatch[file.RowGroupCount];
         _memories = new ColumnMemory[file.RowGroupCount];
-        _checked = new int[file.RowGroupCount];
         try
         {
             for (int g = 0; g < _batches.Length; g++)
@@ -126,9 +124,8 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
     /// <summary>Checks row group <paramref name="g"/> unless it has passed before, then marks its memory ready.</summary>
     private void Ensure(int g)
     {
-        if (Volatile.Read(ref _checked[g]) != 0) return;
+        if (_memories[g].IsReady) return;
         Check(g);
-        Volatile.Write(ref _checked[g], 1);
         _memories[g].MarkReady();
     }
 
@@ -217,8 +214,7 @@ public sealed class MappedColumnarSource<TBatch> : IBatchViewSource<TBatch>, IEx
                     actual = Crc32C.Append(actual, new ReadOnlySpan<byte>(payload + at, piece));
                     at += piece;
                 }
-                if (actual != crc)
-                    throw _file.Error($"Chunk checksum mismatch: stored CRC-32C 0x{crc:X8}, computed 0x{actual:X8}; the data is corrupt.", b.Source.Name, first, offset + ColumnarLayout.ChunkHeaderSize);
+                ChunkChecks.Payload(_file, crc, actual, b.Source.Name, first, offset);
             }
             int size = ColumnTypes.Size(b.Target.Type);
             for (int k = 0; k < b.Target.Length; k++)

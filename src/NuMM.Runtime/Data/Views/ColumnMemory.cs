@@ -48,6 +48,9 @@ public sealed class ColumnMemory
     /// <summary>Called by the owner once the memory has passed its checks.</summary>
     internal void MarkReady() => _ready = true;
 
+    /// <summary>True once the owner has checked the memory.</summary>
+    internal bool IsReady => _ready;
+
     /// <summary>True once the owner has released the memory.</summary>
     public bool IsReleased => _owner.IsReleased;
 
@@ -61,7 +64,7 @@ public sealed class ColumnMemory
     public unsafe Span<T> Span<T>(int column) where T : unmanaged
     {
         var info = Columns[column];
-        if (ColumnTypes.Size(info.Type) != sizeof(T) || !ColumnTypes.Matches<T>(info.Type))
+        if (!ColumnTypes.Matches<T>(info.Type))
             throw new InvalidOperationException($"Column '{info.Name}' holds {ColumnTypes.Name(info.Type)}, not {typeof(T).Name}.");
         if (_owner.IsReleased) ThrowReleased();
         if (!_ready) _owner.Prepare(this);

@@ -36,11 +36,12 @@ public sealed unsafe class NativeColumns : IColumnMemoryOwner, IDisposable
         {
             for (int i = 0; i < _columns.Length; i++)
             {
-                long bytes = (long)capacity * _columns[i].Length * ColumnTypes.Size(_columns[i].Type);
-                if ((long)capacity * _columns[i].Length > int.MaxValue)
-                    throw new ArgumentOutOfRangeException(nameof(capacity), capacity, string.Create(CultureInfo.InvariantCulture, $"Column '{_columns[i].Name}' would hold {(long)capacity * _columns[i].Length} values, more than one span can view."));
-                void* p = NativeMemory.AlignedAlloc((nuint)Math.Max(bytes, 1), 64);
-                NativeMemory.Clear(p, (nuint)Math.Max(bytes, 1));
+                long values = (long)capacity * _columns[i].Length;
+                if (values > int.MaxValue)
+                    throw new ArgumentOutOfRangeException(nameof(capacity), capacity, string.Create(CultureInfo.InvariantCulture, $"Column '{_columns[i].Name}' would hold {values} values, more than one span can view."));
+                var bytes = (nuint)Math.Max(values * ColumnTypes.Size(_columns[i].Type), 1);
+                void* p = NativeMemory.AlignedAlloc(bytes, 64);
+                NativeMemory.Clear(p, bytes);
                 _addresses[i] = (nint)p;
             }
         }
