@@ -36,7 +36,7 @@ public static class SameProcessRatios
         if (r1.CutFlow.Passed[^1] != rn.CutFlow.Passed[^1] || Math.Abs(r1.CutFlow.SumW[^1] / rn.CutFlow.SumW[^1] - 1) > 1e-12
             || r2.CutFlow.Passed[^1] != r1.CutFlow.Passed[^1] || BitConverter.DoubleToInt64Bits(r2.CutFlow.SumW[^1]) != BitConverter.DoubleToInt64Bits(r1.CutFlow.SumW[^1]))
             throw new InvalidOperationException($"runner results differ: kernel {rn.CutFlow.SumW[^1]:R}, 1 thread {r1.CutFlow.SumW[^1]:R}, 2 threads {r2.CutFlow.SumW[^1]:R}");
-        double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue;
+        double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue, runFin1 = double.MaxValue;
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
         float sink = 0;
         var sw = new Stopwatch();
@@ -51,6 +51,7 @@ public static class SameProcessRatios
             run1 = Math.Min(run1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), one)));
             run2 = Math.Min(run2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), two)));
             ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += ReadOnTwoThreads(batches)));
+            runFin1 = Math.Min(runFin1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), one)));
         }
         Console.WriteLine($"{batches.Length} batches, minimum of {reps} interleaved passes (checksum {sink:G3}):");
         Console.WriteLine($"  read ceiling (18 columns)       {ceiling,8:F1} ms  {ceiling / nom,5:F2} × nominal");
@@ -61,6 +62,7 @@ public static class SameProcessRatios
         Console.WriteLine($"  final-only universes in cache   {finCache,8:F1} ms  {finCache / nomCache,5:F2} × nominal in cache");
         Console.WriteLine($"  read ceiling, 2 threads         {ceiling2,8:F1} ms  {ceiling / ceiling2,5:F2} × faster than 1 thread");
         Console.WriteLine($"  runner, nominal, 1 thread       {run1,8:F1} ms  {ceiling / run1,5:F2} of the 1-thread ceiling");
+        Console.WriteLine($"  runner, final-only universes, 1 thread {runFin1,3:F1} ms  {runFin1 / run1,5:F2} × the runner's nominal (per-batch partial results merged exactly)");
         Console.WriteLine($"  runner, nominal, 2 threads      {run2,8:F1} ms  {ceiling2 / run2,5:F2} of the 2-thread ceiling ({run1 / run2:F2}× faster than 1 thread)");
         return 0;
     }

@@ -672,8 +672,26 @@ internal static class AnalysisEmitter
                 }
             }
             if (columns.Count > 0)
+            {
+                // Real loads of every queued event's first and last value before any hint: prefetches of lines whose page
+                // is not in the TLB went unserved on the development machine, and these independent loads overlap their
+                // page walks (edited copies, 100 event-major universes from memory: 1.76–1.79 → 1.52–1.56 × the nominal pass).
+                w.WriteLine("int touched = 0;");
+                using (w.Block("for (int j = 0; j < count; j++)"))
+                {
+                    w.WriteLine($"int tr = (int)fq[j * {I(p.QueueStride)}];");
+                    for (int c = 0; c < columns.Count; c++)
+                    {
+                        var (_, length, eventMajor) = columns[c];
+                        w.WriteLine(eventMajor
+                            ? $"touched += {RT}.Selection.Prefetch.Touch(hint{I(c)}, tr * {I(length)}, 1, {I(length)});"
+                            : $"touched += {RT}.Selection.Prefetch.Touch(hint{I(c)}, tr, batch.Capacity, {I(length)});");
+                    }
+                }
+                w.WriteLine($"{RT}.Selection.Prefetch.Keep(touched);");
                 using (w.Block($"for (int j = 0; j < {I(FinalAhead)} && j < count; j++)"))
                     Hints("j");
+            }
             using (w.Block("for (int j = 0; j < count; j++)"))
             {
                 if (columns.Count > 0)

@@ -75,4 +75,30 @@ public static class Prefetch
         long step = (long)stride * sizeof(T);
         for (int k = 0; k < count; k++, p += step) Sse.Prefetch0(p);
     }
+
+    /// <summary>Reads the first and the last of <paramref name="count"/> elements <paramref name="stride"/> apart,
+    /// starting at <paramref name="values"/>[<paramref name="start"/>], and returns a value derived from both (0 when the
+    /// range is out of bounds). Unlike a prefetch hint this is a real load: on the development machine (a virtual
+    /// machine) prefetches of lines whose page was not in the TLB went unserved, so the final-only queue first touches
+    /// every queued event's values with such loads (independent, so their page walks and misses overlap) and then asks for
+    /// the lines. Pass the sum of the returned values to <see cref="Keep"/> so the loads are not optimised away.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="values">The storage (a batch column).</param>
+    /// <param name="start">The first element.</param>
+    /// <param name="stride">Elements between consecutive values: 1 for an event-major run.</param>
+    /// <param name="count">Values the event will read.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Touch<T>(ReadOnlySpan<T> values, int start, int stride, int count) where T : unmanaged
+    {
+        long last = (long)start + (long)(count - 1) * stride;
+        if (start < 0 || stride < 1 || count < 1 || last >= values.Length) return 0;
+        ref byte b = ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(values));
+        return Unsafe.AddByteOffset(ref b, (nint)start * Unsafe.SizeOf<T>())
+            + Unsafe.AddByteOffset(ref b, (nint)last * Unsafe.SizeOf<T>());
+    }
+
+    /// <summary>Consumes the result of <see cref="Touch{T}"/> loads so the compiler keeps them; does nothing else.</summary>
+    /// <param name="touched">The sum of the touched values.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Keep(int touched) { _ = touched; }
 }
