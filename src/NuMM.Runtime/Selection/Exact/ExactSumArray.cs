@@ -87,7 +87,10 @@ public sealed class ExactSumArray
             double bv = s - q;
             double h = (q - (s - bv)) + (c - bv);
             q = s;
-            if (h != 0) Unsafe.Add(ref e, m++) = h;
+            // Branch-free zero elimination (whether h is zero is data-dependent and mispredicts): h is always written
+            // and kept only when non-zero; m ≤ j, so no component still to be read is overwritten.
+            Unsafe.Add(ref e, m) = h;
+            m += h != 0 ? 1 : 0;
         }
         if (!double.IsFinite(q)) { Overflow(index, q); return; }
         if (q == 0) { _length[index] = (byte)m; return; }
