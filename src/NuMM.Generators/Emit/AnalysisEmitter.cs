@@ -728,26 +728,16 @@ internal static class AnalysisEmitter
         string sp = "global::System.Span<double>";
         using (w.Block($"private static void MoveFinalCells({sp} fin, {RT}.Selection.AnalysisResult into, bool load)"))
         {
+            // The runtime moves 8 points at a time (one buffer line per cell and block) and checks every cell count first.
             foreach (var f in p.Finals)
             {
-                using (w.Block($"for (int q = 0; q < {I(f.Points)}; q++)"))
+                int i1 = 0, i2 = 0;
+                for (int h = 0; h < a.Histograms.Count; h++)
                 {
-                    w.WriteLine($"var r = into.Variations[{I(f.ResultBase)} + q].Result;");
-                    int i1 = 0, i2 = 0;
-                    for (int h = 0; h < a.Histograms.Count; h++)
-                    {
-                        var (off, cells) = f.Hists[h];
-                        string hist = a.Histograms[h].Y is null ? $"r.Histograms1D[{I(i1++)}]" : $"r.Histograms2D[{I(i2++)}]";
-                        using (w.Block($"// histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}"))
-                        {
-                            w.WriteLine($"var hv = {hist};");
-                            w.WriteLine($"if (hv.CellCount != {I(cells)}) throw new global::System.ArgumentException($\"Histogram '{{hv.Name}}' of variation {{into.Variations[{I(f.ResultBase)} + q].Label}} has {{hv.CellCount}} cells, not the {I(cells)} that analysis {a.TypeName} declares; create the result with CreateResult().\", nameof(into));");
-                            w.WriteLine("global::System.Span<double> sw = hv.SumW, sq = hv.SumW2;");
-                            w.WriteLine($"int at = {I(off)} + q;");
-                            w.WriteLine($"if (load) for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ fin[at] = sw[c]; fin[at + {I(f.Points)}] = sq[c]; }}");
-                            w.WriteLine($"else for (int c = 0; c < {I(cells)}; c++, at += {I(2 * f.Points)}) {{ sw[c] = fin[at]; sq[c] = fin[at + {I(f.Points)}]; }}");
-                        }
-                    }
+                    var (off, cells) = f.Hists[h];
+                    bool twoD = a.Histograms[h].Y is not null;
+                    int index = twoD ? i2++ : i1++;
+                    w.WriteLine($"{RT}.Selection.FinalCells.Move(fin, into, {Literals.String(a.TypeName)}, {I(f.ResultBase)}, {I(f.Points)}, {(twoD ? "true" : "false")}, {I(index)}, {I(cells)}, {I(off)}, load); // histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))}");
                 }
             }
         }

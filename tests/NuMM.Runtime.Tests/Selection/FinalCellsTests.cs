@@ -1,0 +1,98 @@
+using NuMM.Runtime.Histograms;
+using NuMM.Runtime.Selection;
+
+namespace NuMM.Runtime.Tests.Selection;
+
+public class FinalCellsTests
+{
+    // A nominal result with `points` universes, each with a 1-D histogram of 4 bins (6 cells) and a 2-D histogram of
+    // 3 × 2 bins (20 cells); every cell of every universe holds a distinct value.
+    private static AnalysisResult Result(int points, int bins1 = 4)
+    {
+        AnalysisResult One(int u)
+        {
+            var h1 = new Histogram1D(new RegularAxis(bins1, 0, 1), "E");
+            var h2 = new Histogram2D(new RegularAxis(3, 0, 1), new RegularAxis(2, 0, 1), "ZA");
+            for (int c = 0; c < h1.CellCount; c++) { h1.SumW[c] = 1000 * u + c + 0.25; h1.SumW2[c] = -(1000 * u + c + 0.5); }
+            for (int c = 0; c < h2.CellCount; c++) { h2.SumW[c] = 1e6 + 1000 * u + c; h2.SumW2[c] = -(1e6 + 1000 * u + c); }
+            return new AnalysisResult("A", new CutFlow(["cut"]), [h1], [h2]);
+        }
+        var variations = Enumerable.Range(0, points).Select(u => VariationResult.InUniverse("flux", u, One(u))).ToList();
+        var nominal = One(-1);
+        return new AnalysisResult("A", nominal.CutFlow, nominal.Histograms1D, nominal.Histograms2D, variations);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(11)]   // one block of 8 and 3 points one by one
+    [InlineData(100)]
+    public void Load_PutsPointQCellCAtOffsetPlusC2PPlusQ(int points)
+    {
+        var r = Result(points);
+        int off1 = 7, off2 = off1 + 6 * 2 * points;
+        var buffer = new double[off2 + 20 * 2 * points + 3];
+        FinalCells.Move(buffer, r, "A", 0, points, false, 0, 6, off1, load: true);
+        FinalCells.Move(buffer, r, "A", 0, points, true, 0, 20, off2, load: true);
+        for (int q = 0; q < points; q++)
+        {
+            for (int c = 0; c < 6; c++)
+            {
+                Assert.Equal(1000 * q + c + 0.25, buffer[off1 + c * 2 * points + q]);
+                Assert.Equal(-(1000 * q + c + 0.5), buffer[off1 + c * 2 * points + points + q]);
+            }
+            for (int c = 0; c < 20; c++)
+            {
+                Assert.Equal(1e6 + 1000 * q + c, buffer[off2 + c * 2 * points + q]);
+                Assert.Equal(-(1e6 + 1000 * q + c), buffer[off2 + c * 2 * points + points + q]);
+            }
+        }
+        Assert.Equal(0, buffer[..off1].Sum(Math.Abs)); // nothing outside the two regions was written
+        Assert.Equal(0, buffer[^3..].Sum(Math.Abs));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(19)]
+    public void StoreAfterLoad_RoundTripsAndStoreWritesTheBufferValues(int points)
+    {
+        var r = Result(points);
+        var buffer = new double[20 * 2 * points];
+        FinalCells.Move(buffer, r, "A", 0, points, true, 0, 20, 0, load: true);
+        for (int k = 0; k < buffer.Length; k++) buffer[k] += 0.125; // what the kernel's additions would do
+        FinalCells.Move(buffer, r, "A", 0, points, true, 0, 20, 0, load: false);
+        for (int q = 0; q < points; q++)
+        {
+            var h = r.Variations[q].Result.Histograms2D[0];
+            for (int c = 0; c < 20; c++)
+            {
+                Assert.Equal(1e6 + 1000 * q + c + 0.125, h.SumW[c]);
+                Assert.Equal(-(1e6 + 1000 * q + c) + 0.125, h.SumW2[c]);
+            }
+        }
+        Assert.Equal(-1e6 - 1000 * -1, r.Histograms2D[0].SumW2[0]); // the nominal histogram is not touched
+    }
+
+    [Fact]
+    public void Move_StartsAtTheGivenVariation()
+    {
+        var r = Result(12);
+        var buffer = new double[6 * 2 * 9];
+        FinalCells.Move(buffer, r, "A", 3, 9, false, 0, 6, 0, load: true); // universes 3..11
+        Assert.Equal(1000 * 3 + 0.25, buffer[0]);
+        Assert.Equal(1000 * 11 + 5 + 0.25, buffer[5 * 18 + 8]);
+    }
+
+    [Fact]
+    public void WrongCellCount_NamesHistogramAndVariation_AndChangesNothing()
+    {
+        var r = Result(10, bins1: 5); // 7 cells, the kernel expects 6
+        var buffer = new double[7 * 2 * 10];
+        var e = Assert.Throws<ArgumentException>(() => FinalCells.Move(buffer, r, "MyAnalysis", 0, 10, false, 0, 6, 0, load: true));
+        Assert.Contains("Histogram 'E' of variation", e.Message);
+        Assert.Contains("has 7 cells, not the 6 that analysis MyAnalysis declares", e.Message);
+        Assert.All(buffer, x => Assert.Equal(0, x));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FinalCells.Move(new double[10], r, "A", 0, 10, false, 0, 7, 0, load: true));
+    }
+}
