@@ -183,10 +183,8 @@ public sealed class ExactResult
 
     private void AddSpan(ReadOnlySpan<double> values, ref int d)
     {
-        var sums = _sums;
-        int o = d;
-        for (int i = 0; i < values.Length; i++) sums.Add(o + i, values[i]);
-        d = o + values.Length;
+        _sums.AddRange(d, values);
+        d += values.Length;
     }
 
     private void RoundOne(AnalysisResult r, ref int d, ref int l)
