@@ -7,7 +7,8 @@ namespace NuMM.Benchmarks.Selection;
 /// and final-only kernels over the first batch 153 times (in cache), and the memory-bound thread case of issue 13: the
 /// nominal kernel through <see cref="NuMM.Runtime.Selection.AnalysisRunner"/> over the same 10⁷ events (zero-copy
 /// batches, 720 MB of read columns, far more than the L3) on 1 and 2 threads, against the read ceiling on 2 threads
-/// (each thread summing half of the batches). On the shared development machine the speed of the
+/// (each thread summing half of the batches), and the final-only kernel through the runner on 1 and 2 threads (each batch into
+/// its own partial result, merged error-free). On the shared development machine the speed of the
 /// whole host drifts by up to 1.4× over minutes, so BenchmarkDotNet cases run one after the other in separate processes
 /// can land in different spells; interleaving in one process cancels that. A diagnostic next to BenchmarkDotNet, not a
 /// replacement for it. Run: <c>dotnet run -c Release --project benchmarks/NuMM.Benchmarks -- --same-process-ratios 10</c>.</summary>
@@ -36,7 +37,7 @@ public static class SameProcessRatios
         if (r1.CutFlow.Passed[^1] != rn.CutFlow.Passed[^1] || Math.Abs(r1.CutFlow.SumW[^1] / rn.CutFlow.SumW[^1] - 1) > 1e-12
             || r2.CutFlow.Passed[^1] != r1.CutFlow.Passed[^1] || BitConverter.DoubleToInt64Bits(r2.CutFlow.SumW[^1]) != BitConverter.DoubleToInt64Bits(r1.CutFlow.SumW[^1]))
             throw new InvalidOperationException($"runner results differ: kernel {rn.CutFlow.SumW[^1]:R}, 1 thread {r1.CutFlow.SumW[^1]:R}, 2 threads {r2.CutFlow.SumW[^1]:R}");
-        double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue, runFin1 = double.MaxValue;
+        double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue, runFin1 = double.MaxValue, runFin2 = double.MaxValue;
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
         float sink = 0;
         var sw = new Stopwatch();
@@ -52,6 +53,7 @@ public static class SameProcessRatios
             run2 = Math.Min(run2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), two)));
             ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += ReadOnTwoThreads(batches)));
             runFin1 = Math.Min(runFin1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), one)));
+            runFin2 = Math.Min(runFin2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), two)));
         }
         Console.WriteLine($"{batches.Length} batches, minimum of {reps} interleaved passes (checksum {sink:G3}):");
         Console.WriteLine($"  read ceiling (18 columns)       {ceiling,8:F1} ms  {ceiling / nom,5:F2} × nominal");
@@ -63,6 +65,7 @@ public static class SameProcessRatios
         Console.WriteLine($"  read ceiling, 2 threads         {ceiling2,8:F1} ms  {ceiling / ceiling2,5:F2} × faster than 1 thread");
         Console.WriteLine($"  runner, nominal, 1 thread       {run1,8:F1} ms  {ceiling / run1,5:F2} of the 1-thread ceiling");
         Console.WriteLine($"  runner, final-only universes, 1 thread {runFin1,3:F1} ms  {runFin1 / run1,5:F2} × the runner's nominal (per-batch partial results merged exactly)");
+        Console.WriteLine($"  runner, final-only universes, 2 threads {runFin2,3:F1} ms  {runFin2 / run2,5:F2} × the runner's nominal on 2 threads ({runFin1 / runFin2:F2}× faster than 1 thread)");
         Console.WriteLine($"  runner, nominal, 2 threads      {run2,8:F1} ms  {ceiling2 / run2,5:F2} of the 2-thread ceiling ({run1 / run2:F2}× faster than 1 thread)");
         return 0;
     }
