@@ -208,4 +208,52 @@ public class FinalOnlyVariationTests
         Assert.True(double.IsNaN(a.Universe("flux", 3).CutFlow.SumW[1]));
         Assert.False(double.IsNaN(a.Universe("flux", 3).CutFlow.SumW[2]));
     }
+
+    // The final-only cells stay in the kernel's buffer between calls (ParkedCells). Whatever touches a variation
+    // histogram in between — a reference held from before the first call, a fill, a scale, a reset, a merge, JSON — must
+    // see and act on the current cells, exactly as with the full-cut-flow analysis (which keeps no cells parked).
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void FinalOnly_ParkedCells_AreCurrentForEveryAccessBetweenCalls(int bits)
+    {
+        var final = new FinalOnlySelection.Kernel { MaxVectorBits = bits };
+        var full = new FullFlowSelection.Kernel { MaxVectorBits = bits };
+        var rf = final.CreateResult();
+        var rF = full.CreateResult();
+        // References taken before any call, kept across all of them.
+        var hf = rf.Universe("flux", 9).Histograms1D[0];
+        var hF = rF.Universe("flux", 9).Histograms1D[0];
+        var steps = new (string What, Action<AnalysisResult> Do)[]
+        {
+            ("read a held reference", r => { }),
+            ("fill by hand", r => r.Universe("flux", 4).Histograms1D[0].Fill(2.5, 3.0)),
+            ("scale", r => r.Universe("flux", 9).Histograms1D[0].Scale(0.5)),
+            ("reset everything", r => r.Reset()),
+            ("add a copy of itself", r => r.Add(AnalysisResultJson.FromJson(AnalysisResultJson.ToJson(r)))),
+            ("nothing", r => { }),
+        };
+        int seed = 400;
+        string previous = "start";
+        foreach (var (what, act) in steps.Append(("end", _ => { })))
+        {
+            foreach (int n in new[] { 33, 1100 })
+            {
+                var batch = RandomBatch(n, seed: seed++);
+                final.Process(batch, rf);
+                full.Process(batch, rF);
+            }
+            Assert.True(hF.SumW.SequenceEqual(hf.SumW) && hF.SumW2.SequenceEqual(hf.SumW2), $"bits={bits} after '{previous}' and two calls: held reference differs");
+            for (int v = 0; v < rf.Variations.Count; v++)
+            {
+                var label = rf.Variations[v].Label;
+                if (rf.Variations[v].Systematic is "full knob" or "scale") VariationTests.Identical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} after '{previous}' {label}");
+                else FinalLevelIdentical(rF.Variations[v].Result, rf.Variations[v].Result, $"bits={bits} after '{previous}' {label}");
+            }
+            act(rf);
+            act(rF);
+            Assert.True(hF.SumW.SequenceEqual(hf.SumW) && hF.SumW2.SequenceEqual(hf.SumW2), $"bits={bits} right after '{what}': held reference differs");
+            previous = what;
+        }
+        Assert.True(hf.Integral(includeFlow: true) > 0, "the test data must select events");
+    }
 }

@@ -322,20 +322,18 @@ internal static class AnalysisEmitter
         }
         if (p.HasFinal)
         {
-            w.WriteLine($"double[] finArray = global::System.Buffers.ArrayPool<double>.Shared.Rent({I(p.FinalLength)}); // final-only weight variations: lane sums, scratch, histogram cells");
-            w.WriteLine($"global::System.Span<double> fin = global::System.MemoryExtensions.AsSpan(finArray, 0, {I(p.FinalLength)});");
+            // Final-only weight variations: lane sums, scratch and histogram cells, kept with the result between calls.
+            w.WriteLine($"var parked = {RT}.Selection.ParkedCells.For(into, FinalLayout, {I(p.FinalLength)});");
+            w.WriteLine("global::System.Span<double> fin = parked.Buffer;");
+            w.WriteLine("LoadFinal(fin, into, parked);");
         }
-        bool pooled = pooledCounts || (p.Weighted && p.PooledSums) || p.HasFinal;
+        bool pooled = pooledCounts || (p.Weighted && p.PooledSums);
         if (pooled)
         {
             using (w.Block("try"))
-            {
-                if (p.HasFinal) w.WriteLine("LoadFinal(fin, into);");
                 run();
-            }
             using (w.Block("finally"))
             {
-                if (p.HasFinal) w.WriteLine("global::System.Buffers.ArrayPool<double>.Shared.Return(finArray);");
                 if (p.Weighted && p.PooledSums) w.WriteLine("global::System.Buffers.ArrayPool<double>.Shared.Return(sumsArray);");
                 if (pooledCounts) w.WriteLine("global::System.Buffers.ArrayPool<long>.Shared.Return(countsArray);");
             }
@@ -412,7 +410,6 @@ internal static class AnalysisEmitter
                 }
                 resultBase += wv.Points;
             }
-            if (p.HasFinal && p.A.Histograms.Count > 0) w.WriteLine("MoveFinalCells(fin, into, false);");
         }
         w.WriteLine();
         if (p.HasFinal) WriteFinalHelpers(w, p);
@@ -552,13 +549,29 @@ internal static class AnalysisEmitter
         string schema = a.Schema.FullName;
         string sp = "global::System.Span<double>";
 
-        w.WriteLine("// Final-only weight variations: the lane sums start at zero; the histogram cells start as the results' cells and are");
-        w.WriteLine("// stored back by Flush, so every cell gets the same additions in the same order as Histogram.Fill would give it.");
-        using (w.Block($"private static void LoadFinal({sp} fin, {RT}.Selection.AnalysisResult into)"))
+        w.WriteLine("// The buffer layout of this analysis's final-only variations (ParkedCells keeps one buffer per result and layout).");
+        w.WriteLine("private static readonly object FinalLayout = new object();");
+        if (a.Histograms.Count > 0)
+        {
+            var ranges = new System.Text.StringBuilder();
+            foreach (var f in p.Finals) ranges.Append(ranges.Length > 0 ? ", " : "").Append($"{I(f.ResultBase)}, {I(f.Points)}");
+            w.WriteLine($"private static readonly int[] FinalVariations = {{ {ranges} }}; // first variation and count of each final-only systematic");
+            w.WriteLine($"private static readonly global::System.Action<double[], {RT}.Selection.AnalysisResult> StoreFinal = static (buffer, r) => MoveFinalCells(buffer, r, false);");
+        }
+        w.WriteLine();
+        w.WriteLine("// Final-only weight variations: the lane sums start at zero on every call. The histogram cells are moved into the");
+        w.WriteLine("// buffer once and stay there (ParkedCells) until something accesses one of those histograms, which stores them back;");
+        w.WriteLine("// every cell gets the same additions in the same order as Histogram.Fill would give it.");
+        using (w.Block($"private static void LoadFinal({sp} fin, {RT}.Selection.AnalysisResult into, {RT}.Selection.ParkedCells parked)"))
         {
             foreach (var f in p.Finals)
                 w.WriteLine($"fin.Slice({I(f.OffFlow)}, {I(32 * f.Points)}).Clear();");
-            if (a.Histograms.Count > 0) w.WriteLine("MoveFinalCells(fin, into, true);");
+            if (a.Histograms.Count > 0)
+                using (w.Block("if (!parked.IsLoaded)"))
+                {
+                    w.WriteLine("MoveFinalCells(fin, into, true);");
+                    w.WriteLine("parked.Loaded(StoreFinal, FinalVariations);");
+                }
         }
         w.WriteLine();
         if (a.Histograms.Count > 0) WriteMoveFinalCells(w, p);

@@ -8,8 +8,16 @@ namespace NuMM.Runtime.Histograms;
 /// [Count + 1] overflow (NaN values land there). Filling allocates nothing.</summary>
 public sealed class Histogram1D
 {
-    private readonly double[] _sumW;
-    private readonly double[] _sumW2;
+    private readonly double[] _cellsW;
+    private readonly double[] _cellsW2;
+
+    // Every access to the cells goes through these two, so cells a generated kernel keeps parked in its own buffer
+    // (final-only variations, see ParkedCells) are stored back before anything reads, fills, adds or resets them.
+    private double[] _sumW { get { Parked?.Store(); return _cellsW; } }
+    private double[] _sumW2 { get { Parked?.Store(); return _cellsW2; } }
+
+    /// <summary>The buffer holding this histogram's cells for a generated kernel between calls, or null.</summary>
+    internal Selection.ParkedCells? Parked;
     private readonly RegularAxis? _regular;
 
     /// <summary>Creates an empty histogram.</summary>
@@ -23,8 +31,8 @@ public sealed class Histogram1D
         Axis = axis;
         Name = name ?? "";
         _regular = axis as RegularAxis;
-        _sumW = new double[axis.Count + 2];
-        _sumW2 = new double[axis.Count + 2];
+        _cellsW = new double[axis.Count + 2];
+        _cellsW2 = new double[axis.Count + 2];
     }
 
     /// <summary>The binning.</summary>

@@ -9,8 +9,16 @@ namespace NuMM.Runtime.Histograms;
 /// flow combination has a cell.</summary>
 public sealed class Histogram2D
 {
-    private readonly double[] _sumW;
-    private readonly double[] _sumW2;
+    private readonly double[] _cellsW;
+    private readonly double[] _cellsW2;
+
+    // Every access to the cells goes through these two, so cells a generated kernel keeps parked in its own buffer
+    // (final-only variations, see ParkedCells) are stored back before anything reads, fills, adds or resets them.
+    private double[] _sumW { get { Parked?.Store(); return _cellsW; } }
+    private double[] _sumW2 { get { Parked?.Store(); return _cellsW2; } }
+
+    /// <summary>The buffer holding this histogram's cells for a generated kernel between calls, or null.</summary>
+    internal Selection.ParkedCells? Parked;
     private readonly int _stride;
     private readonly RegularAxis? _regularX, _regularY; // the common case, binned without an interface call
 
@@ -31,8 +39,8 @@ public sealed class Histogram2D
         _regularX = x as RegularAxis;
         _regularY = y as RegularAxis;
         _stride = y.Count + 2;
-        _sumW = new double[cells];
-        _sumW2 = new double[cells];
+        _cellsW = new double[cells];
+        _cellsW2 = new double[cells];
     }
 
     /// <summary>The x binning.</summary>

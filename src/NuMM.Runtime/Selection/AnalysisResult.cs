@@ -16,6 +16,9 @@ public sealed class AnalysisResult
     private readonly Dictionary<string, int> _index2 = new(StringComparer.Ordinal);
     private readonly VariationResult[] _variations;
 
+    /// <summary>The buffer a generated kernel keeps its final-only variation cells in between calls, or null.</summary>
+    internal ParkedCells? Parked;
+
     /// <summary>Creates a result from its parts (not copied).</summary>
     /// <param name="analysisName">The analysis name, for messages and reports.</param>
     /// <param name="cutFlow">The cut flow.</param>

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+
+namespace NuMM.Runtime.Selection;
+
+/// <summary>For generated kernels: the buffer in which a kernel adds the histogram cells of its final-only weight
+/// variations in its own transposed layout (one event's additions for every universe contiguous), kept with the result
+/// across <c>Process</c> calls. The cells are moved into the buffer on the first call and stay there; the histograms of
+/// those variations are marked, and any access to one of them (reading a cell, filling, adding, scaling, resetting,
+/// cloning, serialising) first stores every parked cell back and releases the buffer, so nobody ever reads a stale cell.
+/// The next <c>Process</c> call loads the cells again. Moving a cell is a copy, so results are the same bits as moving
+/// the cells in and out on every call (which cost about 4 ms per 10⁷ events for 100 universes and 3 histograms).
+/// A result is used by one thread at a time, as for <c>Process</c> itself.</summary>
+public sealed class ParkedCells
+{
+    private readonly AnalysisResult _result;
+    private readonly object _owner;
+    private readonly List<object> _attached = new();
+    private Action<double[], AnalysisResult>? _store;
+
+    private ParkedCells(AnalysisResult result, object owner, int length)
+    {
+        _result = result;
+        _owner = owner;
+        Buffer = new double[length];
+    }
+
+    /// <summary>The buffer (its layout is the kernel's).</summary>
+    public double[] Buffer { get; }
+
+    /// <summary>True while the cells are in <see cref="Buffer"/> rather than in the histograms.</summary>
+    public bool IsLoaded => _store != null;
+
+    /// <summary>The buffer of <paramref name="owner"/> (a kernel's layout) for <paramref name="result"/>, created on first
+    /// use. Cells another owner had parked there are stored back first.</summary>
+    /// <param name="result">The result a kernel adds into.</param>
+    /// <param name="owner">An object that identifies the kernel's buffer layout (one per analysis).</param>
+    /// <param name="length">The buffer length in doubles.</param>
+    public static ParkedCells For(AnalysisResult result, object owner, int length)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var parked = result.Parked;
+        if (parked != null && ReferenceEquals(parked._owner, owner) && parked.Buffer.Length == length) return parked;
+        parked?.Store();
+        parked = new ParkedCells(result, owner, length);
+        result.Parked = parked;
+        return parked;
+    }
+
+    /// <summary>Marks the cells as moved into <see cref="Buffer"/>: every histogram of the variations
+    /// <paramref name="variationRanges"/> (pairs of first index and count in <see cref="AnalysisResult.Variations"/>) now
+    /// stores them back through <paramref name="store"/> before it is accessed.</summary>
+    /// <param name="store">Moves the cells from the buffer back into the result's histograms.</param>
+    /// <param name="variationRanges">First variation and count, for each final-only systematic.</param>
+    public void Loaded(Action<double[], AnalysisResult> store, int[] variationRanges)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(variationRanges);
+        Store();
+        var variations = _result.Variations;
+        for (int r = 0; r + 1 < variationRanges.Length; r += 2)
+            for (int v = variationRanges[r]; v < variationRanges[r] + variationRanges[r + 1]; v++)
+            {
+                var result = variations[v].Result;
+                for (int h = 0; h < result.Histograms1D.Count; h++) { result.Histograms1D[h].Parked = this; _attached.Add(result.Histograms1D[h]); }
+                for (int h = 0; h < result.Histograms2D.Count; h++) { result.Histograms2D[h].Parked = this; _attached.Add(result.Histograms2D[h]); }
+            }
+        _store = store;
+    }
+
+    /// <summary>Stores the parked cells back into the histograms and releases the buffer; does nothing when nothing is
+    /// parked.</summary>
+    public void Store()
+    {
+        var store = _store;
+        if (store == null) return;
+        _store = null;
+        // Unmark first: the store writes the cells through the histograms' own accessors.
+        foreach (var h in _attached)
+        {
+            if (h is Histograms.Histogram1D h1) { if (ReferenceEquals(h1.Parked, this)) h1.Parked = null; }
+            else if (h is Histograms.Histogram2D h2 && ReferenceEquals(h2.Parked, this)) h2.Parked = null;
+        }
+        _attached.Clear();
+        store(Buffer, _result);
+    }
+}

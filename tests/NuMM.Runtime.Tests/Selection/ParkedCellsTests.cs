@@ -1,0 +1,106 @@
+using NuMM.Runtime.Histograms;
+using NuMM.Runtime.Selection;
+
+namespace NuMM.Runtime.Tests.Selection;
+
+public class ParkedCellsTests
+{
+    // A nominal result with 4 universes, each with a 1-D and a 2-D histogram.
+    private static AnalysisResult Result()
+    {
+        AnalysisResult One() => new("A", new CutFlow(["cut"]),
+            [new Histogram1D(new RegularAxis(4, 0, 1), "E")], [new Histogram2D(new RegularAxis(3, 0, 1), new RegularAxis(2, 0, 1), "ZA")]);
+        var variations = Enumerable.Range(0, 4).Select(u => VariationResult.InUniverse("flux", u, One())).ToList();
+        var nominal = One();
+        return new AnalysisResult("A", nominal.CutFlow, nominal.Histograms1D, nominal.Histograms2D, variations);
+    }
+
+    // Parks universes 1..2 with a store that writes 7 into cell 0 of their 1-D histograms and counts its calls.
+    private static (ParkedCells Parked, Func<int> Stores) Park(AnalysisResult r, object owner)
+    {
+        int stores = 0;
+        var parked = ParkedCells.For(r, owner, 16);
+        parked.Loaded((buffer, result) =>
+        {
+            stores++;
+            for (int u = 1; u <= 2; u++) result.Universe("flux", u).Histograms1D[0].SumW[0] = 7;
+        }, [1, 2]);
+        return (parked, () => stores);
+    }
+
+    public static TheoryData<string> Accesses => new()
+    {
+        "SumW", "SumW2", "Fill", "FillCell", "BinContent", "BinError", "Integral", "IntegralRange", "IntegralError", "Add as target",
+        "Add as source", "Scale", "Reset", "Clone", "ToString", "2D SumW", "2D Fill", "2D Reset", "result Reset", "result Add",
+    };
+
+    [Theory]
+    [MemberData(nameof(Accesses))]
+    public void EveryAccessToAParkedHistogram_StoresTheCellsFirst_Once(string access)
+    {
+        var r = Result();
+        var (parked, stores) = Park(r, new object());
+        var h = r.Universe("flux", 2).Histograms1D[0];
+        var h2 = r.Universe("flux", 1).Histograms2D[0];
+        var other = new Histogram1D(new RegularAxis(4, 0, 1), "E");
+        double seen = access switch
+        {
+            "SumW" => h.SumW[0],
+            "SumW2" => h.SumW2[0] + 7,
+            "Fill" => Do(() => h.Fill(-1, 1)) + h.SumW[0] - 1,
+            "FillCell" => Do(() => h.FillCell(0, 1)) + h.SumW[0] - 1,
+            "BinContent" => h.BinContent(-1),
+            "BinError" => h.BinError(-1) + 7,
+            "Integral" => h.Integral(includeFlow: true),
+            "IntegralRange" => h.Integral(-1, -1),
+            "IntegralError" => h.IntegralError() + 7,
+            "Add as target" => Do(() => h.Add(other)) + h.SumW[0],
+            "Add as source" => Do(() => other.Add(h)) + other.SumW[0],
+            "Scale" => Do(() => h.Scale(2)) + h.SumW[0] / 2,
+            "Reset" => Do(() => h.Reset()) + h.SumW[0] + 7,
+            "Clone" => h.Clone().SumW[0],
+            "ToString" => h.ToString().Contains("integral 7", StringComparison.Ordinal) ? 7 : -1,
+            "2D SumW" => h2.SumW[0] + 7,
+            "2D Fill" => Do(() => h2.Fill(0.5, 0.5, 1)) + 7,
+            "2D Reset" => Do(() => h2.Reset()) + 7,
+            "result Reset" => Do(() => r.Reset()) + h.SumW[0] + 7,
+            "result Add" => Do(() => r.Add(Result())) + h.SumW[0],
+            _ => throw new ArgumentException(access),
+        };
+        Assert.Equal(7, seen);
+        Assert.Equal(1, stores());
+        Assert.False(parked.IsLoaded);
+        _ = h.SumW[0]; _ = r.Universe("flux", 1).Histograms1D[0].SumW[0];
+        Assert.Equal(1, stores()); // released: later accesses do not store again
+    }
+
+    private static double Do(Action a) { a(); return 0; }
+
+    [Fact]
+    public void HistogramsOutsideTheParkedRanges_DoNotStore()
+    {
+        var r = Result();
+        var (parked, stores) = Park(r, new object());
+        _ = r.Universe("flux", 0).Histograms1D[0].SumW[0];
+        _ = r.Universe("flux", 3).Histograms2D[0].SumW[0];
+        _ = r.Histograms1D[0].SumW[0]; // the nominal histogram
+        r.Universe("flux", 0).Histograms1D[0].Fill(0.5);
+        Assert.Equal(0, stores());
+        Assert.True(parked.IsLoaded);
+    }
+
+    [Fact]
+    public void For_ReturnsTheSameBufferForItsOwner_AndStoresAnotherOwnersCellsFirst()
+    {
+        var r = Result();
+        object a = new(), b = new();
+        var (parked, stores) = Park(r, a);
+        Assert.Same(parked, ParkedCells.For(r, a, 16));
+        Assert.Equal(0, stores());
+        var other = ParkedCells.For(r, b, 16);
+        Assert.NotSame(parked, other);
+        Assert.Equal(1, stores());
+        Assert.Equal(7, r.Universe("flux", 1).Histograms1D[0].SumW[0]);
+        Assert.NotSame(other, ParkedCells.For(r, b, 17)); // another length is another layout
+    }
+}
