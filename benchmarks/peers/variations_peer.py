@@ -368,10 +368,11 @@ def main():
         ]
         if "NominalInCache" in numm:
             pairs.append(("nominal in cache", numm["NominalInCache"], "numba nominal in cache", "numpy nominal in cache"))
-        pairs += [
-            ("100 universes", numm["Universes100"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"),
-            ("100 universes vs numba full flow", numm["Universes100"], "numba nominal + 100 universes (full cut flow per universe)", None),
-        ]
+        if "Universes100" in numm:  # the full cut flow per universe (a report may leave this slow case out)
+            pairs += [
+                ("100 universes", numm["Universes100"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"),
+                ("100 universes vs numba full flow", numm["Universes100"], "numba nominal + 100 universes (full cut flow per universe)", None),
+            ]
         if "Universes100FinalOnly" in numm:  # CutFlow = VariationCutFlow.FinalOnly: the same work as numba's final-cut loop
             pairs.append(("100 universes, final level only", numm["Universes100FinalOnly"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"))
         pairs += [
