@@ -344,7 +344,9 @@ internal static class AnalysisEmitter
     private static void WriteProcess(SourceWriter w, Plan p, string batch)
     {
         w.WriteLine("/// <summary>Adds the events of <paramref name=\"batch\"/> to <paramref name=\"into\"/> with vector code" + (p.Variations > 0 ? ", the nominal selection and every variation in one pass." : "."));
-        w.WriteLine("/// Allocates nothing.</summary>");
+        w.WriteLine(p.HasFinal
+            ? "/// Allocates nothing after the first call on a result (which gives it the final-only variations' buffer).</summary>"
+            : "/// Allocates nothing.</summary>");
         w.WriteLine("/// <param name=\"batch\">The events.</param>");
         w.WriteLine("/// <param name=\"into\">A result from <see cref=\"CreateResult\"/>.</param>");
         using (w.Block($"public void Process({batch} batch, {RT}.Selection.AnalysisResult into)"))

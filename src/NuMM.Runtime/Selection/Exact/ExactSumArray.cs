@@ -76,6 +76,7 @@ public sealed class ExactSumArray
         double bv = s - h, e = (h - (s - bv)) + (x - bv);    // Two-Sum (Knuth): h + x = s + e exactly
         double l = lo, t = l + e;
         double bt = t - l, r = (l - (t - bt)) + (e - bt);    // l + e = t + r exactly
+        if (r != 0 && !double.IsFinite(t)) { AddAfterSettling(index, x); return; } // lo overflowed (needs ~2^54 adds)
         hi = s;
         lo = t;
         if (r != 0) AddToExpansion(index, r);                 // rare: lo could not hold e exactly
