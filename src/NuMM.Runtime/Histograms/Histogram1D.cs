@@ -43,9 +43,15 @@ public sealed class Histogram1D
 
     /// <summary>Sum of weights per cell ([0] underflow, [1..Count] bins, [Count + 1] overflow), in the weights' unit
     /// (events when weights are event weights).</summary>
+    /// <remarks>Take the span again after a generated kernel's <c>Process</c> call rather than keeping it across calls: the
+    /// cells of a final-only weight variation stay in the kernel's buffer between calls and are stored back when the
+    /// histogram is next accessed (<see cref="Selection.ParkedCells"/>), which taking the span does.</remarks>
     public Span<double> SumW => _sumW;
 
     /// <summary>Sum of squared weights per cell (same layout as <see cref="SumW"/>); the variance estimate of each cell.</summary>
+    /// <remarks>Take the span again after a generated kernel's <c>Process</c> call rather than keeping it across calls: the
+    /// cells of a final-only weight variation stay in the kernel's buffer between calls and are stored back when the
+    /// histogram is next accessed (<see cref="Selection.ParkedCells"/>), which taking the span does.</remarks>
     public Span<double> SumW2 => _sumW2;
 
     /// <summary>The number of storage cells, <c>Axis.Count + 2</c>.</summary>

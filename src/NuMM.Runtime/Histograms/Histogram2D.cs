@@ -53,9 +53,15 @@ public sealed class Histogram2D
     public string Name { get; }
 
     /// <summary>Sum of weights per cell (layout in the class summary), in the weights' unit.</summary>
+    /// <remarks>Take the span again after a generated kernel's <c>Process</c> call rather than keeping it across calls: the
+    /// cells of a final-only weight variation stay in the kernel's buffer between calls and are stored back when the
+    /// histogram is next accessed (<see cref="Selection.ParkedCells"/>), which taking the span does.</remarks>
     public Span<double> SumW => _sumW;
 
     /// <summary>Sum of squared weights per cell (same layout as <see cref="SumW"/>).</summary>
+    /// <remarks>Take the span again after a generated kernel's <c>Process</c> call rather than keeping it across calls: the
+    /// cells of a final-only weight variation stay in the kernel's buffer between calls and are stored back when the
+    /// histogram is next accessed (<see cref="Selection.ParkedCells"/>), which taking the span does.</remarks>
     public Span<double> SumW2 => _sumW2;
 
     /// <summary>The number of storage cells, <c>(X.Count + 2)·(Y.Count + 2)</c>.</summary>
