@@ -1,26 +1,12 @@
-using NuMM.Runtime.Histograms;
 using NuMM.Runtime.Selection;
+using NuMM.Runtime.Tests.Support;
 
 namespace NuMM.Runtime.Tests.Selection;
 
 public class FinalCellsTests
 {
-    // A nominal result with `points` universes, each with a 1-D histogram of 4 bins (6 cells) and a 2-D histogram of
-    // 3 × 2 bins (20 cells); every cell of every universe holds a distinct value.
-    private static AnalysisResult Result(int points, int bins1 = 4)
-    {
-        AnalysisResult One(int u)
-        {
-            var h1 = new Histogram1D(new RegularAxis(bins1, 0, 1), "E");
-            var h2 = new Histogram2D(new RegularAxis(3, 0, 1), new RegularAxis(2, 0, 1), "ZA");
-            for (int c = 0; c < h1.CellCount; c++) { h1.SumW[c] = 1000 * u + c + 0.25; h1.SumW2[c] = -(1000 * u + c + 0.5); }
-            for (int c = 0; c < h2.CellCount; c++) { h2.SumW[c] = 1e6 + 1000 * u + c; h2.SumW2[c] = -(1e6 + 1000 * u + c); }
-            return new AnalysisResult("A", new CutFlow(["cut"]), [h1], [h2]);
-        }
-        var variations = Enumerable.Range(0, points).Select(u => VariationResult.InUniverse("flux", u, One(u))).ToList();
-        var nominal = One(-1);
-        return new AnalysisResult("A", nominal.CutFlow, nominal.Histograms1D, nominal.Histograms2D, variations);
-    }
+    // Every cell of every universe holds a distinct value (UniverseResults).
+    private static AnalysisResult Result(int points, int bins1 = 4) => UniverseResults.Create(points, bins1, distinctCells: true);
 
     [Theory]
     [InlineData(1)]

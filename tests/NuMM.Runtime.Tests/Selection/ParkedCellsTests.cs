@@ -1,19 +1,13 @@
 using NuMM.Runtime.Histograms;
 using NuMM.Runtime.Selection;
+using NuMM.Runtime.Tests.Support;
 
 namespace NuMM.Runtime.Tests.Selection;
 
 public class ParkedCellsTests
 {
-    // A nominal result with 4 universes, each with a 1-D and a 2-D histogram.
-    private static AnalysisResult Result()
-    {
-        AnalysisResult One() => new("A", new CutFlow(["cut"]),
-            [new Histogram1D(new RegularAxis(4, 0, 1), "E")], [new Histogram2D(new RegularAxis(3, 0, 1), new RegularAxis(2, 0, 1), "ZA")]);
-        var variations = Enumerable.Range(0, 4).Select(u => VariationResult.InUniverse("flux", u, One())).ToList();
-        var nominal = One();
-        return new AnalysisResult("A", nominal.CutFlow, nominal.Histograms1D, nominal.Histograms2D, variations);
-    }
+    // 4 universes, every cell zero.
+    private static AnalysisResult Result() => UniverseResults.Create(4);
 
     // Parks universes 1..2 with a store that writes 7 into cell 0 of their 1-D histograms and counts its calls.
     private static (ParkedCells Parked, Func<int> Stores) Park(AnalysisResult r, object owner)
