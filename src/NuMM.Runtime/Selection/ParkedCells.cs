@@ -15,7 +15,8 @@ public sealed class ParkedCells
 {
     private readonly AnalysisResult _result;
     private readonly object _owner;
-    private readonly List<object> _attached = new();
+    private readonly List<Histograms.Histogram1D> _attached1 = new();
+    private readonly List<Histograms.Histogram2D> _attached2 = new();
     private Action<double[], AnalysisResult>? _store;
 
     private ParkedCells(AnalysisResult result, object owner, int length)
@@ -64,8 +65,8 @@ public sealed class ParkedCells
             for (int v = variationRanges[r]; v < variationRanges[r] + variationRanges[r + 1]; v++)
             {
                 var result = variations[v].Result;
-                for (int h = 0; h < result.Histograms1D.Count; h++) { result.Histograms1D[h].Parked = this; _attached.Add(result.Histograms1D[h]); }
-                for (int h = 0; h < result.Histograms2D.Count; h++) { result.Histograms2D[h].Parked = this; _attached.Add(result.Histograms2D[h]); }
+                for (int h = 0; h < result.Histograms1D.Count; h++) { result.Histograms1D[h].Parked = this; _attached1.Add(result.Histograms1D[h]); }
+                for (int h = 0; h < result.Histograms2D.Count; h++) { result.Histograms2D[h].Parked = this; _attached2.Add(result.Histograms2D[h]); }
             }
         _store = store;
     }
@@ -78,12 +79,10 @@ public sealed class ParkedCells
         if (store == null) return;
         _store = null;
         // Unmark first: the store writes the cells through the histograms' own accessors.
-        foreach (var h in _attached)
-        {
-            if (h is Histograms.Histogram1D h1) { if (ReferenceEquals(h1.Parked, this)) h1.Parked = null; }
-            else if (h is Histograms.Histogram2D h2 && ReferenceEquals(h2.Parked, this)) h2.Parked = null;
-        }
-        _attached.Clear();
+        foreach (var h in _attached1) if (ReferenceEquals(h.Parked, this)) h.Parked = null;
+        foreach (var h in _attached2) if (ReferenceEquals(h.Parked, this)) h.Parked = null;
+        _attached1.Clear();
+        _attached2.Clear();
         store(Buffer, _result);
     }
 }

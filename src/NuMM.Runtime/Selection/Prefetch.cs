@@ -10,7 +10,9 @@ namespace NuMM.Runtime.Selection;
 /// prefetchers follow); the final-only weight variations queue each event that passes every cut and ask for its
 /// per-event values (for example 100 universe weights, <see cref="Run{T}(T[], int, int)"/>, <see cref="Strided{T}(T[], int, int, int)"/>) while the
 /// selection goes on, so their memory latency overlaps other work instead of stalling every passing event. A hint never
-/// changes a result and never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.</summary>
+/// changes a result and never faults; where the CPU has no prefetch instruction exposed to .NET it does nothing.
+/// <see cref="Touch{T}"/> is the one real load here (bounds-checked): the final-only drain uses it to start page walks that
+/// prefetches did not start.</summary>
 public static class Prefetch
 {
     private const int LineBytes = 64; // bytes per cache line on x64 and ARM64 cores NuMM targets
