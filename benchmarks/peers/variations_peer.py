@@ -7,6 +7,8 @@ which writes one float32 .npy per column, Flux.npy (N x 100, event-major) and nu
 results). This script repeats the selection (11 cuts, weight = flux x xsec x pot in double, 3 histograms) with
   * numpy, coffea style: one boolean mask, then weighted histograms per universe / per shift point;
   * numba: one @njit loop over the events filling the nominal and every variation in the same pass;
+  * numpy (coffea's PackedSelection algorithm, and a faster levels + np.bincount form) and numba making the same
+    nominal outputs as NuMM's kernel: the whole cut flow with N-1 (events, sum w, sum w^2), and the histograms;
 checks that both give NuMM's numbers (events passing exactly, sums of weights to 1e-9 relative), times each case
 (median of --repeats runs after one warm-up; single thread), and prints NuMM / peer ratios when given BenchmarkDotNet's
 CSV report (--numm-report .../NuMM.Benchmarks.Selection.VariationBenchmarks-report.csv).
@@ -23,6 +25,15 @@ import sys
 import time
 
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")  # single thread, as the NuMM cases
+
+# numpy allocates a new array for every temporary, and glibc returns large freed blocks to the kernel, so each
+# temporary's pages are faulted in again. On this VM the first touch of a page costs about 1.7 us (docs/performance.md),
+# which made numpy's cut flow 3.5x slower. So the script re-executes itself with glibc keeping freed memory, unless
+# --default-malloc asks for the defaults (NuMM's kernels allocate nothing per batch).
+_MALLOC = {"MALLOC_MMAP_THRESHOLD_": "268435456", "MALLOC_TRIM_THRESHOLD_": "1073741824", "MALLOC_TOP_PAD_": "268435456"}
+if (__name__ == "__main__" and "--default-malloc" not in sys.argv
+        and any(os.environ.get(k) != v for k, v in _MALLOC.items())):
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, **_MALLOC})
 
 import numpy as np
 import numba
@@ -93,6 +104,100 @@ def np_shifts(c, w):
         m = base & np_energy_cuts(energy, c["Angle"])
         out.append((np_fill(energy[m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m]), int(m.sum())))
     return out
+
+
+def np_cut_masks(c):
+    """The 11 cuts of NuMM's VariationNominal, in order, as boolean masks (float32 comparisons, as the C# cuts)."""
+    e = c["Energy"]
+    return [
+        (c["VtxX"] > F(-185)) & (c["VtxX"] < F(175)) & (c["VtxY"] > F(-175)) & (c["VtxY"] < F(175))
+        & (c["VtxZ"] > F(95)) & (c["VtxZ"] < F(1095)),
+        (e >= F(0.5)) & (e < F(5)),
+        (c["Time"] > F(1)) & (c["Time"] < F(19)),
+        c["Hits"] > F(20),
+        c["NuoneId"] > F(0.5),
+        c["Epi0Id"] < F(0.9),
+        c["Dedx"] < F(4),
+        c["Gap"] < F(8),
+        (c["ShowerLength"] > F(20)) & (c["ShowerLength"] < F(250)) & (c["ShowerWidth"] < F(8)),
+        c["TrackLength"] < F(80),
+        (e * c["Angle"]) * c["Angle"] < F(0.005),
+    ]
+
+
+def np_pack(masks):
+    """coffea's PackedSelection storage: bit k of a uint16 per event is cut k's mask. Built through uint8 views of the
+    boolean masks: numpy 1.24's bool-to-integer casts made the same loop 25x slower."""
+    packed = np.zeros(len(masks[0]), np.uint16)
+    tmp = np.empty_like(packed)
+    for k, m in enumerate(masks):
+        np.multiply(m.view(np.uint8), np.uint16(1 << k), out=tmp)
+        packed |= tmp
+    return packed
+
+
+def np_cutflow_packed(c, w):
+    """NuMM's nominal outputs (cut flow: events, sum w, sum w^2 passing cuts 1..k for k = 0..11; N-1: the same for
+    "every cut but k"; the three histograms) with the algorithm of coffea's PackedSelection: a level or N-1 mask is
+    (bits & require) == require, and its weighted yields are sums over it (coffea's cutflow/nminusone; coffea itself is
+    not installed here). Sums by np.dot, the fastest of the idioms tried (w[m].sum() and np.where were 4-5x slower)."""
+    masks = np_cut_masks(c)
+    packed = np_pack(masks)
+    w2 = w * w
+    full = (1 << len(masks)) - 1
+    flow = []
+    for k in range(len(masks) + 1):
+        req = np.uint16((1 << k) - 1)
+        m = (packed & req) == req
+        flow.append((np.count_nonzero(m), np.dot(m, w), np.dot(m, w2)))
+    n1 = []
+    for k in range(len(masks)):
+        req = np.uint16(full & ~(1 << k))
+        m = (packed & req) == req
+        n1.append((np.count_nonzero(m), np.dot(m, w), np.dot(m, w2)))
+    m = packed == np.uint16(full)
+    return flow, n1, np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m])
+
+
+def _tables(n):
+    """For every n-bit pattern of passed cuts: the level (how many cuts pass in order) and the number of failed cuts."""
+    level = np.zeros(1 << n, np.intp)
+    failed = np.zeros(1 << n, np.uint8)
+    for p in range(1 << n):
+        k = 0
+        while k < n and (p >> k) & 1:
+            k += 1
+        level[p] = k
+        failed[p] = n - bin(p).count("1")
+    return level, failed
+
+
+LEVEL_OF, FAILED_OF = _tables(11)
+
+
+def np_cutflow_levels(c, w):
+    """The same outputs as np_cutflow_packed, written for speed in numpy: the packed bits index two tables (each
+    event's level and number of failed cuts), then np.bincount with weights per level gives the cut flow by suffix sums;
+    the N-1 yield of cut k is the events passing every cut plus those failing only k (whose level is k - 1)."""
+    masks = np_cut_masks(c)
+    n = len(masks)
+    packed = np_pack(masks)
+    level = LEVEL_OF[packed]
+    w2 = w * w
+    per_n = np.bincount(level, minlength=n + 1)
+    per_w = np.bincount(level, weights=w, minlength=n + 1)
+    per_w2 = np.bincount(level, weights=w2, minlength=n + 1)
+    # passing cuts 1..k = every event whose level is at least k (a suffix sum, highest level first)
+    cn, cw, cw2 = np.cumsum(per_n[::-1])[::-1], np.cumsum(per_w[::-1])[::-1], np.cumsum(per_w2[::-1])[::-1]
+    flow = [(cn[k], cw[k], cw2[k]) for k in range(n + 1)]
+    one = FAILED_OF[packed] == 1
+    lv1, w1 = level[one], w[one]
+    s_n = np.bincount(lv1, minlength=n)
+    s_w = np.bincount(lv1, weights=w1, minlength=n)
+    s_w2 = np.bincount(lv1, weights=w1 * w1, minlength=n)
+    n1 = [(s_n[k] + per_n[n], s_w[k] + per_w[n], s_w2[k] + per_w2[n]) for k in range(n)]
+    m = level == n
+    return flow, n1, np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m])
 
 
 # ---------------------------------------------------------------------------------------------------------------- numba
@@ -210,6 +315,93 @@ def nb_loop(vx, vy, vz, e, a, t, hits, nid, pid, dedx, gap, slen, swid, tlen, tr
     return sumw, sumw2, passed, he, ht, h2
 
 
+@njit
+def nb_cutflow_loop(vx, vy, vz, e, a, t, hits, nid, pid, dedx, gap, slen, swid, tlen, truee, fw, xw, pw):
+    """NuMM's nominal outputs in one numba loop: every cut evaluated per event (N-1 needs them all), the event's level
+    and failed-cut count; events, sum w and sum w^2 per level and per "failed only cut k"; the three histograms.
+    The cuts are scalar locals (a per-event boolean array made the loop 4x slower)."""
+    n = 11
+    per_n = np.zeros(n + 1, np.int64)
+    per_w = np.zeros(n + 1)
+    per_w2 = np.zeros(n + 1)
+    s_n = np.zeros(n, np.int64)
+    s_w = np.zeros(n)
+    s_w2 = np.zeros(n)
+    he = np.zeros(E_BINS)
+    ht = np.zeros(T_BINS)
+    h2 = np.zeros((Z_BINS, A_BINS))
+    for i in range(len(vx)):
+        w = (np.float64(fw[i]) * np.float64(xw[i])) * np.float64(pw[i])
+        c1 = vx[i] > F(-185) and vx[i] < F(175) and vy[i] > F(-175) and vy[i] < F(175) and vz[i] > F(95) and vz[i] < F(1095)
+        c2 = e[i] >= F(0.5) and e[i] < F(5)
+        c3 = t[i] > F(1) and t[i] < F(19)
+        c4 = hits[i] > F(20)
+        c5 = nid[i] > F(0.5)
+        c6 = pid[i] < F(0.9)
+        c7 = dedx[i] < F(4)
+        c8 = gap[i] < F(8)
+        c9 = slen[i] > F(20) and slen[i] < F(250) and swid[i] < F(8)
+        c10 = tlen[i] < F(80)
+        c11 = (e[i] * a[i]) * a[i] < F(0.005)
+        nf = (11 - int(c1) - int(c2) - int(c3) - int(c4) - int(c5) - int(c6) - int(c7) - int(c8) - int(c9) - int(c10)
+              - int(c11))
+        lv = 11
+        if not c11:
+            lv = 10
+        if not c10:
+            lv = 9
+        if not c9:
+            lv = 8
+        if not c8:
+            lv = 7
+        if not c7:
+            lv = 6
+        if not c6:
+            lv = 5
+        if not c5:
+            lv = 4
+        if not c4:
+            lv = 3
+        if not c3:
+            lv = 2
+        if not c2:
+            lv = 1
+        if not c1:
+            lv = 0
+        per_n[lv] += 1
+        per_w[lv] += w
+        per_w2[lv] += w * w
+        if nf == 1:
+            s_n[lv] += 1
+            s_w[lv] += w
+            s_w2[lv] += w * w
+        if lv == n:
+            be = _bin(np.float64(e[i]), E_BINS, E_MAX)
+            bt = _bin(np.float64(truee[i]), T_BINS, T_MAX)
+            bz = _bin(np.float64(vz[i]), Z_BINS, Z_MAX)
+            ba = _bin(np.float64(a[i]), A_BINS, A_MAX)
+            if be >= 0:
+                he[be] += w
+            if bt >= 0:
+                ht[bt] += w
+            if bz >= 0 and ba >= 0:
+                h2[bz, ba] += w
+    return per_n, per_w, per_w2, s_n, s_w, s_w2, he, ht, h2
+
+
+def nb_cutflow(c):
+    """nb_cutflow_loop, folded into the same (flow, n1, histograms) shape as the numpy cut flows."""
+    per_n, per_w, per_w2, s_n, s_w, s_w2, he, ht, h2 = nb_cutflow_loop(
+        c["VtxX"], c["VtxY"], c["VtxZ"], c["Energy"], c["Angle"], c["Time"], c["Hits"], c["NuoneId"], c["Epi0Id"],
+        c["Dedx"], c["Gap"], c["ShowerLength"], c["ShowerWidth"], c["TrackLength"], c["TrueE"], c["FluxW"],
+        c["XsecW"], c["PotW"])
+    n = len(s_n)
+    cn, cw, cw2 = np.cumsum(per_n[::-1])[::-1], np.cumsum(per_w[::-1])[::-1], np.cumsum(per_w2[::-1])[::-1]
+    flow = [(cn[k], cw[k], cw2[k]) for k in range(n + 1)]
+    n1 = [(s_n[k] + per_n[n], s_w[k] + per_w[n], s_w2[k] + per_w2[n]) for k in range(n)]
+    return flow, n1, (None, None, he, ht, h2)
+
+
 def nb_run(c, flux, n_univ, full_flow, sigmas):
     scales = np.array([shift_scale(s) for s in sigmas], dtype=np.float32)
     return nb_loop(c["VtxX"], c["VtxY"], c["VtxZ"], c["Energy"], c["Angle"], c["Time"], c["Hits"], c["NuoneId"],
@@ -271,9 +463,11 @@ def main():
     ap.add_argument("folder")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--numm-report", help="BenchmarkDotNet CSV report of VariationBenchmarks")
+    ap.add_argument("--default-malloc", action="store_true", help="keep glibc's default malloc settings (see above)")
     args = ap.parse_args()
 
-    print(f"numpy {np.__version__}, numba {numba.__version__}, threads: numba {numba.config.NUMBA_NUM_THREADS}")
+    print(f"numpy {np.__version__}, numba {numba.__version__}, threads: numba {numba.config.NUMBA_NUM_THREADS}, "
+          f"malloc: {'glibc defaults' if args.default_malloc else ', '.join(f'{k}={v}' for k, v in _MALLOC.items())}")
     c = {name: np.load(os.path.join(args.folder, name + ".npy")) for name in COLUMNS}
     flux = np.load(os.path.join(args.folder, "Flux.npy"))
     with open(os.path.join(args.folder, "numm_reference.json"), encoding="utf-8") as f:
@@ -303,6 +497,21 @@ def main():
         chk.close(f"numpy shift {sigma:+g} sum w", fill[0], ref["shift_sumw_final"][s])
         chk.hist(f"numpy shift {sigma:+g} Energy", fill[2], ref["shift_energy_hist"][s])
 
+    for tool, fn in (("numpy cut flow (PackedSelection)", lambda: np_cutflow_packed(c, w)),
+                     ("numpy cut flow (levels + bincount)", lambda: np_cutflow_levels(c, w)),
+                     ("numba cut flow with N-1", lambda: nb_cutflow(c))):
+        flow, n1, fill = fn()
+        for lv in range(12):
+            chk.exact(f"{tool} passed level {lv}", flow[lv][0], ref["nominal_passed"][lv])
+            chk.close(f"{tool} sum w level {lv}", flow[lv][1], ref["nominal_sumw"][lv])
+            chk.close(f"{tool} sum w^2 level {lv}", flow[lv][2], ref["nominal_sumw2"][lv])
+        for k in range(11):
+            chk.exact(f"{tool} N-1 passed, cut {k + 1}", n1[k][0], ref["nominal_n1_passed"][k])
+            chk.close(f"{tool} N-1 sum w, cut {k + 1}", n1[k][1], ref["nominal_n1_sumw"][k])
+            chk.close(f"{tool} N-1 sum w^2, cut {k + 1}", n1[k][2], ref["nominal_n1_sumw2"][k])
+        chk.hist(f"{tool} Energy", fill[2], ref["nominal_energy_hist"])
+        chk.hist(f"{tool} TrueE", fill[3], ref["nominal_truee_hist"])
+        chk.close(f"{tool} VtxZAngle integral", np.sum(fill[4]), ref["nominal_vtxzangle_integral"])
     sumw, sumw2, passed, he, ht, h2 = nb_run(c, flux, n_univ, True, SIGMAS)
     flow = np.cumsum(passed[0, ::-1])[::-1]  # events passing cuts 1..k = those stopping at level >= k
     for lv in range(12):
@@ -346,6 +555,12 @@ def main():
         ("numba nominal + 6 shifts", lambda: nb_run(c, flux, 0, False, SIGMAS)),
         ("numpy nominal in cache", repeat(lambda: np_nominal(in_cache, w_in_cache))),
         ("numba nominal in cache", repeat(lambda: nb_run(in_cache, no_flux, 0, False, none))),
+        ("numpy cut flow + N-1, PackedSelection", lambda: np_cutflow_packed(c, w)),
+        ("numpy cut flow + N-1, levels + bincount", lambda: np_cutflow_levels(c, w)),
+        ("numba cut flow + N-1", lambda: nb_cutflow(c)),
+        ("numpy cut flow + N-1, PackedSelection, in cache", repeat(lambda: np_cutflow_packed(in_cache, w_in_cache))),
+        ("numpy cut flow + N-1, levels + bincount, in cache", repeat(lambda: np_cutflow_levels(in_cache, w_in_cache))),
+        ("numba cut flow + N-1, in cache", repeat(lambda: nb_cutflow(in_cache))),
     ]
     t = {}
     print(f"\nTimes (median of {args.repeats} after one warm-up), ms:")
@@ -381,6 +596,19 @@ def main():
         if "StreamingReadCeiling" in numm:
             print(f"NuMM nominal at {numm['StreamingReadCeiling'] / numm['Nominal']:.2f} of the single-stream read ceiling "
                   f"({numm['StreamingReadCeiling']:.1f} ms for the 18 columns)")
+        # NuMM's nominal kernel always makes the whole cut flow with N-1 (events, sum w, sum w^2 per level) and the
+        # histograms; "numpy nominal" and "numba nominal" above make less (the final selection; numba also the levels'
+        # events and sum w). These peers make the same outputs; the faster numpy form is the one compared.
+        def best(*names):
+            return min(names, key=lambda k: t[k])
+        same = [("nominal", numm["Nominal"], "numba cut flow + N-1",
+                 best("numpy cut flow + N-1, PackedSelection", "numpy cut flow + N-1, levels + bincount"))]
+        if "NominalInCache" in numm:
+            same.append(("nominal in cache", numm["NominalInCache"], "numba cut flow + N-1, in cache",
+                         best("numpy cut flow + N-1, PackedSelection, in cache", "numpy cut flow + N-1, levels + bincount, in cache")))
+        print("NuMM / peer making the same outputs (cut flow with N-1 and sum w^2 per level, histograms):")
+        for label, nt, nb, npy in same:
+            print(f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}   NuMM / numpy {nt / t[npy]:6.2f}   (numpy form: {npy})")
         print("NuMM / peer:")
         for label, nt, nb, npy in pairs:
             line = f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}"
