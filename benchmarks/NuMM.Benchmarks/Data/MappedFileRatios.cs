@@ -87,9 +87,9 @@ public static class MappedFileRatios
             for (int rep = 0; rep < reps; rep++)
             {
                 Time("ceiling 1", () => sink += Sum(batches, 0, batches.Length));
-                Time("ceiling 2", () => sink += OnTwoThreads(batches));
+                Time("ceiling 2", () => sink += Selection.VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => Sum(batches, from, to)));
                 Time("mapped ceiling 1", () => sink += Sum(views, 0, views.Length));
-                Time("mapped ceiling 2", () => sink += OnTwoThreads(views));
+                Time("mapped ceiling 2", () => sink += Selection.VariationBenchmarks.OnTwoThreads(views.Length, (from, to) => Sum(views, from, to)));
                 foreach (var (threads, o) in new[] { (1, one), (2, two) })
                 {
                     Time($"arrays {threads}", () => Arrays(o));
@@ -146,16 +146,5 @@ public static class MappedFileRatios
             for (int c = 0; c < 18; c++)
                 total += Selection.VariationBenchmarks.ReadSum(batches[b].Column<float>(c)[..batches[b].Length]);
         return total;
-    }
-
-    private static float OnTwoThreads(ThreadScalingEvent.Batch[] batches)
-    {
-        int half = batches.Length / 2;
-        float first = 0;
-        var helper = new Thread(() => first = Sum(batches, 0, half));
-        helper.Start();
-        float second = Sum(batches, half, batches.Length);
-        helper.Join();
-        return first + second;
     }
 }

@@ -51,7 +51,7 @@ public static class SameProcessRatios
             finCache = Math.Min(finCache, Time(sw, () => { rf.Reset(); for (int k = 0; k < batches.Length; k++) final.Process(batches[0], rf); }));
             run1 = Math.Min(run1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), one)));
             run2 = Math.Min(run2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), two)));
-            ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += ReadOnTwoThreads(batches)));
+            ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => VariationBenchmarks.ReadColumns(batches[from..to]))));
             runFin1 = Math.Min(runFin1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), one)));
             runFin2 = Math.Min(runFin2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), two)));
         }
@@ -68,18 +68,6 @@ public static class SameProcessRatios
         Console.WriteLine($"  runner, final-only universes, 2 threads {runFin2,3:F1} ms  {runFin2 / run2,5:F2} × the runner's nominal on 2 threads ({runFin1 / runFin2:F2}× faster than 1 thread)");
         Console.WriteLine($"  runner, nominal, 2 threads      {run2,8:F1} ms  {ceiling2 / run2,5:F2} of the 2-thread ceiling ({run1 / run2:F2}× faster than 1 thread)");
         return 0;
-    }
-
-    // Each of two threads sums the 18 columns of half of the batches (the 2-thread streaming ceiling).
-    private static float ReadOnTwoThreads(VarEvent.Batch[] batches)
-    {
-        int half = batches.Length / 2;
-        float first = 0;
-        var helper = new Thread(() => first = VariationBenchmarks.ReadColumns(batches[..half]));
-        helper.Start();
-        float second = VariationBenchmarks.ReadColumns(batches[half..]);
-        helper.Join();
-        return first + second;
     }
 
     private static double Time(Stopwatch sw, Action run)

@@ -101,6 +101,19 @@ public class VariationBenchmarks
         return total;
     }
 
+    /// <summary>The 2-thread streaming ceiling: a helper thread sums items [0, count / 2) with <paramref name="sumRange"/>
+    /// while the calling thread sums the rest.</summary>
+    internal static float OnTwoThreads(int count, Func<int, int, float> sumRange)
+    {
+        int half = count / 2;
+        float first = 0;
+        var helper = new Thread(() => first = sumRange(0, half));
+        helper.Start();
+        float second = sumRange(half, count);
+        helper.Join();
+        return first + second;
+    }
+
     /// <summary>Σ x with 4 × 16 float lanes (or 2 × 8), every vector load aligned to 64 bytes: the elements before the
     /// first 64-byte boundary are added one by one. A managed array's data start 16 or 24 bytes past a cache line, and
     /// 512-bit loads from there each straddle two lines: measured on the 10⁷-event workload, that made this ceiling
