@@ -26,9 +26,10 @@ import time
 
 os.environ.setdefault("NUMBA_NUM_THREADS", "1")  # single thread, as the NuMM cases
 
-# numpy allocates a new array for every temporary, and glibc returns large freed blocks to the kernel, so each
-# temporary's pages are faulted in again. On this VM the first touch of a page costs about 1.7 us (docs/performance.md),
-# which made numpy's cut flow 3.5x slower. So the script re-executes itself with glibc keeping freed memory, unless
+# numpy allocates a new array for every temporary, and glibc hands blocks above its mmap threshold (at most 32 MB) back
+# to the kernel when freed, so each 10^7-event temporary's pages are faulted in again. On this VM the first touch of a
+# page costs about 1.7 us (docs/performance.md): with glibc's defaults the numpy cut flow over 10^7 events took 1.6x as
+# long and the numba one 1.4x. So the script re-executes itself with glibc keeping freed memory, unless
 # --default-malloc asks for the defaults (NuMM's kernels allocate nothing per batch).
 _MALLOC = {"MALLOC_MMAP_THRESHOLD_": "268435456", "MALLOC_TRIM_THRESHOLD_": "1073741824", "MALLOC_TOP_PAD_": "268435456"}
 if (__name__ == "__main__" and "--default-malloc" not in sys.argv
