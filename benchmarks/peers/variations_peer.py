@@ -34,7 +34,7 @@ os.environ.setdefault("NUMBA_NUM_THREADS", "1")  # single thread, as the NuMM ca
 _MALLOC = {"MALLOC_MMAP_THRESHOLD_": "268435456", "MALLOC_TRIM_THRESHOLD_": "1073741824", "MALLOC_TOP_PAD_": "268435456"}
 if (__name__ == "__main__" and "--default-malloc" not in sys.argv
         and any(os.environ.get(k) != v for k, v in _MALLOC.items())):
-    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, **_MALLOC})
+    os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, **_MALLOC, "PYTHONUNBUFFERED": "1"})
 
 import numpy as np
 import numba
