@@ -14,6 +14,7 @@ checks that both give NuMM's numbers (events passing exactly, sums of weights to
 CSV report (--numm-report .../NuMM.Benchmarks.Selection.VariationBenchmarks-report.csv).
 
 Usage: /usr/bin/python3 benchmarks/peers/variations_peer.py DIR [--repeats 5] [--numm-report FILE]
+       [--numm-ms Nominal=38.4,NominalInCache=30.7] [--default-malloc]
 Needs python3-numpy and python3-numba (apt-get install -y python3-numpy python3-numba).
 """
 import argparse
@@ -465,6 +466,8 @@ def main():
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--numm-report", help="BenchmarkDotNet CSV report of VariationBenchmarks")
     ap.add_argument("--default-malloc", action="store_true", help="keep glibc's default malloc settings (see above)")
+    ap.add_argument("--numm-ms", help="NuMM's times in ms as Name=ms pairs, e.g. Nominal=38.4,NominalInCache=30.7 "
+                                      "(from --same-process-ratios); they replace the report's entries of those names")
     args = ap.parse_args()
 
     print(f"numpy {np.__version__}, numba {numba.__version__}, threads: numba {numba.config.NUMBA_NUM_THREADS}, "
@@ -576,9 +579,13 @@ def main():
             if name.startswith(tool) and name != f"{tool} nominal":
                 print(f"  {name:62s} {t[name] / base:6.2f}x")
 
-    if args.numm_report:
-        numm = read_numm_report(args.numm_report)
-        print(f"\nNuMM (BenchmarkDotNet mean, {args.numm_report}), ms: " + ", ".join(f"{k} {v:.1f}" for k, v in numm.items()))
+    numm = read_numm_report(args.numm_report) if args.numm_report else {}
+    given = {k.strip(): float(v) for k, v in (p.split("=") for p in args.numm_ms.split(","))} if args.numm_ms else {}
+    numm.update(given)
+    if "Nominal" in numm:
+        source = ", ".join(x for x in (f"BenchmarkDotNet mean from {args.numm_report}" if args.numm_report else "",
+                                       f"given: {', '.join(given)}" if given else "") if x)
+        print(f"\nNuMM ({source}), ms: " + ", ".join(f"{k} {v:.1f}" for k, v in numm.items()))
         pairs = [
             ("nominal", numm["Nominal"], "numba nominal", "numpy nominal"),
         ]
@@ -591,9 +598,8 @@ def main():
             ]
         if "Universes100FinalOnly" in numm:  # CutFlow = VariationCutFlow.FinalOnly: the same work as numba's final-cut loop
             pairs.append(("100 universes, final level only", numm["Universes100FinalOnly"], "numba nominal + 100 universes (final cut + histograms)", "numpy nominal + 100 universes"))
-        pairs += [
-            ("6 shifts", numm["Shifts6"], "numba nominal + 6 shifts", "numpy nominal + 6 shifts"),
-        ]
+        if "Shifts6" in numm:
+            pairs.append(("6 shifts", numm["Shifts6"], "numba nominal + 6 shifts", "numpy nominal + 6 shifts"))
         if "StreamingReadCeiling" in numm:
             print(f"NuMM nominal at {numm['StreamingReadCeiling'] / numm['Nominal']:.2f} of the single-stream read ceiling "
                   f"({numm['StreamingReadCeiling']:.1f} ms for the 18 columns)")
