@@ -57,19 +57,39 @@ def shift_scale(sigma):
 
 
 # ---------------------------------------------------------------------------------------------------------------- numpy
+def np_fixed_cut_masks(c):
+    """Cuts 1 and 3-10, in order, as boolean masks: everything the energy shift does not move (float32 comparisons,
+    as the C# cuts). A generator, so that ANDing them holds one mask at a time."""
+    yield ((c["VtxX"] > F(-185)) & (c["VtxX"] < F(175)) & (c["VtxY"] > F(-175)) & (c["VtxY"] < F(175))
+           & (c["VtxZ"] > F(95)) & (c["VtxZ"] < F(1095)))
+    yield (c["Time"] > F(1)) & (c["Time"] < F(19))
+    yield c["Hits"] > F(20)
+    yield c["NuoneId"] > F(0.5)
+    yield c["Epi0Id"] < F(0.9)
+    yield c["Dedx"] < F(4)
+    yield c["Gap"] < F(8)
+    yield (c["ShowerLength"] > F(20)) & (c["ShowerLength"] < F(250)) & (c["ShowerWidth"] < F(8))
+    yield c["TrackLength"] < F(80)
+
+
+def np_energy_cut_masks(energy, angle):
+    """Cuts 2 and 11: the energy window and E theta^2 < 0.005 (E theta^2 in float32, (E*A)*A as in C#)."""
+    return (energy >= F(0.5)) & (energy < F(5)), (energy * angle) * angle < F(0.005)
+
+
 def np_cuts_without_energy(c):
-    """Cuts 1, 3-10: everything the energy shift does not move (float32 comparisons, as the C# cuts)."""
-    m = (c["VtxX"] > F(-185)) & (c["VtxX"] < F(175)) & (c["VtxY"] > F(-175)) & (c["VtxY"] < F(175))
-    m &= (c["VtxZ"] > F(95)) & (c["VtxZ"] < F(1095))
-    m &= (c["Time"] > F(1)) & (c["Time"] < F(19)) & (c["Hits"] > F(20)) & (c["NuoneId"] > F(0.5))
-    m &= (c["Epi0Id"] < F(0.9)) & (c["Dedx"] < F(4)) & (c["Gap"] < F(8))
-    m &= (c["ShowerLength"] > F(20)) & (c["ShowerLength"] < F(250)) & (c["ShowerWidth"] < F(8)) & (c["TrackLength"] < F(80))
+    """Cuts 1, 3-10 together."""
+    masks = np_fixed_cut_masks(c)
+    m = next(masks)
+    for k in masks:
+        m &= k
     return m
 
 
 def np_energy_cuts(energy, angle):
-    """Cuts 2 and 11: the energy window and E theta^2 < 0.005 (E theta^2 in float32, (E*A)*A as in C#)."""
-    return (energy >= F(0.5)) & (energy < F(5)) & ((energy * angle) * angle < F(0.005))
+    """Cuts 2 and 11 together."""
+    window, etheta2 = np_energy_cut_masks(energy, angle)
+    return window & etheta2
 
 
 def np_weight(c):
@@ -109,22 +129,10 @@ def np_shifts(c, w):
 
 
 def np_cut_masks(c):
-    """The 11 cuts of NuMM's VariationNominal, in order, as boolean masks (float32 comparisons, as the C# cuts)."""
-    e = c["Energy"]
-    return [
-        (c["VtxX"] > F(-185)) & (c["VtxX"] < F(175)) & (c["VtxY"] > F(-175)) & (c["VtxY"] < F(175))
-        & (c["VtxZ"] > F(95)) & (c["VtxZ"] < F(1095)),
-        (e >= F(0.5)) & (e < F(5)),
-        (c["Time"] > F(1)) & (c["Time"] < F(19)),
-        c["Hits"] > F(20),
-        c["NuoneId"] > F(0.5),
-        c["Epi0Id"] < F(0.9),
-        c["Dedx"] < F(4),
-        c["Gap"] < F(8),
-        (c["ShowerLength"] > F(20)) & (c["ShowerLength"] < F(250)) & (c["ShowerWidth"] < F(8)),
-        c["TrackLength"] < F(80),
-        (e * c["Angle"]) * c["Angle"] < F(0.005),
-    ]
+    """The 11 cuts of NuMM's VariationNominal, in order, as boolean masks."""
+    fixed = list(np_fixed_cut_masks(c))
+    window, etheta2 = np_energy_cut_masks(c["Energy"], c["Angle"])
+    return [fixed[0], window] + fixed[1:] + [etheta2]
 
 
 def np_pack(masks):
@@ -177,10 +185,21 @@ def _tables(n):
 LEVEL_OF, FAILED_OF = _tables(11)
 
 
+def fold_cut_flow(per_n, per_w, per_w2, s_n, s_w, s_w2):
+    """(flow, n1) from events, sum w, sum w^2 per level (how many cuts an event passes in order) and per "failed only
+    cut k" (indexed by that event's level, k - 1): passing cuts 1..k = every event whose level is at least k (a suffix
+    sum, highest level first); N-1 of cut k = the events passing every cut plus those failing only k."""
+    n = len(s_n)
+    cn, cw, cw2 = np.cumsum(per_n[::-1])[::-1], np.cumsum(per_w[::-1])[::-1], np.cumsum(per_w2[::-1])[::-1]
+    flow = [(cn[k], cw[k], cw2[k]) for k in range(n + 1)]
+    n1 = [(s_n[k] + per_n[n], s_w[k] + per_w[n], s_w2[k] + per_w2[n]) for k in range(n)]
+    return flow, n1
+
+
 def np_cutflow_levels(c, w):
     """The same outputs as np_cutflow_packed, written for speed in numpy: the packed bits index two tables (each
-    event's level and number of failed cuts), then np.bincount with weights per level gives the cut flow by suffix sums;
-    the N-1 yield of cut k is the events passing every cut plus those failing only k (whose level is k - 1)."""
+    event's level and number of failed cuts), then np.bincount with weights per level and per single failure, folded
+    by fold_cut_flow."""
     masks = np_cut_masks(c)
     n = len(masks)
     packed = np_pack(masks)
@@ -189,15 +208,12 @@ def np_cutflow_levels(c, w):
     per_n = np.bincount(level, minlength=n + 1)
     per_w = np.bincount(level, weights=w, minlength=n + 1)
     per_w2 = np.bincount(level, weights=w2, minlength=n + 1)
-    # passing cuts 1..k = every event whose level is at least k (a suffix sum, highest level first)
-    cn, cw, cw2 = np.cumsum(per_n[::-1])[::-1], np.cumsum(per_w[::-1])[::-1], np.cumsum(per_w2[::-1])[::-1]
-    flow = [(cn[k], cw[k], cw2[k]) for k in range(n + 1)]
     one = FAILED_OF[packed] == 1
     lv1, w1 = level[one], w[one]
     s_n = np.bincount(lv1, minlength=n)
     s_w = np.bincount(lv1, weights=w1, minlength=n)
     s_w2 = np.bincount(lv1, weights=w1 * w1, minlength=n)
-    n1 = [(s_n[k] + per_n[n], s_w[k] + per_w[n], s_w2[k] + per_w2[n]) for k in range(n)]
+    flow, n1 = fold_cut_flow(per_n, per_w, per_w2, s_n, s_w, s_w2)
     m = level == n
     return flow, n1, np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m])
 
@@ -397,10 +413,7 @@ def nb_cutflow(c):
         c["VtxX"], c["VtxY"], c["VtxZ"], c["Energy"], c["Angle"], c["Time"], c["Hits"], c["NuoneId"], c["Epi0Id"],
         c["Dedx"], c["Gap"], c["ShowerLength"], c["ShowerWidth"], c["TrackLength"], c["TrueE"], c["FluxW"],
         c["XsecW"], c["PotW"])
-    n = len(s_n)
-    cn, cw, cw2 = np.cumsum(per_n[::-1])[::-1], np.cumsum(per_w[::-1])[::-1], np.cumsum(per_w2[::-1])[::-1]
-    flow = [(cn[k], cw[k], cw2[k]) for k in range(n + 1)]
-    n1 = [(s_n[k] + per_n[n], s_w[k] + per_w[n], s_w2[k] + per_w2[n]) for k in range(n)]
+    flow, n1 = fold_cut_flow(per_n, per_w, per_w2, s_n, s_w, s_w2)
     return flow, n1, (None, None, he, ht, h2)
 
 
