@@ -22,6 +22,8 @@ public static class SameProcessRatios
         var nominal = new VariationNominal.Kernel();
         var final = new VariationUniversesFinal.Kernel();
         var shifts = new VariationShifts.Kernel();
+        var data = new DataSelection.Kernel();
+        var rd = data.CreateResult();
         var rn = nominal.CreateResult();
         var rf = final.CreateResult();
         var rs = shifts.CreateResult();
@@ -37,6 +39,13 @@ public static class SameProcessRatios
         if (r1.CutFlow.Passed[^1] != rn.CutFlow.Passed[^1] || Math.Abs(r1.CutFlow.SumW[^1] / rn.CutFlow.SumW[^1] - 1) > 1e-12
             || r2.CutFlow.Passed[^1] != r1.CutFlow.Passed[^1] || BitConverter.DoubleToInt64Bits(r2.CutFlow.SumW[^1]) != BitConverter.DoubleToInt64Bits(r1.CutFlow.SumW[^1]))
             throw new InvalidOperationException($"runner results differ: kernel {rn.CutFlow.SumW[^1]:R}, 1 thread {r1.CutFlow.SumW[^1]:R}, 2 threads {r2.CutFlow.SumW[^1]:R}");
+        rd.Reset();
+        foreach (var b in batches) data.Process(b, rd);
+        var d1 = NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), one);
+        var d2 = NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), two);
+        if (d1.CutFlow.Passed[^1] != rd.CutFlow.Passed[^1] || d2.CutFlow.Passed[^1] != rd.CutFlow.Passed[^1] || rd.CutFlow.Passed[^1] == 0)
+            throw new InvalidOperationException($"data selection: kernel {rd.CutFlow.Passed[^1]}, runner 1 thread {d1.CutFlow.Passed[^1]}, 2 threads {d2.CutFlow.Passed[^1]} events");
+        double dCeil1 = double.MaxValue, dCeil2 = double.MaxValue, dKernel = double.MaxValue, dCache = double.MaxValue, dRun1 = double.MaxValue, dRun2 = double.MaxValue;
         double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue, runFin1 = double.MaxValue, runFin2 = double.MaxValue;
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
         float sink = 0;
@@ -54,6 +63,12 @@ public static class SameProcessRatios
             ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => VariationBenchmarks.ReadColumns(batches[from..to]))));
             runFin1 = Math.Min(runFin1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), one)));
             runFin2 = Math.Min(runFin2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), two)));
+            dCeil1 = Math.Min(dCeil1, Time(sw, () => sink += DataSelection.ReadColumns(batches)));
+            dKernel = Math.Min(dKernel, Time(sw, () => { rd.Reset(); foreach (var b in batches) data.Process(b, rd); }));
+            dCache = Math.Min(dCache, Time(sw, () => { rd.Reset(); for (int k = 0; k < batches.Length; k++) data.Process(batches[0], rd); }));
+            dRun1 = Math.Min(dRun1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), one)));
+            dCeil2 = Math.Min(dCeil2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => DataSelection.ReadColumns(batches.AsSpan(from, to - from)))));
+            dRun2 = Math.Min(dRun2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), two)));
         }
         Console.WriteLine($"{batches.Length} batches, minimum of {reps} interleaved passes (checksum {sink:G3}):");
         Console.WriteLine($"  read ceiling (18 columns)       {ceiling,8:F1} ms  {ceiling / nom,5:F2} × nominal");
@@ -67,6 +82,13 @@ public static class SameProcessRatios
         Console.WriteLine($"  runner, final-only universes, 1 thread {runFin1,3:F1} ms  {runFin1 / run1,5:F2} × the runner's nominal (per-batch partial results merged exactly)");
         Console.WriteLine($"  runner, final-only universes, 2 threads {runFin2,3:F1} ms  {runFin2 / run2,5:F2} × the runner's nominal on 2 threads ({runFin1 / runFin2:F2}× faster than 1 thread)");
         Console.WriteLine($"  runner, nominal, 2 threads      {run2,8:F1} ms  {ceiling2 / run2,5:F2} of the 2-thread ceiling ({run1 / run2:F2}× faster than 1 thread)");
+        Console.WriteLine($"  memory-bound case: unweighted data selection, 3 cuts on 5 columns (20 B per event), {d1.CutFlow.Passed[^1]} of {d1.CutFlow.Passed[0]} events pass");
+        Console.WriteLine($"    read ceiling (5 columns), 1 thread    {dCeil1,8:F1} ms");
+        Console.WriteLine($"    kernel, in cache                      {dCache,8:F1} ms  {dCache / dCeil1,5:F2} × the 1-thread ceiling");
+        Console.WriteLine($"    kernel, 1 thread, from memory         {dKernel,8:F1} ms  {dCeil1 / dKernel,5:F2} of the 1-thread ceiling");
+        Console.WriteLine($"    runner, 1 thread                      {dRun1,8:F1} ms  {dCeil1 / dRun1,5:F2} of the 1-thread ceiling");
+        Console.WriteLine($"    read ceiling (5 columns), 2 threads   {dCeil2,8:F1} ms  {dCeil1 / dCeil2,5:F2} × faster than 1 thread");
+        Console.WriteLine($"    runner, 2 threads                     {dRun2,8:F1} ms  {dCeil2 / dRun2,5:F2} of the 2-thread ceiling ({dRun1 / dRun2:F2}× faster than 1 thread)");
         return 0;
     }
 
