@@ -1351,6 +1351,7 @@ internal static class AnalysisEmitter
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 if (p.HasFinal) w.WriteLine(DrainQueued);
                 if (vectorCounts) w.WriteLine(FlushCounts(lanes));
+                if (PairRows(p)) w.WriteLine($"NuMMLanes.AddPairRows(pairSums, sums, {I(p.R)}); // sums are zero here: each (row, lane) sum is moved exactly");
                 w.WriteLine("return i;");
             }
             else
@@ -1505,6 +1506,23 @@ internal static class AnalysisEmitter
         x.Restore(snapshot);
     }
 
+    private const string V128 = "global::System.Runtime.Intrinsics.Vector128";
+
+    /// <summary>Where <c>NuMMLanes.StorePairs</c> puts lane <paramref name="l"/>'s (w, w²) in the block scratch: the
+    /// unpacked low and high pairs of (w, w²) of the first half of the lanes at 0 and h, of the second half at 2h and 3h
+    /// (h = W/2 doubles per vector); an unpack interleaves within each 128-bit part, so lane m of a half is at
+    /// (m mod 2)·h + 2·⌊m/2⌋ of it.</summary>
+    internal static int PairAt(int l, int lanes)
+    {
+        int h = lanes / 2, m = l % h;
+        return l / h * 2 * h + (m & 1) * h + (m >> 1) * 2;
+    }
+
+    /// <summary>Whether the vector path of <paramref name="p"/> adds its rows inline with the 4-bit row codes and keeps the
+    /// (row, lane) sums in the pair scratch (one weighted selection, 1 to 15 cuts, no weight-variation sweep).</summary>
+    private static bool PairRows(Plan p) =>
+        p.Weighted && p.N > 0 && p.N <= 15 && p.FullWeightPoints == 0 && p.Selections.Count < TallyMinSelections;
+
     // The rows of one selection, added inline (a kernel without shifts: the Tally method serves several selections).
     private static void WriteRowsInline(SourceWriter body, VectorExprEmitter x, Plan p, Selection sel, int n, int lanes, Dictionary<int, (string L, string H, string QL, string QH)> weightOf)
     {
@@ -1533,7 +1551,7 @@ internal static class AnalysisEmitter
         // which changes nothing), in the same order, without a data-dependent branch per row. Measured on the 11-cut
         // variation workload: 0.84–0.87 of the kernel's time from memory and 0.83 with four batches cycled in cache
         // against the branch per row; only one batch repeated in cache, whose branches the predictor learns, is slower.
-        if (p.Weighted && n > 0 && n <= 15 && p.FullWeightPoints == 0)
+        if (PairRows(p)) // n == p.N; a single selection (the Tally method serves several)
         {
             string all = LaneMask(lanes);
             var wo = weightOf[sel.Index];
@@ -1542,13 +1560,25 @@ internal static class AnalysisEmitter
             for (int k = 1; k <= n; k++) counts.Add($"{U}.Add(ref cnt, {I(rb + k)}) += global::System.Numerics.BitOperations.PopCount(first{I(k)}_{j});");
             foreach (var c in counts) body.WriteLine(c);
             body.WriteLine($"ulong rowCode{j} = {RowCode(n, k => $"first{I(k)}_{j}")}; // lane l's row (0 passed every cut, else its first failed cut) in bits 4l..4l+3");
-            body.WriteLine($"{wo.L}.StoreUnsafe(ref ofw); {wo.H}.StoreUnsafe(ref ofw, {I(lanes / 2)}); {wo.QL}.StoreUnsafe(ref ofw, 16); {wo.QH}.StoreUnsafe(ref ofw, {I(16 + lanes / 2)});");
-            body.WriteLine($"ref double sl{j} = ref {U}.Add(ref s, lane);");
+            // The (row, lane) sums of this path are kept in pairSums with w and w² side by side (see PairRows), so a lane's
+            // two additions are one 128-bit load-add-store: the same two additions, in the same order, as into `sums`.
+            x.AddPrologue("pairSums", $"global::System.Span<double> pairSums = stackalloc double[{I(p.R * 32)}]; pairSums.Clear(); ref double pq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(pairSums); // (row, lane) sums with w and w² side by side; added to sums after the loop");
+            body.WriteLine($"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref ofw); // lane l's (w, w²) at ofw[PairAt(l)]");
+            body.WriteLine($"ref double sl{j} = ref {U}.Add(ref pq, 2 * lane);");
             string rowBase = rb == 0 ? "" : $" + {I(rb)}";
             for (int l = 0; l < lanes; l++)
-                body.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBase}) << 8); {U}.Add(ref at, {I(l)}) += {U}.Add(ref ofw, {I(l)}); {U}.Add(ref at, {I(16 + l)}) += {U}.Add(ref ofw, {I(16 + l)}); }}"); // row × 32 doubles
+                body.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBase}) << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref ofw, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}"); // row × 32 doubles
             body.WriteLine($"uint single{j} = ~(multi{j} | pass{j}) & {all}; // failed exactly one cut: its first failed");
-            WriteSingleFailLanes(body, $"single{j}", $"rowCode{j}", rb + n, "cnt", $"sl{j}", "ofw", weighted: true);
+            using (body.Block($"while (single{j} != 0)"))
+            {
+                body.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount(single{j});");
+                body.WriteLine($"int r = {I(rb + n)} + (int)((rowCode{j} >> (4 * l)) & 15);");
+                body.WriteLine($"{U}.Add(ref cnt, r)++;");
+                body.WriteLine($"ref double at = ref {U}.Add(ref sl{j}, r * 32 + 2 * l);");
+                int h = lanes / 2;
+                body.WriteLine($"({V128}.LoadUnsafe(ref at) + {V128}.LoadUnsafe(ref ofw, (nuint)(((l / {I(h)}) * {I(2 * h)}) + ((l % {I(h)}) & 1) * {I(h)} + ((l % {I(h)}) >> 1) * 2))).StoreUnsafe(ref at);");
+                body.WriteLine($"single{j} &= single{j} - 1;");
+            }
             return;
         }
         Row($"pass{j}", 0);
@@ -1980,6 +2010,39 @@ internal static class AnalysisEmitter
             w.WriteLine("public static int CheckedSubtract(int a, int b) => checked(a - b);");
             w.WriteLine("public static int CheckedMultiply(int a, int b) => checked(a * b);");
             w.WriteLine("public static int CheckedNegate(int a) => checked(-a);");
+            w.WriteLine();
+            w.WriteLine("// (w, w²) of each lane side by side: lane l's pair at PairAt(l) (AnalysisEmitter.PairAt), from unpacks within 128-bit parts.");
+            foreach (var (v, h, isa) in new[] { ("Vector512", 8, "Avx512F"), ("Vector256", 4, "Avx"), ("Vector128", 2, "Sse2") })
+            {
+                string X = "global::System.Runtime.Intrinsics.X86." + isa;
+                w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+                using (w.Block($"public static void StorePairs({v}<double> wl, {v}<double> wh, {v}<double> ql, {v}<double> qh, ref double to)"))
+                {
+                    using (w.Block($"if ({X}.IsSupported)"))
+                    {
+                        w.WriteLine($"{X}.UnpackLow(wl, ql).StoreUnsafe(ref to); {X}.UnpackHigh(wl, ql).StoreUnsafe(ref to, {I(h)});");
+                        w.WriteLine($"{X}.UnpackLow(wh, qh).StoreUnsafe(ref to, {I(2 * h)}); {X}.UnpackHigh(wh, qh).StoreUnsafe(ref to, {I(3 * h)});");
+                        w.WriteLine("return;");
+                    }
+                    w.WriteLine("// Elsewhere (Arm64's 128-bit path) element by element, at the same places.");
+                    using (w.Block($"for (int m = 0; m < {I(h)}; m++)"))
+                    {
+                        w.WriteLine($"int at = (m & 1) * {I(h)} + (m >> 1) * 2;");
+                        w.WriteLine($"{U}.Add(ref to, at) = wl.GetElement(m); {U}.Add(ref to, at + 1) = ql.GetElement(m);");
+                        w.WriteLine($"{U}.Add(ref to, {I(2 * h)} + at) = wh.GetElement(m); {U}.Add(ref to, {I(2 * h)} + at + 1) = qh.GetElement(m);");
+                    }
+                }
+            }
+            w.WriteLine("// Adds the pair layout's rows (w at 2l, w² at 2l + 1 of each row of 32) to the sums' (w at l, w² at 16 + l).");
+            using (w.Block("public static void AddPairRows(global::System.ReadOnlySpan<double> pairs, global::System.Span<double> sums, int rows)"))
+            {
+                using (w.Block("for (int r = 0; r < rows; r++)"))
+                using (w.Block("for (int l = 0; l < 16; l++)"))
+                {
+                    w.WriteLine("sums[r * 32 + l] += pairs[r * 32 + 2 * l];");
+                    w.WriteLine("sums[r * 32 + 16 + l] += pairs[r * 32 + 2 * l + 1];");
+                }
+            }
             w.WriteLine();
             w.WriteLine("// The sum of the 16 lanes of one row of the sums buffer, lanes in order.");
             using (w.Block("public static double Total(global::System.ReadOnlySpan<double> sums, int row)"))
