@@ -24,6 +24,8 @@ public static class SameProcessRatios
         var shifts = new VariationShifts.Kernel();
         var data = new DataSelection.Kernel();
         var rd = data.CreateResult();
+        var mc = new WeightedSelection.Kernel();
+        var rm = mc.CreateResult();
         var rn = nominal.CreateResult();
         var rf = final.CreateResult();
         var rs = shifts.CreateResult();
@@ -45,6 +47,7 @@ public static class SameProcessRatios
         var d2 = NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), two);
         if (d1.CutFlow.Passed[^1] != rd.CutFlow.Passed[^1] || d2.CutFlow.Passed[^1] != rd.CutFlow.Passed[^1] || rd.CutFlow.Passed[^1] == 0)
             throw new InvalidOperationException($"data selection: kernel {rd.CutFlow.Passed[^1]}, runner 1 thread {d1.CutFlow.Passed[^1]}, 2 threads {d2.CutFlow.Passed[^1]} events");
+        double mCeil1 = double.MaxValue, mCeil2 = double.MaxValue, mKernel = double.MaxValue, mCache = double.MaxValue, mRun2 = double.MaxValue;
         double dCeil1 = double.MaxValue, dCeil2 = double.MaxValue, dKernel = double.MaxValue, dCache = double.MaxValue, dRun1 = double.MaxValue, dRun2 = double.MaxValue;
         double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue, runFin1 = double.MaxValue, runFin2 = double.MaxValue;
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
@@ -69,6 +72,11 @@ public static class SameProcessRatios
             dRun1 = Math.Min(dRun1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), one)));
             dCeil2 = Math.Min(dCeil2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => DataSelection.ReadColumns(batches.AsSpan(from, to - from)))));
             dRun2 = Math.Min(dRun2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), two)));
+            mCeil1 = Math.Min(mCeil1, Time(sw, () => sink += WeightedSelection.ReadColumns(batches)));
+            mKernel = Math.Min(mKernel, Time(sw, () => { rm.Reset(); foreach (var b in batches) mc.Process(b, rm); }));
+            mCache = Math.Min(mCache, Time(sw, () => { rm.Reset(); for (int k = 0; k < batches.Length; k++) mc.Process(batches[0], rm); }));
+            mCeil2 = Math.Min(mCeil2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => WeightedSelection.ReadColumns(batches.AsSpan(from, to - from)))));
+            mRun2 = Math.Min(mRun2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(mc, source(), () => new VarEvent.Batch(1), two)));
         }
         Console.WriteLine($"{batches.Length} batches, minimum of {reps} interleaved passes (checksum {sink:G3}):");
         Console.WriteLine($"  read ceiling (18 columns)       {ceiling,8:F1} ms  {ceiling / nom,5:F2} × nominal");
@@ -89,6 +97,12 @@ public static class SameProcessRatios
         Console.WriteLine($"    runner, 1 thread                      {dRun1,8:F1} ms  {dCeil1 / dRun1,5:F2} of the 1-thread ceiling");
         Console.WriteLine($"    read ceiling (5 columns), 2 threads   {dCeil2,8:F1} ms  {dCeil1 / dCeil2,5:F2} × faster than 1 thread");
         Console.WriteLine($"    runner, 2 threads                     {dRun2,8:F1} ms  {dCeil2 / dRun2,5:F2} of the 2-thread ceiling ({dRun1 / dRun2:F2}× faster than 1 thread)");
+        Console.WriteLine($"  the same selection weighted (one weight column; 6 columns, 24 B per event)");
+        Console.WriteLine($"    read ceiling (6 columns), 1 thread    {mCeil1,8:F1} ms");
+        Console.WriteLine($"    kernel, in cache                      {mCache,8:F1} ms  {mCache / mCeil1,5:F2} × the 1-thread ceiling");
+        Console.WriteLine($"    kernel, 1 thread, from memory         {mKernel,8:F1} ms  {mCeil1 / mKernel,5:F2} of the 1-thread ceiling");
+        Console.WriteLine($"    read ceiling (6 columns), 2 threads   {mCeil2,8:F1} ms");
+        Console.WriteLine($"    runner, 2 threads                     {mRun2,8:F1} ms  {mCeil2 / mRun2,5:F2} of the 2-thread ceiling");
         return 0;
     }
 
