@@ -1514,7 +1514,7 @@ internal static class AnalysisEmitter
     /// loop over the lanes that failed exactly one cut: with few cuts (measured: better with 3, mixed with 11).</summary>
     private static bool QuadRows(Plan p) => PairRows(p) && p.N <= QuadMaxCuts;
 
-    // Up to this many cuts QuadRows is used (the two measured points were 3 cuts, a clear gain, and 11, a loss in cache).
+    // Up to this many cuts QuadRows is used (measured: 3 and 6 cuts gain in cache and from memory, 11 loses in cache).
     private const int QuadMaxCuts = 6;
 
     /// <summary>Where <c>NuMMLanes.StorePairs</c> puts lane <paramref name="l"/>'s (w, w²) in the block scratch: the
@@ -1576,8 +1576,9 @@ internal static class AnalysisEmitter
                 // cut holds four sums: w and w² of the row, then w and w² of the events in it that failed only that cut
                 // (row N + k), so every lane adds (w, w², w·s, w²·s) with one 256-bit load-add-store, s = 1 for a lane that
                 // failed exactly one cut and 0 otherwise. Adding +0 changes no sum, so each sum receives the same
-                // additions in the same order as before. Measured with 3 cuts (10⁷ events): 0.82–0.86 of the loop
-                // version's time in cache, 0.73–0.76 from memory; with 11 cuts 1.09 in cache and 0.93–0.96 from memory.
+                // additions in the same order as before. Measured on 10⁷ events against the loop version, in one process:
+                // 3 cuts 0.78–0.90 of its time in cache and 0.70–0.76 from memory, 6 cuts 0.92 and 0.84, 11 cuts 1.09
+                // and 0.93–0.96 (slower in cache, hence the limit).
                 x.AddPrologue("quadSums", $"global::System.Span<double> quadRaw = stackalloc double[{I((n + 1) * 64 + 8)}]; quadRaw.Clear(); global::System.Span<double> quadSums = {RT}.Selection.Scratch.AlignToLine(quadRaw, {I((n + 1) * 64)}); ref double pq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(quadSums); // rows 0..N × 16 lanes × (w, w², w and w² of the events that failed only the row's cut); added to sums after the loop");
                 x.AddPrologue("onlyW", "global::System.Span<double> onlyW = stackalloc double[32]; ref double osw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(onlyW); // (w, w²) of the block's lanes that failed exactly one cut, 0 for the others");
                 int hq = lanes / 2;
