@@ -8,7 +8,9 @@ namespace NuMM.Benchmarks.Selection;
 /// nominal kernel through <see cref="NuMM.Runtime.Selection.AnalysisRunner"/> over the same 10⁷ events (zero-copy
 /// batches, 720 MB of read columns, far more than the L3) on 1 and 2 threads, against the read ceiling on 2 threads
 /// (each thread summing half of the batches), and the final-only kernel through the runner on 1 and 2 threads (each batch into
-/// its own partial result, merged error-free). On the shared development machine the speed of the
+/// its own partial result, merged error-free); then issue 13's memory-bound thread case, <see cref="DataSelection"/> (an
+/// unweighted 3-cut selection on 5 columns: kernel and runner on 1 and 2 threads against the read ceiling of those
+/// columns on 1 and 2 threads), and the same selection with one weight (<see cref="WeightedSelection"/>). On the shared development machine the speed of the
 /// whole host drifts by up to 1.4× over minutes, so BenchmarkDotNet cases run one after the other in separate processes
 /// can land in different spells; interleaving in one process cancels that. A diagnostic next to BenchmarkDotNet, not a
 /// replacement for it. Run: <c>dotnet run -c Release --project benchmarks/NuMM.Benchmarks -- --same-process-ratios 10</c>.</summary>
