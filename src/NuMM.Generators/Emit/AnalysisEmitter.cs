@@ -1614,8 +1614,9 @@ internal static class AnalysisEmitter
                 body.WriteLine($"int r = {I(rb + n)} + (int)((rowCode{j} >> (4 * l)) & 15);");
                 body.WriteLine($"{U}.Add(ref cnt, r)++;");
                 body.WriteLine($"ref double at = ref {U}.Add(ref sl{j}, r * 32 + 2 * l);");
-                int h = lanes / 2;
-                body.WriteLine($"({V128}.LoadUnsafe(ref at) + {V128}.LoadUnsafe(ref ofw, (nuint)(((l / {I(h)}) * {I(2 * h)}) + ((l % {I(h)}) & 1) * {I(h)} + ((l % {I(h)}) >> 1) * 2))).StoreUnsafe(ref at);");
+                int h = lanes / 2, sh = h == 8 ? 3 : h == 4 ? 2 : 1; // h = 2^sh doubles per vector
+                // PairAt(l) with shifts: ⌊l/h⌋·2h + (l mod 2)·h + 2·⌊(l mod h)/2⌋.
+                body.WriteLine($"({V128}.LoadUnsafe(ref at) + {V128}.LoadUnsafe(ref ofw, (nuint)(((l >> {I(sh)}) << {I(sh + 1)}) + (l & 1) * {I(h)} + ((l & {I(h - 1)}) >> 1) * 2))).StoreUnsafe(ref at);");
                 body.WriteLine($"single{j} &= single{j} - 1;");
             }
             return;
