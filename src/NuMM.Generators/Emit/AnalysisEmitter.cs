@@ -1564,11 +1564,12 @@ internal static class AnalysisEmitter
         {
             string all = LaneMask(lanes);
             var wo = weightOf[sel.Index];
-            x.AddPrologue("oneFailW", "global::System.Span<double> oneFailW = stackalloc double[32]; ref double ofw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(oneFailW); // w of the block's events from 0, w² from 16, for the row adds");
+            x.AddPrologue("oneFailW", "global::System.Span<double> oneFailW = stackalloc double[32]; ref double ofw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(oneFailW); // (w, w²) of the block's lanes side by side (NuMMLanes.StorePairs), for the row adds");
             var counts = new List<string> { $"{U}.Add(ref cnt, {I(rb)}) += global::System.Numerics.BitOperations.PopCount(pass{j});" };
             for (int k = 1; k <= n; k++) counts.Add($"{U}.Add(ref cnt, {I(rb + k)}) += global::System.Numerics.BitOperations.PopCount(first{I(k)}_{j});");
             foreach (var c in counts) body.WriteLine(c);
             body.WriteLine($"ulong rowCode{j} = {RowCode(n, k => $"first{I(k)}_{j}")}; // lane l's row (0 passed every cut, else its first failed cut) in bits 4l..4l+3");
+            string rowBase = rb == 0 ? "" : $" + {I(rb)}";
             if (QuadRows(p))
             {
                 // Few cuts: many events fail exactly one, and a loop over those lanes ran several times per block and
@@ -1587,10 +1588,9 @@ internal static class AnalysisEmitter
                 body.WriteLine($"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref ofw); // lane l's (w, w²) at ofw[PairAt(l)]");
                 body.WriteLine($"{{ var ms = NuMMLanes.Mask{I(hq)}D(single{j}); var mt = NuMMLanes.Mask{I(hq)}D(single{j} >> {I(hq)}); NuMMLanes.StorePairs({wo.L} & ms, {wo.H} & mt, {wo.QL} & ms, {wo.QH} & mt, ref osw); }}");
                 body.WriteLine($"ref double sl{j} = ref {U}.Add(ref pq, 4 * lane);");
-                string rowBaseQ = rb == 0 ? "" : $" + {I(rb)}";
                 for (int l = 0; l < lanes; l++)
                 {
-                    string at = $"ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBaseQ}) << 9);"; // row × 64 doubles
+                    string at = $"ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBase}) << 9);"; // row × 64 doubles
                     int po = PairAt(l, lanes);
                     // The 128-bit path also serves Arm64, where 256-bit vectors are not accelerated: two 128-bit adds there.
                     body.WriteLine(lanes == 4
@@ -1604,21 +1604,10 @@ internal static class AnalysisEmitter
             x.AddPrologue("pairSums", $"global::System.Span<double> pairSums = stackalloc double[{I(p.R * 32)}]; pairSums.Clear(); ref double pq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(pairSums); // (row, lane) sums with w and w² side by side; added to sums after the loop");
             body.WriteLine($"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref ofw); // lane l's (w, w²) at ofw[PairAt(l)]");
             body.WriteLine($"ref double sl{j} = ref {U}.Add(ref pq, 2 * lane);");
-            string rowBase = rb == 0 ? "" : $" + {I(rb)}";
             for (int l = 0; l < lanes; l++)
                 body.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBase}) << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref ofw, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}"); // row × 32 doubles
             body.WriteLine($"uint single{j} = ~(multi{j} | pass{j}) & {all}; // failed exactly one cut: its first failed");
-            using (body.Block($"while (single{j} != 0)"))
-            {
-                body.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount(single{j});");
-                body.WriteLine($"int r = {I(rb + n)} + (int)((rowCode{j} >> (4 * l)) & 15);");
-                body.WriteLine($"{U}.Add(ref cnt, r)++;");
-                body.WriteLine($"ref double at = ref {U}.Add(ref sl{j}, r * 32 + 2 * l);");
-                int h = lanes / 2, sh = h == 8 ? 3 : h == 4 ? 2 : 1; // h = 2^sh doubles per vector
-                // PairAt(l) with shifts: ⌊l/h⌋·2h + (l mod 2)·h + 2·⌊(l mod h)/2⌋.
-                body.WriteLine($"({V128}.LoadUnsafe(ref at) + {V128}.LoadUnsafe(ref ofw, (nuint)(((l >> {I(sh)}) << {I(sh + 1)}) + (l & 1) * {I(h)} + ((l & {I(h - 1)}) >> 1) * 2))).StoreUnsafe(ref at);");
-                body.WriteLine($"single{j} &= single{j} - 1;");
-            }
+            WriteSingleFailLanes(body, $"single{j}", $"rowCode{j}", rb + n, "cnt", $"sl{j}", "ofw", weighted: true, pairLanes: lanes);
             return;
         }
         Row($"pass{j}", 0);
@@ -1735,15 +1724,24 @@ internal static class AnalysisEmitter
     /// <summary>The N−1 rows of one selection: each lane set in <paramref name="single"/> (it failed exactly one cut, its
     /// first failed) adds one to row <paramref name="rowBase"/> + its code and, weighted, its w and w² (32 doubles at
     /// <paramref name="weights"/>: w from 0, w² from 16) to lane l of that row in <paramref name="sums"/> (which starts
-    /// at the block's lane). Consumes <paramref name="single"/>.</summary>
-    private static void WriteSingleFailLanes(SourceWriter w, string single, string code, int rowBase, string cnt, string sums, string weights, bool weighted)
+    /// at the block's lane). With <paramref name="pairLanes"/> (the block's lanes, W) the sums and weights are in the pair
+    /// layout instead: (w, w²) of (row, lane) side by side in rows of 32, the block's at PairAt(l). Consumes
+    /// <paramref name="single"/>.</summary>
+    private static void WriteSingleFailLanes(SourceWriter w, string single, string code, int rowBase, string cnt, string sums, string weights, bool weighted, int pairLanes = 0)
     {
         using (w.Block($"while ({single} != 0)"))
         {
             w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount({single});");
             w.WriteLine($"int r = {I(rowBase)} + (int)(({code} >> (4 * l)) & 15);");
             w.WriteLine($"{U}.Add(ref {cnt}, r)++;");
-            if (weighted)
+            if (weighted && pairLanes > 0)
+            {
+                int h = pairLanes / 2, sh = h == 8 ? 3 : h == 4 ? 2 : 1; // h = 2^sh doubles per vector
+                // PairAt(l) with shifts: ⌊l/h⌋·2h + (l mod 2)·h + 2·⌊(l mod h)/2⌋.
+                w.WriteLine($"ref double at = ref {U}.Add(ref {sums}, r * 32 + 2 * l);");
+                w.WriteLine($"({V128}.LoadUnsafe(ref at) + {V128}.LoadUnsafe(ref {weights}, (nuint)(((l >> {I(sh)}) << {I(sh + 1)}) + (l & 1) * {I(h)} + ((l & {I(h - 1)}) >> 1) * 2))).StoreUnsafe(ref at);");
+            }
+            else if (weighted)
             {
                 w.WriteLine($"ref double at = ref {U}.Add(ref {sums}, r * 32 + l);");
                 w.WriteLine($"at += {U}.Add(ref {weights}, l);");
