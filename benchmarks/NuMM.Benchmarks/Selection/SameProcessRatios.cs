@@ -24,10 +24,6 @@ public static class SameProcessRatios
         var nominal = new VariationNominal.Kernel();
         var final = new VariationUniversesFinal.Kernel();
         var shifts = new VariationShifts.Kernel();
-        var data = new DataSelection.Kernel();
-        var rd = data.CreateResult();
-        var mc = new WeightedSelection.Kernel();
-        var rm = mc.CreateResult();
         var rn = nominal.CreateResult();
         var rf = final.CreateResult();
         var rs = shifts.CreateResult();
@@ -43,14 +39,14 @@ public static class SameProcessRatios
         if (r1.CutFlow.Passed[^1] != rn.CutFlow.Passed[^1] || Math.Abs(r1.CutFlow.SumW[^1] / rn.CutFlow.SumW[^1] - 1) > 1e-12
             || r2.CutFlow.Passed[^1] != r1.CutFlow.Passed[^1] || BitConverter.DoubleToInt64Bits(r2.CutFlow.SumW[^1]) != BitConverter.DoubleToInt64Bits(r1.CutFlow.SumW[^1]))
             throw new InvalidOperationException($"runner results differ: kernel {rn.CutFlow.SumW[^1]:R}, 1 thread {r1.CutFlow.SumW[^1]:R}, 2 threads {r2.CutFlow.SumW[^1]:R}");
-        rd.Reset();
-        foreach (var b in batches) data.Process(b, rd);
-        var d1 = NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), one);
-        var d2 = NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), two);
-        if (d1.CutFlow.Passed[^1] != rd.CutFlow.Passed[^1] || d2.CutFlow.Passed[^1] != rd.CutFlow.Passed[^1] || rd.CutFlow.Passed[^1] == 0)
-            throw new InvalidOperationException($"data selection: kernel {rd.CutFlow.Passed[^1]}, runner 1 thread {d1.CutFlow.Passed[^1]}, 2 threads {d2.CutFlow.Passed[^1]} events");
-        double mCeil1 = double.MaxValue, mCeil2 = double.MaxValue, mKernel = double.MaxValue, mCache = double.MaxValue, mRun2 = double.MaxValue;
-        double dCeil1 = double.MaxValue, dCeil2 = double.MaxValue, dKernel = double.MaxValue, dCache = double.MaxValue, dRun1 = double.MaxValue, dRun2 = double.MaxValue;
+        var light = new[]
+        {
+            new ColumnCase("memory-bound case: unweighted data selection, 3 cuts on 5 columns (20 B per event)", "5 columns",
+                new DataSelection.Kernel(), batches, (from, to) => DataSelection.ReadColumns(batches.AsSpan(from, to - from))),
+            new ColumnCase("the same selection weighted (one weight column; 6 columns, 24 B per event)", "6 columns",
+                new WeightedSelection.Kernel(), batches, (from, to) => WeightedSelection.ReadColumns(batches.AsSpan(from, to - from))),
+        };
+        foreach (var c in light) c.Check(source, one, two);
         double run1 = double.MaxValue, run2 = double.MaxValue, ceiling2 = double.MaxValue, runFin1 = double.MaxValue, runFin2 = double.MaxValue;
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
         float sink = 0;
@@ -68,17 +64,7 @@ public static class SameProcessRatios
             ceiling2 = Math.Min(ceiling2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => VariationBenchmarks.ReadColumns(batches[from..to]))));
             runFin1 = Math.Min(runFin1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), one)));
             runFin2 = Math.Min(runFin2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(final, source(), () => new VarEvent.Batch(1), two)));
-            dCeil1 = Math.Min(dCeil1, Time(sw, () => sink += DataSelection.ReadColumns(batches)));
-            dKernel = Math.Min(dKernel, Time(sw, () => { rd.Reset(); foreach (var b in batches) data.Process(b, rd); }));
-            dCache = Math.Min(dCache, Time(sw, () => { rd.Reset(); for (int k = 0; k < batches.Length; k++) data.Process(batches[0], rd); }));
-            dRun1 = Math.Min(dRun1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), one)));
-            dCeil2 = Math.Min(dCeil2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => DataSelection.ReadColumns(batches.AsSpan(from, to - from)))));
-            dRun2 = Math.Min(dRun2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(data, source(), () => new VarEvent.Batch(1), two)));
-            mCeil1 = Math.Min(mCeil1, Time(sw, () => sink += WeightedSelection.ReadColumns(batches)));
-            mKernel = Math.Min(mKernel, Time(sw, () => { rm.Reset(); foreach (var b in batches) mc.Process(b, rm); }));
-            mCache = Math.Min(mCache, Time(sw, () => { rm.Reset(); for (int k = 0; k < batches.Length; k++) mc.Process(batches[0], rm); }));
-            mCeil2 = Math.Min(mCeil2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, (from, to) => WeightedSelection.ReadColumns(batches.AsSpan(from, to - from)))));
-            mRun2 = Math.Min(mRun2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(mc, source(), () => new VarEvent.Batch(1), two)));
+            foreach (var c in light) sink += c.Measure(sw, source, one, two);
         }
         Console.WriteLine($"{batches.Length} batches, minimum of {reps} interleaved passes (checksum {sink:G3}):");
         Console.WriteLine($"  read ceiling (18 columns)       {ceiling,8:F1} ms  {ceiling / nom,5:F2} × nominal");
@@ -92,20 +78,54 @@ public static class SameProcessRatios
         Console.WriteLine($"  runner, final-only universes, 1 thread {runFin1,3:F1} ms  {runFin1 / run1,5:F2} × the runner's nominal (per-batch partial results merged exactly)");
         Console.WriteLine($"  runner, final-only universes, 2 threads {runFin2,3:F1} ms  {runFin2 / run2,5:F2} × the runner's nominal on 2 threads ({runFin1 / runFin2:F2}× faster than 1 thread)");
         Console.WriteLine($"  runner, nominal, 2 threads      {run2,8:F1} ms  {ceiling2 / run2,5:F2} of the 2-thread ceiling ({run1 / run2:F2}× faster than 1 thread)");
-        Console.WriteLine($"  memory-bound case: unweighted data selection, 3 cuts on 5 columns (20 B per event), {d1.CutFlow.Passed[^1]} of {d1.CutFlow.Passed[0]} events pass");
-        Console.WriteLine($"    read ceiling (5 columns), 1 thread    {dCeil1,8:F1} ms");
-        Console.WriteLine($"    kernel, in cache                      {dCache,8:F1} ms  {dCache / dCeil1,5:F2} × the 1-thread ceiling");
-        Console.WriteLine($"    kernel, 1 thread, from memory         {dKernel,8:F1} ms  {dCeil1 / dKernel,5:F2} of the 1-thread ceiling");
-        Console.WriteLine($"    runner, 1 thread                      {dRun1,8:F1} ms  {dCeil1 / dRun1,5:F2} of the 1-thread ceiling");
-        Console.WriteLine($"    read ceiling (5 columns), 2 threads   {dCeil2,8:F1} ms  {dCeil1 / dCeil2,5:F2} × faster than 1 thread");
-        Console.WriteLine($"    runner, 2 threads                     {dRun2,8:F1} ms  {dCeil2 / dRun2,5:F2} of the 2-thread ceiling ({dRun1 / dRun2:F2}× faster than 1 thread)");
-        Console.WriteLine($"  the same selection weighted (one weight column; 6 columns, 24 B per event)");
-        Console.WriteLine($"    read ceiling (6 columns), 1 thread    {mCeil1,8:F1} ms");
-        Console.WriteLine($"    kernel, in cache                      {mCache,8:F1} ms  {mCache / mCeil1,5:F2} × the 1-thread ceiling");
-        Console.WriteLine($"    kernel, 1 thread, from memory         {mKernel,8:F1} ms  {mCeil1 / mKernel,5:F2} of the 1-thread ceiling");
-        Console.WriteLine($"    read ceiling (6 columns), 2 threads   {mCeil2,8:F1} ms");
-        Console.WriteLine($"    runner, 2 threads                     {mRun2,8:F1} ms  {mCeil2 / mRun2,5:F2} of the 2-thread ceiling");
+        foreach (var c in light) c.Print();
         return 0;
+    }
+
+    /// <summary>A light selection next to the read ceiling of the columns it reads: the kernel in cache and from memory,
+    /// the runner on 1 and 2 threads, the ceiling on 1 and 2 threads (each thread summing half of the batches).</summary>
+    private sealed class ColumnCase(string title, string columns, NuMM.Runtime.Selection.IAnalysisKernel<VarEvent.Batch> kernel,
+        VarEvent.Batch[] batches, Func<int, int, float> readColumns)
+    {
+        private readonly NuMM.Runtime.Selection.AnalysisResult _result = kernel.CreateResult();
+        private double _ceil1 = double.MaxValue, _ceil2 = double.MaxValue, _kernel = double.MaxValue, _cache = double.MaxValue, _run1 = double.MaxValue, _run2 = double.MaxValue;
+        private long _passed, _events;
+
+        // The runner on 1 and 2 threads selects the events the kernel selects (checked before timing).
+        public void Check(Func<NuMM.Runtime.Data.Sources.ArrayBatchSource<VarEvent.Batch>> source, NuMM.Runtime.Selection.RunOptions one, NuMM.Runtime.Selection.RunOptions two)
+        {
+            _result.Reset();
+            foreach (var b in batches) kernel.Process(b, _result);
+            var r1 = NuMM.Runtime.Selection.AnalysisRunner.Run(kernel, source(), () => new VarEvent.Batch(1), one);
+            var r2 = NuMM.Runtime.Selection.AnalysisRunner.Run(kernel, source(), () => new VarEvent.Batch(1), two);
+            (_passed, _events) = (_result.CutFlow.Passed[^1], _result.CutFlow.Passed[0]);
+            if (r1.CutFlow.Passed[^1] != _passed || r2.CutFlow.Passed[^1] != _passed || _passed == 0)
+                throw new InvalidOperationException($"{title}: kernel {_passed}, runner 1 thread {r1.CutFlow.Passed[^1]}, 2 threads {r2.CutFlow.Passed[^1]} events");
+        }
+
+        // One interleaved pass of every case; returns the ceilings' sums (kept by the caller so they are not optimised away).
+        public float Measure(Stopwatch sw, Func<NuMM.Runtime.Data.Sources.ArrayBatchSource<VarEvent.Batch>> source, NuMM.Runtime.Selection.RunOptions one, NuMM.Runtime.Selection.RunOptions two)
+        {
+            float sink = 0;
+            _ceil1 = Math.Min(_ceil1, Time(sw, () => sink += readColumns(0, batches.Length)));
+            _kernel = Math.Min(_kernel, Time(sw, () => { _result.Reset(); foreach (var b in batches) kernel.Process(b, _result); }));
+            _cache = Math.Min(_cache, Time(sw, () => { _result.Reset(); for (int k = 0; k < batches.Length; k++) kernel.Process(batches[0], _result); }));
+            _run1 = Math.Min(_run1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(kernel, source(), () => new VarEvent.Batch(1), one)));
+            _ceil2 = Math.Min(_ceil2, Time(sw, () => sink += VariationBenchmarks.OnTwoThreads(batches.Length, readColumns)));
+            _run2 = Math.Min(_run2, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(kernel, source(), () => new VarEvent.Batch(1), two)));
+            return sink;
+        }
+
+        public void Print()
+        {
+            Console.WriteLine($"  {title}, {_passed} of {_events} events pass");
+            Console.WriteLine($"    read ceiling ({columns}), 1 thread    {_ceil1,8:F1} ms");
+            Console.WriteLine($"    kernel, in cache                      {_cache,8:F1} ms  {_cache / _ceil1,5:F2} × the 1-thread ceiling");
+            Console.WriteLine($"    kernel, 1 thread, from memory         {_kernel,8:F1} ms  {_ceil1 / _kernel,5:F2} of the 1-thread ceiling");
+            Console.WriteLine($"    runner, 1 thread                      {_run1,8:F1} ms  {_ceil1 / _run1,5:F2} of the 1-thread ceiling");
+            Console.WriteLine($"    read ceiling ({columns}), 2 threads   {_ceil2,8:F1} ms  {_ceil1 / _ceil2,5:F2} × faster than 1 thread");
+            Console.WriteLine($"    runner, 2 threads                     {_run2,8:F1} ms  {_ceil2 / _run2,5:F2} of the 2-thread ceiling ({_run1 / _run2:F2}× faster than 1 thread)");
+        }
     }
 
     private static double Time(Stopwatch sw, Action run)
