@@ -1,0 +1,51 @@
+using NuMM.Generators.Tests.Support;
+
+namespace NuMM.Generators.Tests;
+
+/// <summary>Where the block loop tests whether it can skip the remaining cuts: only where they cost more than a
+/// mispredicted branch (64 vector operations, AnalysisEmitter.ExitMinOps).</summary>
+public class EarlyExitTests
+{
+    private const string Schema = """
+        using NuMM.Dsl;
+        [EventSchema]
+        public partial struct Ev
+        {
+            public float E;
+            public float Theta;
+            public float X;
+        }
+
+        """;
+
+    private static int Exits(string cuts)
+    {
+        var run = GeneratorHarness.RunGenerator(Schema + "[Analysis(typeof(Ev))]\npublic static partial class Sel\n{\n" + cuts + "\n}\n");
+        Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
+        string code = run.Generated("Sel.NuMM.g.cs");
+        return code.Split("goto tally;").Length - 1;
+    }
+
+    [Fact]
+    public void CheapCuts_NoExitTest()
+    {
+        // Nine comparisons after cut 2: about 40 operations, less than a misprediction costs.
+        var cuts = string.Join("\n", Enumerable.Range(1, 11).Select(k => $"""[Cut({k}, "c{k}")] public static bool C{k}(in Ev e) => e.{(k % 2 == 0 ? "E" : "X")} > {k}f && e.Theta < {k}f;"""));
+        Assert.Equal(0, Exits(cuts));
+    }
+
+    [Fact]
+    public void CostlyCuts_ExitWhereTheRestCostsEnough()
+    {
+        string Poly(string v) => string.Concat(Enumerable.Repeat("(", 12)) + $"0.5f * e.{v} + 1f)" + string.Concat(Enumerable.Range(0, 11).Select(_ => $" * e.{v} + 1f)")) + $" * e.{v}";
+        string cuts = $$"""
+            [Cut(1, "a")] public static bool A(in Ev e) => e.X > 0f;
+            [Cut(2, "b")] public static bool B(in Ev e) => e.E > 1f;
+            [Cut(3, "c")] public static bool C(in Ev e) => {{Poly("E")}} > 2f;
+            [Cut(4, "d")] public static bool D(in Ev e) => {{Poly("Theta")}} < 1f;
+            """;
+        // Before cut 3 (two polynomials of degree 13 left, about 80 operations) at each of the three widths; not before cut 4
+        // (one left), and never before cut 2 (no event can have failed two cuts).
+        Assert.Equal(3, Exits(cuts));
+    }
+}
