@@ -473,16 +473,47 @@ internal static class AnalysisEmitter
     /// 0.96 / 0.97); with 18 columns × 16 lines in flight the early lines were evicted before use.</summary>
     private const int PrefetchAhead = 64;
 
-    /// <summary>Writes the block loop's body, with the prefetch hints for the scalar columns it reads.</summary>
+    /// <summary>Writes the block loop's body, with the prefetch hints for the scalar columns it reads. At 16 lanes (a block
+    /// is one line per float column) the hint for a column that every block loads goes right after its first load: the
+    /// JIT then reuses the column's address, kept on the stack when the loop reads more columns than there are registers,
+    /// instead of loading it again for the hint (measured on the 18-column benchmark analysis: 0.84 of the time from
+    /// memory, 0.95 in cache). The hints of the other columns (read only after an early-exit test or inside a branch)
+    /// stay at the top of the body. The index is clamped to the batch, so the hints need no branch.</summary>
     private static void WriteBody(SourceWriter w, SourceWriter body, VectorExprEmitter x, int lanes)
     {
-        foreach (var line in body.ToString().Split('\n'))
+        var lines = body.ToString().Split('\n');
+        var near = new HashSet<string>(System.StringComparer.Ordinal);
+        string loadPrefix = $"{x.V}.LoadUnsafe(ref ";
+        if (lanes == 16)
+        {
+            // Straight-line loads: at the body's own indentation, before the first early-exit test or label.
+            string? baseIndent = null;
+            foreach (var line in lines)
+            {
+                if (line.Trim().Length == 0) continue;
+                string indent = line.Substring(0, line.Length - line.TrimStart().Length);
+                baseIndent ??= indent;
+                string t = line.Trim();
+                if (t.Contains("goto ") || t.EndsWith(":", System.StringComparison.Ordinal)) break;
+                if (indent != baseIndent) continue;
+                if (StraightLoad(t, loadPrefix) is { } col && x.ScalarColumnRefs.Contains(col)) near.Add(col);
+            }
+        }
+        var hinted = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var line in lines)
         {
             if (line.Trim() == PrefetchMarker)
             {
                 if (x.ScalarColumnRefs.Count == 0) continue;
                 string indent = line.Substring(0, line.Length - line.TrimStart().Length);
-                string once = lanes < 16 ? "lane == 0 && " : ""; // one hint per 16 floats (a line) of each column
+                if (lanes == 16)
+                {
+                    w.WriteLine($"{indent}int pfi = global::System.Math.Min(i + {I(PrefetchAhead)}, n - 1); // hints only: the lines {I(PrefetchAhead)} events ahead (clamped to the batch)");
+                    foreach (var r in x.ScalarColumnRefs)
+                        if (!near.Contains(r)) w.WriteLine($"{indent}{PrefetchLine(r)}");
+                    continue;
+                }
+                string once = "lane == 0 && "; // one hint per 16 floats (a line) of each column
                 w.WriteLine($"{indent}if ({once}i + {I(PrefetchAhead)} < n) // hints only: the lines {I(PrefetchAhead)} events ahead");
                 w.WriteLine($"{indent}{{");
                 foreach (var r in x.ScalarColumnRefs)
@@ -491,7 +522,22 @@ internal static class AnalysisEmitter
                 continue;
             }
             if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
+            if (near.Count > 0 && StraightLoad(line.Trim(), loadPrefix) is { } c && near.Contains(c) && hinted.Add(c))
+                w.WriteLine(line.Substring(0, line.Length - line.TrimStart().Length) + PrefetchLine(c));
         }
+    }
+
+    private static string PrefetchLine(string column) =>
+        $"{RT}.Selection.Prefetch.Line(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {column}, pfi));";
+
+    /// <summary>The column of a line <c>var x_N = Vector512.LoadUnsafe(ref c_Col, (nuint)i);</c>, else null.</summary>
+    private static string? StraightLoad(string line, string loadPrefix)
+    {
+        int at = line.IndexOf(loadPrefix, System.StringComparison.Ordinal);
+        if (!line.StartsWith("var ", System.StringComparison.Ordinal) || at < 0 || !line.EndsWith(", (nuint)i);", System.StringComparison.Ordinal)) return null;
+        int from = at + loadPrefix.Length;
+        int comma = line.IndexOf(',', from);
+        return comma > from ? line.Substring(from, comma - from) : null;
     }
 
     /// <summary>Passing events the vector path queues before running the final-only variations for them, all at once when
