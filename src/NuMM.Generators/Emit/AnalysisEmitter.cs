@@ -476,9 +476,10 @@ internal static class AnalysisEmitter
     /// <summary>Writes the block loop's body, with the prefetch hints for the scalar columns it reads. At 16 lanes (a block
     /// is one line per float column) the hint for a column that every block loads goes right after its first load: the
     /// JIT then reuses the column's address, kept on the stack when the loop reads more columns than there are registers,
-    /// instead of loading it again for the hint (measured on the 18-column benchmark analysis: 0.84 of the time from
-    /// memory, 0.95 in cache). The hints of the other columns (read only after an early-exit test or inside a branch)
-    /// stay at the top of the body. The index is clamped to the batch, so the hints need no branch.</summary>
+    /// instead of loading it again for the hint (measured on the 18-column benchmark analysis against the same kernel
+    /// with every hint at the top: 0.95 of the time in cache, 0.93–0.97 from memory). The hints of the other columns
+    /// (read only after an early-exit test or inside a branch) stay at the top of the body. The index is clamped to the
+    /// batch, so the hints need no branch.</summary>
     private static void WriteBody(SourceWriter w, SourceWriter body, VectorExprEmitter x, int lanes)
     {
         var lines = body.ToString().Split('\n');
@@ -1464,8 +1465,8 @@ internal static class AnalysisEmitter
 
     /// <summary>The least work, in vector operations per block (<see cref="VectorOps"/>), that the cuts after cut k must
     /// cost for the block loop to test whether it can skip them. Measured on the 11-cut benchmark analysis, whose cuts
-    /// after the second cost 43: without its 9 tests it took 0.90–0.92 of the time in cache and 0.91–0.95 from memory
-    /// (the blocks leave at different cuts, so the tests mispredict). A misprediction costs about 15–20 cycles, some 64
+    /// after the second cost 43: without its 9 tests it took 0.89–0.92 of the time in cache and 0.88–0.96 from memory
+    /// in five runs (the blocks leave at different cuts, so the tests mispredict). A misprediction costs about 15–20 cycles, some 64
     /// issue slots of a 4-wide core.</summary>
     private const int ExitMinOps = 64;
 
@@ -1621,7 +1622,7 @@ internal static class AnalysisEmitter
     /// <paramref name="sel"/>'s passing events until they are filled with the span overloads of <c>Fill</c> (0: no
     /// queue, one <c>Fill</c> call per passing event and histogram). A span fill adds the same values in the same order
     /// as the per-event calls (bitwise identical), but bins them with SIMD and keeps the calls out of the block loop:
-    /// measured on the 11-cut benchmark analysis, 10 % less time in cache, 6 % from memory. Queued where every histogram
+    /// measured on the 11-cut benchmark analysis, 0.90 of the time in cache and 0.94 from memory. Queued where every histogram
     /// of the selection is filled by value: not with weight variations that record or reuse the nominal cells (the sweep,
     /// final-only), nor for histograms whose cells the selections share. The queues of all selections stay within
     /// <see cref="FillQueueDoubles"/> doubles of stack.</summary>
