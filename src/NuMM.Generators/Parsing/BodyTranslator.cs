@@ -489,7 +489,7 @@ internal sealed class BodyTranslator
 
     /// <summary>A Math/MathF call with a vector form, with the unit of its value: Abs, Floor, Ceiling, Truncate and Round
     /// keep the unit, Min and Max need one unit, Sqrt halves even powers (GeV² → GeV), FusedMultiplyAdd(a, b, c) is in
-    /// the unit of a·b, which c must share, and Pow(x, 2) squares.</summary>
+    /// the unit of a·b, which c must share, and Pow(x, 2) of a float squares.</summary>
     private Tx? TryMath(string name, List<Tx> args, ValType ret, IInvocationOperation inv)
     {
         bool fp = ret is ValType.Float or ValType.Double;
@@ -515,8 +515,16 @@ internal sealed class BodyTranslator
             case "FusedMultiplyAdd" when fp && args.Count == 3:
                 var product = new Tx(args[0].Expr, Product(args[0], args[1], 1));
                 return Call(MathFn.FusedMultiplyAdd, SameUnit(inv.Syntax, inv.Syntax, product, Arg(2), args[2], "adding the product and the addend mixes units"));
+            // Pow(x, 2) is x·x only where the square is exact: a double converted from a float (24 significant bits,
+            // so 48 in the square). Elsewhere an exact square can fall halfway between two doubles, which x·x rounds to
+            // even and the platform's pow need not (glibc 2.36 rounds 124175707² up, x·x down): the C# result is pow's,
+            // so the kernel calls it per lane. Either way the value is in the square of x's unit.
             case "Pow" when fp && args.Count == 2 && args[1].Expr is Const { Value: 2.0 }:
-                return new Tx(new Binary(BinOp.Mul, args[0].Expr, args[0].Expr), Product(args[0], args[0], 1));
+                var square = Product(args[0], args[0], 1);
+                if (ret == ValType.Double && args[0].Expr is Convert { To: ValType.Double, Operand.Type: ValType.Float })
+                    return new Tx(new Binary(BinOp.Mul, args[0].Expr, args[0].Expr), square);
+                var m = inv.TargetMethod;
+                return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name), ret, new EquatableArray<Expr>(new[] { args[0].Expr, args[1].Expr })), square);
         }
         return null;
     }
