@@ -218,6 +218,29 @@ def np_cutflow_levels(c, w):
     return flow, n1, np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m])
 
 
+def np_levels_masks(c, w):
+    """Issue 13's workload as a coffea user writes it: the cumulative cut levels (events and sum w passing cuts 1..k;
+    no N-1, no sum w^2) and the three histograms of the final selection. The masks are ANDed cut by cut and np.dot sums
+    the weights (the fastest idiom, see np_cutflow_packed)."""
+    m = np.ones(len(w), bool)
+    flow = [(len(w), w.sum())]
+    for cut in np_cut_masks(c):
+        m &= cut
+        flow.append((np.count_nonzero(m), np.dot(m, w)))
+    return flow, np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m])
+
+
+def np_levels_bincount(c, w):
+    """The same outputs as np_levels_masks from each event's level (LEVEL_OF of the packed bits) and two np.bincount."""
+    masks = np_cut_masks(c)
+    n = len(masks)
+    level = LEVEL_OF[np_pack(masks)]
+    cn = np.cumsum(np.bincount(level, minlength=n + 1)[::-1])[::-1]
+    cw = np.cumsum(np.bincount(level, weights=w, minlength=n + 1)[::-1])[::-1]
+    m = level == n
+    return [(cn[k], cw[k]) for k in range(n + 1)], np_fill(c["Energy"][m], c["TrueE"][m], c["VtxZ"][m], c["Angle"][m], w[m])
+
+
 # ---------------------------------------------------------------------------------------------------------------- numba
 @njit
 def _fixed(vx, vy, vz, t, hits, nid, pid, dedx, gap, slen, swid, tlen, i):
@@ -529,6 +552,15 @@ def main():
         chk.hist(f"{tool} Energy", fill[2], ref["nominal_energy_hist"])
         chk.hist(f"{tool} TrueE", fill[3], ref["nominal_truee_hist"])
         chk.close(f"{tool} VtxZAngle integral", np.sum(fill[4]), ref["nominal_vtxzangle_integral"])
+    for tool, fn in (("numpy cut levels (masks)", lambda: np_levels_masks(c, w)),
+                     ("numpy cut levels (bincount)", lambda: np_levels_bincount(c, w))):
+        flow, fill = fn()
+        for lv in range(12):
+            chk.exact(f"{tool} passed level {lv}", flow[lv][0], ref["nominal_passed"][lv])
+            chk.close(f"{tool} sum w level {lv}", flow[lv][1], ref["nominal_sumw"][lv])
+        chk.hist(f"{tool} Energy", fill[2], ref["nominal_energy_hist"])
+        chk.hist(f"{tool} TrueE", fill[3], ref["nominal_truee_hist"])
+        chk.close(f"{tool} VtxZAngle integral", np.sum(fill[4]), ref["nominal_vtxzangle_integral"])
     sumw, sumw2, passed, he, ht, h2 = nb_run(c, flux, n_univ, True, SIGMAS)
     flow = np.cumsum(passed[0, ::-1])[::-1]  # events passing cuts 1..k = those stopping at level >= k
     for lv in range(12):
@@ -578,6 +610,10 @@ def main():
         ("numpy cut flow + N-1, PackedSelection, in cache", repeat(lambda: np_cutflow_packed(in_cache, w_in_cache))),
         ("numpy cut flow + N-1, levels + bincount, in cache", repeat(lambda: np_cutflow_levels(in_cache, w_in_cache))),
         ("numba cut flow + N-1, in cache", repeat(lambda: nb_cutflow(in_cache))),
+        ("numpy cut levels, masks", lambda: np_levels_masks(c, w)),
+        ("numpy cut levels, bincount", lambda: np_levels_bincount(c, w)),
+        ("numpy cut levels, masks, in cache", repeat(lambda: np_levels_masks(in_cache, w_in_cache))),
+        ("numpy cut levels, bincount, in cache", repeat(lambda: np_levels_bincount(in_cache, w_in_cache))),
     ]
     t = {}
     print(f"\nTimes (median of {args.repeats} after one warm-up), ms:")
@@ -628,6 +664,15 @@ def main():
                          best("numpy cut flow + N-1, PackedSelection, in cache", "numpy cut flow + N-1, levels + bincount, in cache")))
         print("NuMM / peer making the same outputs (cut flow with N-1 and sum w^2 per level, histograms):")
         for label, nt, nb, npy in same:
+            print(f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}   NuMM / numpy {nt / t[npy]:6.2f}   (numpy form: {npy})")
+        # Issue 13's own workload: the cumulative levels (events, sum w) and the histograms, which numba's nominal loop
+        # makes too (with its early exit); NuMM makes more (N-1, sum w^2).
+        levels = [("nominal", numm["Nominal"], "numba nominal", best("numpy cut levels, masks", "numpy cut levels, bincount"))]
+        if "NominalInCache" in numm:
+            levels.append(("nominal in cache", numm["NominalInCache"], "numba nominal in cache",
+                           best("numpy cut levels, masks, in cache", "numpy cut levels, bincount, in cache")))
+        print("NuMM / peer making issue 13's workload (cut levels with events and sum w, histograms):")
+        for label, nt, nb, npy in levels:
             print(f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}   NuMM / numpy {nt / t[npy]:6.2f}   (numpy form: {npy})")
         print("NuMM / peer:")
         for label, nt, nb, npy in pairs:
