@@ -9,6 +9,7 @@ results). This script repeats the selection (11 cuts, weight = flux x xsec x pot
   * numba: one @njit loop over the events filling the nominal and every variation in the same pass;
   * numpy (coffea's PackedSelection algorithm, and a faster levels + np.bincount form) and numba making the same
     nominal outputs as NuMM's kernel: the whole cut flow with N-1 (events, sum w, sum w^2), and the histograms;
+  * numpy making issue 13's workload: the cumulative cut levels (events, sum w) and the histograms;
 checks that both give NuMM's numbers (events passing exactly, sums of weights to 1e-9 relative), times each case
 (median of --repeats runs after one warm-up; single thread), and prints NuMM / peer ratios when given BenchmarkDotNet's
 CSV report (--numm-report .../NuMM.Benchmarks.Selection.VariationBenchmarks-report.csv).
