@@ -125,6 +125,18 @@ public class UnitTests
     }
 
     [Fact]
+    public void Pow2_SquaresTheUnit_AlsoWhenCalledPerLane()
+    {
+        // Math.Pow of a float is x·x in the kernel; MathF.Pow is called per lane (its square may be a rounding tie),
+        // reported as such (NUMM0202), and its value is still in the square of x's unit.
+        NoDiagnostics("""[Cut(1, "a")] public static bool A(in Ev e) => Math.Pow(e.E, 2) > e.E * e.E2;""");
+        Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => Math.Pow(e.E, 2) > e.X;"""), "NUMM0501", "Math.Pow(e.E, 2) > e.X", "in cm");
+        var run = GeneratorHarness.RunGenerator(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => MathF.Pow(e.E, 2f) > e.E * e.E2;"""));
+        Assert.Equal(new[] { "NUMM0202" }, run.Numm.Select(d => d.Id));
+        Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => MathF.Pow(e.E, 2f) > e.X;"""), "NUMM0501", "MathF.Pow(e.E, 2f) > e.X", "in cm");
+    }
+
+    [Fact]
     public void MinMax_NeedOneUnit()
         => Expect(Analysis("""[Cut(1, "a")] public static bool A(in Ev e) => Math.Max(e.E, e.X) > 1f;"""),
             "NUMM0501", "Math.Max(e.E, e.X)", "'e.E' is in GeV", "'e.X' is in cm", "larger");

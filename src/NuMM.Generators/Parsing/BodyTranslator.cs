@@ -473,12 +473,18 @@ internal sealed class BodyTranslator
         if (isMath && TryMath(m.Name, args, ret, inv) is { } math) return math;
         if (isNumeric && m.Name == "IsNaN" && args.Count == 1)
             return new Tx(new Compare(CmpOp.Ne, args[0].Expr, args[0].Expr), null);
+        return PerLaneCall(m, args, ret, inv, null);
+    }
+
+    /// <summary>A call of <paramref name="m"/> lane by lane (reported as NUMM0202), its value in <paramref name="unit"/>.</summary>
+    private Tx PerLaneCall(IMethodSymbol m, List<Tx> args, ValType ret, IInvocationOperation inv, Unit? unit)
+    {
         _ctx.AddPerLaneCall($"{m.ContainingType!.Name}.{m.Name} in '{_method.Name}'", inv.Syntax);
         var exprs = new Expr[args.Count];
         for (int i = 0; i < exprs.Length; i++) exprs[i] = args[i].Expr;
         // Explicit type arguments: H.Zero<double>() cannot be inferred from its (missing) arguments.
         var typeArguments = m.IsGenericMethod ? "<" + string.Join(", ", System.Linq.Enumerable.Select(m.TypeArguments, SymbolText.FullName)) + ">" : "";
-        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name) + typeArguments, ret, new EquatableArray<Expr>(exprs)), null);
+        return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name) + typeArguments, ret, new EquatableArray<Expr>(exprs)), unit);
     }
 
     /// <summary>Math/MathF, static members of float, double and int, and methods marked [Pure].</summary>
@@ -523,8 +529,7 @@ internal sealed class BodyTranslator
                 var square = Product(args[0], args[0], 1);
                 if (ret == ValType.Double && args[0].Expr is Convert { To: ValType.Double, Operand.Type: ValType.Float })
                     return new Tx(new Binary(BinOp.Mul, args[0].Expr, args[0].Expr), square);
-                var m = inv.TargetMethod;
-                return new Tx(new ScalarCall(SymbolText.FullName(m.ContainingType!) + "." + Emit.Literals.Identifier(m.Name), ret, new EquatableArray<Expr>(new[] { args[0].Expr, args[1].Expr })), square);
+                return PerLaneCall(inv.TargetMethod, args, ret, inv, square);
         }
         return null;
     }
