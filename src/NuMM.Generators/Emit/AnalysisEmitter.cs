@@ -511,25 +511,25 @@ internal static class AnalysisEmitter
                 {
                     w.WriteLine($"{indent}int pfi = global::System.Math.Min(i + {I(PrefetchAhead)}, n - 1); // hints only: the lines {I(PrefetchAhead)} events ahead (clamped to the batch)");
                     foreach (var r in x.ScalarColumnRefs)
-                        if (!near.Contains(r)) w.WriteLine($"{indent}{PrefetchLine(r)}");
+                        if (!near.Contains(r)) w.WriteLine($"{indent}{PrefetchLine(r, "pfi")}");
                     continue;
                 }
-                string once = "lane == 0 && "; // one hint per 16 floats (a line) of each column
-                w.WriteLine($"{indent}if ({once}i + {I(PrefetchAhead)} < n) // hints only: the lines {I(PrefetchAhead)} events ahead");
+                // Narrower blocks: one hint per 16 floats (a line) of each column.
+                w.WriteLine($"{indent}if (lane == 0 && i + {I(PrefetchAhead)} < n) // hints only: the lines {I(PrefetchAhead)} events ahead");
                 w.WriteLine($"{indent}{{");
                 foreach (var r in x.ScalarColumnRefs)
-                    w.WriteLine($"{indent}    {RT}.Selection.Prefetch.Line(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {r}, i + {I(PrefetchAhead)}));");
+                    w.WriteLine($"{indent}    {PrefetchLine(r, $"i + {I(PrefetchAhead)}")}");
                 w.WriteLine($"{indent}}}");
                 continue;
             }
             if (line.Length > 0) w.WriteLine(line); else w.WriteLine();
             if (near.Count > 0 && StraightLoad(line.Trim(), loadPrefix) is { } c && near.Contains(c) && hinted.Add(c))
-                w.WriteLine(line.Substring(0, line.Length - line.TrimStart().Length) + PrefetchLine(c));
+                w.WriteLine(line.Substring(0, line.Length - line.TrimStart().Length) + PrefetchLine(c, "pfi"));
         }
     }
 
-    private static string PrefetchLine(string column) =>
-        $"{RT}.Selection.Prefetch.Line(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {column}, pfi));";
+    private static string PrefetchLine(string column, string index) =>
+        $"{RT}.Selection.Prefetch.Line(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref {column}, {index}));";
 
     /// <summary>The column of a line <c>var x_N = Vector512.LoadUnsafe(ref c_Col, (nuint)i);</c>, else null.</summary>
     private static string? StraightLoad(string line, string loadPrefix)
