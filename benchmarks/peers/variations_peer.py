@@ -656,25 +656,23 @@ def main():
         # NuMM's nominal kernel always makes the whole cut flow with N-1 (events, sum w, sum w^2 per level) and the
         # histograms; "numpy nominal" and "numba nominal" above make less (the final selection; numba also the levels'
         # events and sum w). These peers make the same outputs; the faster numpy form is the one compared.
-        def best(*names):
-            return min(names, key=lambda k: t[k])
-        same = [("nominal", numm["Nominal"], "numba cut flow + N-1",
-                 best("numpy cut flow + N-1, PackedSelection", "numpy cut flow + N-1, levels + bincount"))]
-        if "NominalInCache" in numm:
-            same.append(("nominal in cache", numm["NominalInCache"], "numba cut flow + N-1, in cache",
-                         best("numpy cut flow + N-1, PackedSelection, in cache", "numpy cut flow + N-1, levels + bincount, in cache")))
-        print("NuMM / peer making the same outputs (cut flow with N-1 and sum w^2 per level, histograms):")
-        for label, nt, nb, npy in same:
-            print(f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}   NuMM / numpy {nt / t[npy]:6.2f}   (numpy form: {npy})")
+        def compare(title, numba, numpy_forms):
+            """NuMM / numba and NuMM / the fastest numpy form, for the nominal from memory and (if given) in cache;
+            numba is the pair (from memory, in cache) of case names, the numpy forms' in-cache cases end in ", in cache"."""
+            print(title)
+            for k, (label, nt, suffix) in enumerate((("nominal", numm["Nominal"], ""),
+                                                    ("nominal in cache", numm.get("NominalInCache"), ", in cache"))):
+                if nt is None:
+                    continue
+                npy = min((f + suffix for f in numpy_forms), key=lambda name: t[name])
+                print(f"  {label:34s} NuMM / numba {nt / t[numba[k]]:6.2f}   NuMM / numpy {nt / t[npy]:6.2f}   (numpy form: {npy})")
+        compare("NuMM / peer making the same outputs (cut flow with N-1 and sum w^2 per level, histograms):",
+                ("numba cut flow + N-1", "numba cut flow + N-1, in cache"),
+                ("numpy cut flow + N-1, PackedSelection", "numpy cut flow + N-1, levels + bincount"))
         # Issue 13's own workload: the cumulative levels (events, sum w) and the histograms, which numba's nominal loop
         # makes too (with its early exit); NuMM makes more (N-1, sum w^2).
-        levels = [("nominal", numm["Nominal"], "numba nominal", best("numpy cut levels, masks", "numpy cut levels, bincount"))]
-        if "NominalInCache" in numm:
-            levels.append(("nominal in cache", numm["NominalInCache"], "numba nominal in cache",
-                           best("numpy cut levels, masks, in cache", "numpy cut levels, bincount, in cache")))
-        print("NuMM / peer making issue 13's workload (cut levels with events and sum w, histograms):")
-        for label, nt, nb, npy in levels:
-            print(f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}   NuMM / numpy {nt / t[npy]:6.2f}   (numpy form: {npy})")
+        compare("NuMM / peer making issue 13's workload (cut levels with events and sum w, histograms):",
+                ("numba nominal", "numba nominal in cache"), ("numpy cut levels, masks", "numpy cut levels, bincount"))
         print("NuMM / peer:")
         for label, nt, nb, npy in pairs:
             line = f"  {label:34s} NuMM / numba {nt / t[nb]:6.2f}"
