@@ -9,10 +9,12 @@ namespace NuMM.Generators.Emit;
 /// the scalar reference twin that calls the user's own methods. The nominal selection and every systematic variation
 /// are filled in the same pass over each batch.</summary>
 /// <remarks>
-/// Bookkeeping. Each selection (the nominal one, and one per σ point of each shift) sorts every event into disjoint
-/// rows: row 0, passed every cut; row k (1..N), first failed cut k; row N+k, failed cut k and no other. Counts and
-/// weighted sums are kept per row and turned into the cumulative and N−1 cut flows at the end of the call (a suffix
-/// sum), so a block costs one masked add per row that holds any of its events instead of one per cut level.
+/// Bookkeeping. Each selection (the nominal one, and one per σ point of each shift) sorts every event into rows:
+/// row 0, passed every cut; row k (1..N), first failed cut k; row N+k, failed cut k and no other. A count is kept per
+/// row (an event that failed only cut k counts in rows k and N+k). The weighted sums hold each event in exactly one
+/// row: row k those that first failed cut k and failed another, row N+k those that failed only cut k. Both are turned
+/// into the cumulative and N−1 cut flows at the end of the call (a suffix sum), so a block costs one add per event
+/// (or one masked add per row that holds any of its events) instead of one per cut level.
 /// Weighted sums keep 16 lanes per row (event i adds to lane i % 16, in event order), so every vector width and the
 /// scalar twin add the same numbers in the same order: results are bit-identical. Knob points and universes use
 /// the nominal selection's rows with weight × factor.
@@ -54,9 +56,6 @@ internal static class AnalysisEmitter
         public bool HasFinal => Finals.Count > 0;
         public int FinalLength;
         public int CountsLength => Selections.Count * R;
-        private int[]? _sharedPrefix;
-        /// <summary>Per selection, the leading cuts and weights it shares with the nominal (see <see cref="AnalysisEmitter.SharedPrefix"/>).</summary>
-        public int[] SharedRows => _sharedPrefix ??= SharedPrefix(this);
         private bool[]? _sharedCells;
         /// <summary>Per histogram, whether its cell is computed once per event for all selections (see <see cref="AnalysisEmitter.SharedCellHistograms"/>).</summary>
         public bool[] SharedCells => _sharedCells ??= SharedCellHistograms(this);
@@ -195,7 +194,7 @@ internal static class AnalysisEmitter
             w.WriteLine("/// Lower it to test the narrower paths on wide hardware; results do not change.</summary>");
             w.WriteLine("public int MaxVectorBits { get; set; } = 512;");
             w.WriteLine();
-            w.WriteLine($"private const int Rows = {I(p.R)}; // per selection: 0 passed all, k first failed cut k, N+k failed only cut k");
+            w.WriteLine($"private const int Rows = {I(p.R)}; // per selection: 0 passed all, k first failed cut k (the sums: and another), N+k failed only cut k");
             w.WriteLine($"private const int CutCount = {I(p.N)};");
             int vi = 0;
             foreach (var wv in a.WeightVariations)
@@ -391,10 +390,6 @@ internal static class AnalysisEmitter
         int sel = p.Selections.Count;
         using (w.Block($"private static void Flush(global::System.ReadOnlySpan<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
         {
-            var prefix = p.SharedRows;
-            for (int j = 1; j < sel; j++)
-                if (prefix[j] > 0)
-                    w.WriteLine($"sums.Slice({I(32)}, {I(32 * prefix[j])}).CopyTo(sums.Slice({I((j * p.R + 1) * 32)}, {I(32 * prefix[j])})); // rows 1..{I(prefix[j])} of {Literals.Comment(p.Selections[j].Label)} are the nominal's (SharedPrefix)");
             w.WriteLine("FlushOne(counts, sums, 0, 0, into.CutFlow);");
             if (sel > 1) w.WriteLine($"for (int j = 1; j < {I(sel)}; j++) FlushOne(counts, sums, j, j, into.Variations[j - 1].Result.CutFlow);");
             int slot = sel, resultBase = sel - 1;
@@ -434,7 +429,9 @@ internal static class AnalysisEmitter
                 w.WriteLine("int r = slot * Rows * 2; // rows of 16 lanes: w, then w²");
                 w.WriteLine("double sw = NuMMLanes.Total(sums, r), sq = NuMMLanes.Total(sums, r + 1);");
                 w.WriteLine("flow.SumW[CutCount] += sw; flow.SumW2[CutCount] += sq;");
-                w.WriteLine("for (int k = CutCount - 1; k >= 0; k--) { sw += NuMMLanes.Total(sums, r + 2 * (k + 1)); sq += NuMMLanes.Total(sums, r + 2 * (k + 1) + 1); flow.SumW[k] += sw; flow.SumW2[k] += sq; }");
+                // The sums hold each event in one row (row k: first failed cut k and another; row N + k: failed only k), so
+                // the events that first failed cut k + 1 are rows k + 1 and N + k + 1.
+                w.WriteLine("for (int k = CutCount - 1; k >= 0; k--) { sw += NuMMLanes.Total(sums, r + 2 * (k + 1)) + NuMMLanes.Total(sums, r + 2 * (CutCount + k + 1)); sq += NuMMLanes.Total(sums, r + 2 * (k + 1) + 1) + NuMMLanes.Total(sums, r + 2 * (CutCount + k + 1) + 1); flow.SumW[k] += sw; flow.SumW2[k] += sq; }");
                 w.WriteLine("double pw = NuMMLanes.Total(sums, r), pq = NuMMLanes.Total(sums, r + 1);");
                 w.WriteLine("for (int k = 1; k <= CutCount; k++) { flow.SumWAllOthers[k - 1] += NuMMLanes.Total(sums, r + 2 * (CutCount + k)) + pw; flow.SumW2AllOthers[k - 1] += NuMMLanes.Total(sums, r + 2 * (CutCount + k) + 1) + pq; }");
             }
@@ -877,8 +874,11 @@ internal static class AnalysisEmitter
                     }
                     string rowBase = I(sel.Index * p.R);
                     w.WriteLine($"int row{j} = nf{j} == 0 ? 0 : ff{j};");
-                    w.WriteLine($"counts[{rowBase} + row{j}]++;" + (p.Weighted ? $" AddRow(sums, {j}, row{j}, w{j}, lane);" : ""));
-                    w.WriteLine($"if (nf{j} == 1) {{ counts[{rowBase} + CutCount + ff{j}]++;" + (p.Weighted ? $" AddRow(sums, {j}, CutCount + ff{j}, w{j}, lane);" : "") + " }");
+                    // Counts: row k counts every event whose first failed cut is k, row N + k those that failed only k. Sums:
+                    // each event's weight goes to one row, N + k for an event that failed only cut k (see Rows).
+                    w.WriteLine($"counts[{rowBase} + row{j}]++;");
+                    w.WriteLine($"if (nf{j} == 1) counts[{rowBase} + CutCount + ff{j}]++;");
+                    if (p.Weighted) w.WriteLine($"AddRow(sums, {j}, nf{j} == 1 ? CutCount + ff{j} : row{j}, w{j}, lane);");
                     if (a.Histograms.Count > 0)
                     {
                         using (w.Block($"if (nf{j} == 0)"))
@@ -927,8 +927,7 @@ internal static class AnalysisEmitter
                 string arg = wv.IsUniverses ? "vu" : $"Sigmas{I(t)}[vu]";
                 w.WriteLine($"double wv = w0 * (double){wv.Method}e, {arg});");
                 w.WriteLine($"if (!double.IsFinite(wv)) ThrowNonFiniteVariation({Literals.String(wv.Name)}, {(wv.IsUniverses ? "true" : "false")}, vu, i, 1);");
-                w.WriteLine($"AddRow(sums, {I(slot)} + vu, row0, wv, lane);");
-                w.WriteLine($"if (nf0 == 1) AddRow(sums, {I(slot)} + vu, CutCount + ff0, wv, lane);");
+                w.WriteLine($"AddRow(sums, {I(slot)} + vu, nf0 == 1 ? CutCount + ff0 : row0, wv, lane);");
                 if (a.Histograms.Count > 0)
                 {
                     using (w.Block("if (nf0 == 0)"))
@@ -1178,7 +1177,7 @@ internal static class AnalysisEmitter
         if (packed)
         {
             int stride = n + 2;
-            int maskWords = groups * stride + (GroupedRest(p) ? sels.Count : 0);
+            int maskWords = groups * stride;
             if (vectorCounts)
             {
                 var (field, per) = MaskField(lanes);
@@ -1255,7 +1254,7 @@ internal static class AnalysisEmitter
             body.WriteLine("int tr = tRowStart[tb];");
             void Record(string mask, int row) => body.WriteLine($"if ({mask} != 0) {{ tRowAt[tr] = {I(row)}; tRowBits[tr] = {mask}; tr++; }}");
             Record("pass0", 0);
-            for (int k = 1; k <= n; k++) Record($"first{I(k)}_0", k);
+            for (int k = 1; k <= n; k++) Record($"(first{I(k)}_0 & multi0)", k); // the sums hold an event in one row (see Rows)
             for (int k = 1; k <= n; k++) Record($"only{I(k)}_0", n + k);
             body.WriteLine("tRowStart[tb + 1] = tr;");
             body.WriteLine("tPass[tb] = pass0;");
@@ -1402,8 +1401,7 @@ internal static class AnalysisEmitter
                 foreach (var sel in sels)
                     if (FillQueue(p, sel) > 0) w.WriteLine($"if (fq{I(sel.Index)} > 0) {{ {FlushFillQueue(p, sel)} }} // before the scalar tail fills its events");
                 if (vectorCounts) w.WriteLine(FlushCounts(lanes));
-                if (QuadRows(p)) w.WriteLine($"NuMMLanes.AddQuadRows(quadSums, sums, {I(p.N)}); // sums are zero here: each (row, lane) sum is moved exactly");
-                else if (PairRows(p)) w.WriteLine($"NuMMLanes.AddPairRows(pairSums, sums, {I(p.R)}); // sums are zero here: each (row, lane) sum is moved exactly");
+                if (PairRows(p)) w.WriteLine($"NuMMLanes.MoveQuadRows(quadSums, sums, counts, {I(p.N)}); // sums are zero here: each (row, lane) sum is moved exactly");
                 w.WriteLine("return i;");
             }
             else
@@ -1677,13 +1675,6 @@ internal static class AnalysisEmitter
     private const string V128 = "global::System.Runtime.Intrinsics.Vector128";
     private const string V256 = "global::System.Runtime.Intrinsics.Vector256";
 
-    /// <summary>Whether the pair-row path keeps each row's N−1 sums beside it (four sums per (row, lane)) instead of a
-    /// loop over the lanes that failed exactly one cut: with few cuts (measured: better with 3, mixed with 11).</summary>
-    private static bool QuadRows(Plan p) => PairRows(p) && p.N <= QuadMaxCuts;
-
-    // Up to this many cuts QuadRows is used (measured: 3 and 6 cuts gain in cache and from memory, 11 loses in cache).
-    private const int QuadMaxCuts = 6;
-
     /// <summary>Where <c>NuMMLanes.StorePairs</c> puts lane <paramref name="l"/>'s (w, w²) in the block scratch: the
     /// unpacked low and high pairs of (w, w²) of the first half of the lanes at 0 and h, of the second half at 2h and 3h
     /// (h = W/2 doubles per vector); an unpack interleaves within each 128-bit part, so lane m of a half is at
@@ -1694,8 +1685,8 @@ internal static class AnalysisEmitter
         return l / h * 2 * h + (m & 1) * h + (m >> 1) * 2;
     }
 
-    /// <summary>Whether the vector path of <paramref name="p"/> adds its rows inline with the 4-bit row codes and keeps the
-    /// (row, lane) sums in the pair scratch (one weighted selection, 1 to 15 cuts, no weight-variation sweep).</summary>
+    /// <summary>Whether the vector path of <paramref name="p"/> adds its rows inline with one-row codes and keeps the
+    /// (row, lane) sums and counts in the quad scratch (one weighted selection, 1 to 15 cuts, no weight-variation sweep).</summary>
     private static bool PairRows(Plan p) =>
         p.Weighted && p.N > 0 && p.N <= 15 && p.FullWeightPoints == 0 && p.Selections.Count < TallyMinSelections;
 
@@ -1705,7 +1696,8 @@ internal static class AnalysisEmitter
         string j = I(sel.Index);
         int rb = sel.Index * p.R;
         string wargs = p.Weighted ? $"{weightOf[sel.Index].L}, {weightOf[sel.Index].H}, {weightOf[sel.Index].QL}, {weightOf[sel.Index].QH}" : "";
-        void Row(string mask, int row)
+        // A row's count covers `mask`; its sums cover `sumMask` (the lanes whose one row of the sums it is).
+        void Row(string mask, int row, string? sumMask = null)
         {
             // Unweighted: the count is added whether or not the row holds an event of the block (adding 0 changes nothing).
             // A branch per row mispredicts on most blocks, and each misprediction also discards the loads issued past it:
@@ -1717,68 +1709,41 @@ internal static class AnalysisEmitter
                 return;
             }
             body.WriteLine($"if ({mask} != 0) {{ global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, {I(rb + row)}) += global::System.Numerics.BitOperations.PopCount({mask});"
-                + $" NuMMLanes.Add(ref s, {I(rb + row)}, {mask}, {wargs}, lane); }}");
+                + $" NuMMLanes.Add(ref s, {I(rb + row)}, {sumMask ?? mask}, {wargs}, lane); }}");
         }
         body.WriteLine($"// Rows of {Literals.Comment(sel.Label)}");
-        // Weighted, 1 to 15 cuts, no weight-variation sweep (which records the only_k masks): every lane is in exactly one
-        // of rows 0..N (passed every cut, or its first failed cut), so its row is a 4-bit code and its w and w² go straight
-        // to its (row, lane) sums, every lane unconditionally; a lane that failed exactly one cut also adds them to lane l
-        // of row N + (its first failed cut). Those are the additions the masked row adds make (the other lanes get +0,
-        // which changes nothing), in the same order, without a data-dependent branch per row. Measured on the 11-cut
-        // variation workload: 0.84–0.87 of the kernel's time from memory and 0.83 with four batches cycled in cache
-        // against the branch per row; only one batch repeated in cache, whose branches the predictor learns, is slower.
-        if (PairRows(p)) // n == p.N; a single selection (the Tally method serves several)
+        // Weighted, 1 to 15 cuts, no weight-variation sweep (which records the row masks): every lane is in exactly one
+        // row of the sums (0 passed every cut, k first failed cut k and another, N + k failed only k), so its row is a
+        // code (WriteOneRowCode) and one add per lane, every lane unconditionally, puts its (w, w², 1, 0) into its
+        // (row, lane) entry: the weighted sums and the count of the row, without a data-dependent branch and without a
+        // population count per row. Those are the additions the masked row adds make (the other lanes get +0, which
+        // changes nothing), in the same order. Measured on the 11-cut variation workload against the same kernel with
+        // (w, w²) pairs, a population count per row and a loop over the lanes that failed exactly one cut (which added
+        // them to row N + k as well, and mispredicted its exit on most blocks): 0.92–0.94 of its time from memory.
+        if (PairRows(p)) // n == p.N; a single selection (the Tally method serves several), so its rows start at 0
         {
             string all = LaneMask(lanes);
             var wo = weightOf[sel.Index];
             x.AddPrologue("oneFailW", "global::System.Span<double> oneFailW = stackalloc double[32]; ref double ofw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(oneFailW); // (w, w²) of the block's lanes side by side (NuMMLanes.StorePairs), for the row adds");
-            var counts = new List<string> { $"{U}.Add(ref cnt, {I(rb)}) += global::System.Numerics.BitOperations.PopCount(pass{j});" };
-            for (int k = 1; k <= n; k++) counts.Add($"{U}.Add(ref cnt, {I(rb + k)}) += global::System.Numerics.BitOperations.PopCount(first{I(k)}_{j});");
-            foreach (var c in counts) body.WriteLine(c);
-            body.WriteLine($"ulong rowCode{j} = {RowCode(n, k => $"first{I(k)}_{j}")}; // lane l's row (0 passed every cut, else its first failed cut) in bits 4l..4l+3");
-            string rowBase = rb == 0 ? "" : $" + {I(rb)}";
-            if (QuadRows(p))
-            {
-                // Few cuts: many events fail exactly one, and a loop over those lanes ran several times per block and
-                // mispredicted its exit on most blocks. Instead the (row, lane) entry of the row of an event's first failed
-                // cut holds four sums: w and w² of the row, then w and w² of the events in it that failed only that cut
-                // (row N + k), so every lane adds (w, w², w·s, w²·s) with one 256-bit load-add-store, s = 1 for a lane that
-                // failed exactly one cut and 0 otherwise. Adding +0 changes no sum, so each sum receives the same
-                // additions in the same order as before. Measured on 10⁷ events against the loop version, in one process:
-                // 3 cuts 0.78–0.90 of its time in cache and 0.70–0.76 from memory, 6 cuts 0.92 and 0.84, 11 cuts 1.09
-                // and 0.93–0.96 (slower in cache, hence the limit).
-                x.AddPrologue("quadSums", $"global::System.Span<double> quadRaw = stackalloc double[{I((n + 1) * 64 + 8)}]; quadRaw.Clear(); global::System.Span<double> quadSums = {RT}.Selection.Scratch.AlignToLine(quadRaw, {I((n + 1) * 64)}); ref double pq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(quadSums); // rows 0..N × 16 lanes × (w, w², w and w² of the events that failed only the row's cut); added to sums after the loop");
-                x.AddPrologue("onlyW", "global::System.Span<double> onlyW = stackalloc double[32]; ref double osw = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(onlyW); // (w, w²) of the block's lanes that failed exactly one cut, 0 for the others");
-                int hq = lanes / 2;
-                body.WriteLine($"uint single{j} = ~(multi{j} | pass{j}) & {all}; // failed exactly one cut: its first failed");
-                for (int k = 1; k <= n; k++) body.WriteLine($"{U}.Add(ref cnt, {I(rb + n + k)}) += global::System.Numerics.BitOperations.PopCount(first{I(k)}_{j} & ~multi{j});");
-                body.WriteLine($"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref ofw); // lane l's (w, w²) at ofw[PairAt(l)]");
-                body.WriteLine($"{{ var ms = NuMMLanes.Mask{I(hq)}D(single{j}); var mt = NuMMLanes.Mask{I(hq)}D(single{j} >> {I(hq)}); NuMMLanes.StorePairs({wo.L} & ms, {wo.H} & mt, {wo.QL} & ms, {wo.QH} & mt, ref osw); }}");
-                body.WriteLine($"ref double sl{j} = ref {U}.Add(ref pq, 4 * lane);");
-                for (int l = 0; l < lanes; l++)
-                {
-                    string at = $"ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBase}) << 9);"; // row × 64 doubles
-                    int po = PairAt(l, lanes);
-                    // The 128-bit path also serves Arm64, where 256-bit vectors are not accelerated: two 128-bit adds there.
-                    body.WriteLine(lanes == 4
-                        ? $"{{ {at} ({V128}.LoadUnsafe(ref at, {I(4 * l)}) + {V128}.LoadUnsafe(ref ofw, {I(po)})).StoreUnsafe(ref at, {I(4 * l)}); ({V128}.LoadUnsafe(ref at, {I(4 * l + 2)}) + {V128}.LoadUnsafe(ref osw, {I(po)})).StoreUnsafe(ref at, {I(4 * l + 2)}); }}"
-                        : $"{{ {at} ({V256}.LoadUnsafe(ref at, {I(4 * l)}) + {V256}.Create({V128}.LoadUnsafe(ref ofw, {I(po)}), {V128}.LoadUnsafe(ref osw, {I(po)}))).StoreUnsafe(ref at, {I(4 * l)}); }}");
-                }
-                return;
-            }
-            // The (row, lane) sums of this path are kept in pairSums with w and w² side by side (see PairRows), so a lane's
-            // two additions are one 128-bit load-add-store: the same two additions, in the same order, as into `sums`.
-            x.AddPrologue("pairSums", $"global::System.Span<double> pairSums = stackalloc double[{I(p.R * 32)}]; pairSums.Clear(); ref double pq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(pairSums); // (row, lane) sums with w and w² side by side; added to sums after the loop");
-            body.WriteLine($"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref ofw); // lane l's (w, w²) at ofw[PairAt(l)]");
-            body.WriteLine($"ref double sl{j} = ref {U}.Add(ref pq, 2 * lane);");
-            for (int l = 0; l < lanes; l++)
-                body.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint)(((rowCode{j} >> {I(4 * l)}) & 15){rowBase}) << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref ofw, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}"); // row × 32 doubles
+            x.AddPrologue("quadSums", $"global::System.Span<double> quadRaw = stackalloc double[{I(p.R * 64 + 8)}]; quadRaw.Clear(); global::System.Span<double> quadSums = {RT}.Selection.Scratch.AlignToLine(quadRaw, {I(p.R * 64)}); ref double pq = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(quadSums); var oneZero = {V128}.Create(1.0, 0.0); // (row, lane) entries (w, w², count, 0) of rows 0..2N; moved to sums and counts after the loop");
             body.WriteLine($"uint single{j} = ~(multi{j} | pass{j}) & {all}; // failed exactly one cut: its first failed");
-            WriteSingleFailLanes(body, $"single{j}", $"rowCode{j}", rb + n, "cnt", $"sl{j}", "ofw", weighted: true, pairLanes: lanes);
+            body.WriteLine($"ulong rowCode{j} = {RowCode(n, k => $"first{I(k)}_{j}")}; // lane l's first failed cut (0: none) in bits 4l..4l+3");
+            var row = WriteOneRowCode(body, n, lanes, $"rowCode{j}", $"single{j}", $"oneRow{j}");
+            body.WriteLine($"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref ofw); // lane l's (w, w²) at ofw[PairAt(l)]");
+            body.WriteLine($"ref double sl{j} = ref {U}.Add(ref pq, 4 * lane);");
+            for (int l = 0; l < lanes; l++)
+            {
+                string at = $"ref double at = ref {U}.AddByteOffset(ref sl{j}, (nint){row(l)} << 9);"; // row × 64 doubles
+                int po = PairAt(l, lanes);
+                // The 128-bit path also serves Arm64, where 256-bit vectors are not accelerated: two 128-bit adds there.
+                body.WriteLine(lanes == 4
+                    ? $"{{ {at} ({V128}.LoadUnsafe(ref at, {I(4 * l)}) + {V128}.LoadUnsafe(ref ofw, {I(po)})).StoreUnsafe(ref at, {I(4 * l)}); ({V128}.LoadUnsafe(ref at, {I(4 * l + 2)}) + oneZero).StoreUnsafe(ref at, {I(4 * l + 2)}); }}"
+                    : $"{{ {at} ({V256}.LoadUnsafe(ref at, {I(4 * l)}) + {V256}.Create({V128}.LoadUnsafe(ref ofw, {I(po)}), oneZero)).StoreUnsafe(ref at, {I(4 * l)}); }}");
+            }
             return;
         }
         Row($"pass{j}", 0);
-        for (int k = 1; k <= n; k++) Row($"first{I(k)}_{j}", k);
+        for (int k = 1; k <= n; k++) Row($"first{I(k)}_{j}", k, $"(first{I(k)}_{j} & multi{j})"); // the sums: and another cut
         if (n > 0)
         {
             var only = new List<string>();
@@ -1888,53 +1853,38 @@ internal static class AnalysisEmitter
         return terms.Count == 0 ? "0UL" : string.Join(" | ", terms);
     }
 
-    /// <summary>The N−1 rows of one selection: each lane set in <paramref name="single"/> (it failed exactly one cut, its
-    /// first failed) adds one to row <paramref name="rowBase"/> + its code and, weighted, its w and w² (32 doubles at
-    /// <paramref name="weights"/>: w from 0, w² from 16) to lane l of that row in <paramref name="sums"/> (which starts
-    /// at the block's lane). With <paramref name="pairLanes"/> (the block's lanes, W) the sums and weights are in the pair
-    /// layout instead: (w, w²) of (row, lane) side by side in rows of 32, the block's at PairAt(l). Consumes
-    /// <paramref name="single"/>.</summary>
-    private static void WriteSingleFailLanes(SourceWriter w, string single, string code, int rowBase, string cnt, string sums, string weights, bool weighted, int pairLanes = 0)
+    /// <summary>The counts of the N−1 rows of one selection: each lane set in <paramref name="single"/> (it failed
+    /// exactly one cut, its first failed) adds one to row <paramref name="rowBase"/> + its code (4 bits per lane in
+    /// <paramref name="code"/>). Consumes <paramref name="single"/>.</summary>
+    private static void WriteSingleFailCounts(SourceWriter w, string single, string code, int rowBase, string cnt)
     {
         using (w.Block($"while ({single} != 0)"))
         {
             w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount({single});");
-            w.WriteLine($"int r = {I(rowBase)} + (int)(({code} >> (4 * l)) & 15);");
-            w.WriteLine($"{U}.Add(ref {cnt}, r)++;");
-            if (weighted && pairLanes > 0)
-            {
-                int h = pairLanes / 2, sh = h == 8 ? 3 : h == 4 ? 2 : 1; // h = 2^sh doubles per vector
-                // PairAt(l) with shifts: ⌊l/h⌋·2h + (l mod 2)·h + 2·⌊(l mod h)/2⌋.
-                w.WriteLine($"ref double at = ref {U}.Add(ref {sums}, r * 32 + 2 * l);");
-                w.WriteLine($"({V128}.LoadUnsafe(ref at) + {V128}.LoadUnsafe(ref {weights}, (nuint)(((l >> {I(sh)}) << {I(sh + 1)}) + (l & 1) * {I(h)} + ((l & {I(h - 1)}) >> 1) * 2))).StoreUnsafe(ref at);");
-            }
-            else if (weighted)
-            {
-                w.WriteLine($"ref double at = ref {U}.Add(ref {sums}, r * 32 + l);");
-                w.WriteLine($"at += {U}.Add(ref {weights}, l);");
-                w.WriteLine($"{U}.Add(ref at, 16) += {U}.Add(ref {weights}, 16 + l);");
-            }
+            w.WriteLine($"{U}.Add(ref {cnt}, {I(rowBase)} + (int)(({code} >> (4 * l)) & 15))++;");
             w.WriteLine($"{single} &= {single} - 1;");
         }
     }
 
-    /// <summary>Per selection, how many leading cuts it shares with the nominal selection, when it also has the nominal's
-    /// weights (0 for the nominal itself and when the weights differ). An event whose first failed cut lies within that
-    /// prefix has the same first-failed row and weight in both, so those rows' (row, lane) sums receive the same
-    /// additions in the same order: the tally adds them for the nominal only and the flush copies them.</summary>
-    private static int[] SharedPrefix(Plan p)
+    /// <summary>Writes a block's one-row codes and returns, for lane l, the expression of its row of the sums: 0 passed
+    /// every cut, k (1..N) first failed cut k and another, N + k failed only cut k. <paramref name="firstCode"/> holds each
+    /// lane's first failed cut in 4 bits (<see cref="RowCode"/>), <paramref name="single"/> the lanes that failed exactly
+    /// one cut; a single lane's row is its first failed cut + N. With N ≤ 7 the 2N + 1 rows fit the 4-bit code (adding N
+    /// to a nibble of at most N cannot carry); with 8 to 15 cuts each lane gets a byte (at most 30, no carry either).</summary>
+    private static System.Func<int, string> WriteOneRowCode(SourceWriter w, int n, int lanes, string firstCode, string single, string name)
     {
-        var sels = p.Selections;
-        var prefix = new int[sels.Count];
-        if (!p.Weighted) return prefix;
-        for (int j = 1; j < sels.Count; j++)
+        if (n <= 7)
         {
-            if (!SameList(sels[j].Weights, sels[0].Weights)) continue;
-            int k = 0;
-            while (k < p.N && sels[j].Cuts[k].Equals(sels[0].Cuts[k])) k++;
-            prefix[j] = k;
+            w.WriteLine($"ulong {name} = {firstCode} + {I(n)}UL * NuMMLanes.Nibbles({single}); // lane l's row in bits 4l..4l+3");
+            return l => $"(({name} >> {I(4 * l)}) & 15)";
         }
-        return prefix;
+        if (lanes == 16)
+        {
+            w.WriteLine($"ulong {name}Lo = NuMMLanes.NibbleBytes((uint){firstCode}) + {I(n)}UL * NuMMLanes.Bytes({single} & 0xFFu), {name}Hi = NuMMLanes.NibbleBytes((uint)({firstCode} >> 32)) + {I(n)}UL * NuMMLanes.Bytes({single} >> 8); // lane l's row in byte l of the 16");
+            return l => l < 8 ? $"(({name}Lo >> {I(8 * l)}) & 0xFF)" : $"(({name}Hi >> {I(8 * (l - 8))}) & 0xFF)";
+        }
+        w.WriteLine($"ulong {name} = NuMMLanes.NibbleBytes((uint){firstCode}) + {I(n)}UL * NuMMLanes.Bytes({single}); // lane l's row in byte l");
+        return l => $"(({name} >> {I(8 * l)}) & 0xFF)";
     }
 
     /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
@@ -2005,13 +1955,14 @@ internal static class AnalysisEmitter
                 }
                 if (n <= 15)
                 {
-                    w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its row");
-                    // The cumulative rows are added after this loop (WriteTallyRows), one loop over the lanes per group
-                    // of selections that share the same leading rows with the nominal; the row codes wait in scratch.
-                    if (GroupedRest(p)) w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref m, {I(groups * stride)} + j) = code;");
-                    else if (p.Weighted)
-                        for (int l = 0; l < lanes; l++) w.WriteLine(RowLaneAdd("sj", "code", "wj", l));
-                    WriteSingleFailLanes(w, "single", "code", n, "cj", "sj", "wj", p.Weighted);
+                    w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its first failed cut (0: none)");
+                    if (p.Weighted)
+                    {
+                        // Each lane's w and w² go to its one row of the sums (N + k for a lane that failed only cut k).
+                        var row = WriteOneRowCode(w, n, lanes, "code", "single", "sumRow");
+                        for (int l = 0; l < lanes; l++) w.WriteLine(RowLaneAdd("sj", row(l), "wj", l));
+                    }
+                    WriteSingleFailCounts(w, "single", "code", n, "cj"); // the counts of rows N + k
                 }
                 else
                 {
@@ -2019,7 +1970,8 @@ internal static class AnalysisEmitter
                     if (p.Weighted)
                     {
                         w.WriteLine($"var wl = {v}.LoadUnsafe(ref wj); var wh = {v}.LoadUnsafe(ref wj, {I(half)}); var ql = {v}.LoadUnsafe(ref wj, 16); var qh = {v}.LoadUnsafe(ref wj, {I(16 + half)});");
-                        for (int r = 0; r <= n; r++) w.WriteLine($"NuMMLanes.Add(ref sj, {I(r)}, {M(r)}, wl, wh, ql, qh, 0);");
+                        w.WriteLine($"NuMMLanes.Add(ref sj, 0, {M(0)}, wl, wh, ql, qh, 0);");
+                        for (int r = 1; r <= n; r++) w.WriteLine($"NuMMLanes.Add(ref sj, {I(r)}, {M(r)} & {M(n + 1)}, wl, wh, ql, qh, 0); // first failed cut {I(r)} and another (the sums hold an event in one row)");
                     }
                     for (int k = 1; k <= n; k++)
                     {
@@ -2029,7 +1981,6 @@ internal static class AnalysisEmitter
                     }
                 }
             }
-            if (GroupedRest(p)) WriteTallyRows(w, p, lanes, groups * stride, sharedWeights);
         }
         w.WriteLine();
         if (vc)
@@ -2063,77 +2014,15 @@ internal static class AnalysisEmitter
     /// <summary>The call that moves the tally's lane counters to the long counts.</summary>
     private static string FlushCounts(int lanes) => $"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);";
 
-    /// <summary>One lane's cumulative-row add of the tally: lane <paramref name="lane"/> (a constant, or the variable
-    /// <c>l</c> when null) adds its w and w² (at <paramref name="weights"/> + lane and + 16 + lane) to its row's sums,
-    /// the row being its 4-bit code in <paramref name="code"/> (rows are 32 doubles = 256 bytes apart).</summary>
-    private static string RowLaneAdd(string sums, string code, string weights, int? lane)
-    {
-        string shift = lane is { } a ? I(4 * a) : "(4 * l)", lo = lane is { } b ? I(b) : "l", hi = lane is { } c ? I(16 + c) : "16 + l";
-        return $"{{ ref double at = ref {U}.AddByteOffset(ref {sums}, (nint)(({code} >> {shift}) & 15) << 8); {U}.Add(ref at, {lo}) += {U}.Add(ref {weights}, {lo}); {U}.Add(ref at, {hi}) += {U}.Add(ref {weights}, {hi}); }}";
-    }
+    /// <summary>One lane's row add of the tally: lane <paramref name="lane"/> adds its w and w² (at
+    /// <paramref name="weights"/> + lane and + 16 + lane) to the sums of row <paramref name="row"/> (an expression; rows
+    /// are 32 doubles = 256 bytes apart).</summary>
+    private static string RowLaneAdd(string sums, string row, string weights, int lane) =>
+        $"{{ ref double at = ref {U}.AddByteOffset(ref {sums}, (nint){row} << 8); {U}.Add(ref at, {I(lane)}) += {U}.Add(ref {weights}, {I(lane)}); {U}.Add(ref at, {I(16 + lane)}) += {U}.Add(ref {weights}, {I(16 + lane)}); }}";
 
     /// <summary>How one selection's lane bits sit in a packed mask ulong at 512 and 256 bits: a whole ushort (16 lanes,
     /// 4 per ulong) or byte (8 lanes, 8 per ulong) on a little-endian CPU, so one load reads them.</summary>
     private static (string Type, int PerUlong) MaskField(int lanes) => lanes == 16 ? ("ushort", 4) : ("byte", 8);
-
-    /// <summary>Whether the shift tally adds the cumulative rows after its per-selection loop, grouped by shared prefix
-    /// (<see cref="WriteTallyRows"/>): weighted, at most 15 cuts, and some selection shares leading rows with the nominal.</summary>
-    private static bool GroupedRest(Plan p)
-    {
-        if (!p.Weighted || p.N > 15) return false;
-        foreach (int x in p.SharedRows) if (x > 0) return true;
-        return false;
-    }
-
-    /// <summary>The cumulative rows (0..N) of every selection of the block, after the tally's per-selection loop left
-    /// each selection's 4-bit row codes at <paramref name="codesAt"/> in the mask scratch. Selections without a shared
-    /// prefix add all lanes, unrolled. Selections that share the first P cuts with the nominal skip the lanes whose first
-    /// failed cut is one of those (their rows are the nominal's, copied by Flush), and all selections with the same P are
-    /// served by one loop over the remaining lanes: one data-dependent loop per block and P instead of one per selection.
-    /// Every (row, lane) sum receives the same additions in the same order as before.</summary>
-    private static void WriteTallyRows(SourceWriter w, Plan p, int lanes, int codesAt, bool sharedWeights)
-    {
-        var prefix = p.SharedRows;
-        string all = LaneMask(lanes);
-        string Sums(int j) => $"{U}.Add(ref s, {I(j * p.R * 32)} + lane)";
-        string W(int j) => sharedWeights ? "wq" : $"{U}.Add(ref wq, {I(j * 32)})";
-        string Code(int j) => $"{U}.Add(ref m, {I(codesAt + j)})";
-        // Selection 0's first-failed mask k, for the lanes a prefix shares (selection 0 is the first field of group 0).
-        var (field, per) = MaskField(lanes);
-        string Nominal(int k) => lanes >= 8
-            ? $"(uint){U}.Add(ref {U}.As<ulong, {field}>(ref m), {I(k * per)})"
-            : $"((uint){U}.Add(ref m, {I(k)}) & {all})";
-        for (int j = 0; j < p.Selections.Count; j++)
-        {
-            if (prefix[j] != 0) continue;
-            using (w.Block(""))
-            {
-                w.WriteLine($"ulong code = {Code(j)}; ref double sj = ref {Sums(j)}; ref double wj = ref {W(j)}; // {Literals.Comment(p.Selections[j].Label)}");
-                for (int l = 0; l < lanes; l++) w.WriteLine(RowLaneAdd("sj", "code", "wj", l));
-            }
-        }
-        var ps = new SortedSet<int>();
-        foreach (int x in prefix) if (x > 0) ps.Add(x);
-        foreach (int P in ps)
-        {
-            var group = new List<int>();
-            for (int j = 0; j < p.Selections.Count; j++) if (prefix[j] == P) group.Add(j);
-            using (w.Block(""))
-            {
-                var shared = new List<string>();
-                for (int k = 1; k <= P; k++) shared.Add(Nominal(k));
-                w.WriteLine($"uint rest = ~({string.Join(" | ", shared)}) & {all}; // lanes whose first failed cut is not among the {I(P)} shared");
-                foreach (int j in group)
-                    w.WriteLine($"ulong code{I(j)} = {Code(j)}; ref double s{I(j)} = ref {Sums(j)}; ref double w{I(j)} = ref {W(j)}; // {Literals.Comment(p.Selections[j].Label)}");
-                using (w.Block("while (rest != 0)"))
-                {
-                    w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount(rest);");
-                    foreach (int j in group) w.WriteLine(RowLaneAdd($"s{I(j)}", $"code{I(j)}", $"w{I(j)}", null));
-                    w.WriteLine("rest &= rest - 1;");
-                }
-            }
-        }
-    }
 
     private static void WriteLanes(SourceWriter w, bool eventMajorArrays)
     {
@@ -2197,7 +2086,7 @@ internal static class AnalysisEmitter
                 }
             }
             w.WriteLine();
-            w.WriteLine("// Bit l of `bits` to bit 4l (a lane's 4-bit row code in the Tally methods).");
+            w.WriteLine("// Bit l of `bits` to bit 4l (a lane's 4-bit row code).");
             w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             using (w.Block("public static ulong Nibbles(uint bits)"))
             {
@@ -2207,6 +2096,26 @@ internal static class AnalysisEmitter
                 w.WriteLine("x = (x | (x << 12)) & 0x000F000F000F000FUL;");
                 w.WriteLine("x = (x | (x << 6)) & 0x0303030303030303UL;");
                 w.WriteLine("return (x | (x << 3)) & 0x1111111111111111UL;");
+            }
+            w.WriteLine();
+            w.WriteLine("// Bit l of `bits` (l < 8) to bit 8l, and nibble l of `nibbles` to byte l (a lane's row code as a byte).");
+            w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            using (w.Block("public static ulong Bytes(uint bits)"))
+            {
+                w.WriteLine("if (global::System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported) return global::System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitDeposit(bits, 0x0101010101010101UL);");
+                w.WriteLine("ulong x = bits & 0xFFu;");
+                w.WriteLine("x = (x | (x << 28)) & 0x0000000F0000000FUL;");
+                w.WriteLine("x = (x | (x << 14)) & 0x0003000300030003UL;");
+                w.WriteLine("return (x | (x << 7)) & 0x0101010101010101UL;");
+            }
+            w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            using (w.Block("public static ulong NibbleBytes(uint nibbles)"))
+            {
+                w.WriteLine("if (global::System.Runtime.Intrinsics.X86.Bmi2.X64.IsSupported) return global::System.Runtime.Intrinsics.X86.Bmi2.X64.ParallelBitDeposit(nibbles, 0x0F0F0F0F0F0F0F0FUL);");
+                w.WriteLine("ulong x = nibbles;");
+                w.WriteLine("x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;");
+                w.WriteLine("x = (x | (x << 8)) & 0x00FF00FF00FF00FFUL;");
+                w.WriteLine("return (x | (x << 4)) & 0x0F0F0F0F0F0F0F0FUL;");
             }
             w.WriteLine();
             if (eventMajorArrays) WriteStrided(w);
@@ -2238,28 +2147,20 @@ internal static class AnalysisEmitter
                     }
                 }
             }
-            w.WriteLine("// Adds the pair layout's rows (w at 2l, w² at 2l + 1 of each row of 32) to the sums' (w at l, w² at 16 + l).");
-            using (w.Block("public static void AddPairRows(global::System.ReadOnlySpan<double> pairs, global::System.Span<double> sums, int rows)"))
+            w.WriteLine("// Moves the one-row quads (w, w², count, 0 at 4l of each row of 64; rows 0..2N) to the sums (w at l, w² at 16 + l");
+            w.WriteLine("// of each row of 32) and the counts, where row k also counts the events that failed only cut k (row N + k).");
+            using (w.Block("public static void MoveQuadRows(global::System.ReadOnlySpan<double> quads, global::System.Span<double> sums, global::System.Span<long> counts, int cuts)"))
+            using (w.Block("for (int r = 0; r <= 2 * cuts; r++)"))
             {
-                using (w.Block("for (int r = 0; r < rows; r++)"))
-                using (w.Block("for (int l = 0; l < 16; l++)"))
-                {
-                    w.WriteLine("sums[r * 32 + l] += pairs[r * 32 + 2 * l];");
-                    w.WriteLine("sums[r * 32 + 16 + l] += pairs[r * 32 + 2 * l + 1];");
-                }
-            }
-            w.WriteLine("// Adds the quad layout's rows 0..cuts (w, w², then w and w² of row cuts + r, at 4l of each row of 64) to the sums.");
-            using (w.Block("public static void AddQuadRows(global::System.ReadOnlySpan<double> quads, global::System.Span<double> sums, int cuts)"))
-            {
-                using (w.Block("for (int r = 0; r <= cuts; r++)"))
+                w.WriteLine("long c = 0;");
                 using (w.Block("for (int l = 0; l < 16; l++)"))
                 {
                     w.WriteLine("sums[r * 32 + l] += quads[r * 64 + 4 * l];");
                     w.WriteLine("sums[r * 32 + 16 + l] += quads[r * 64 + 4 * l + 1];");
-                    w.WriteLine("if (r == 0) continue; // no event that passed every cut failed one");
-                    w.WriteLine("sums[(cuts + r) * 32 + l] += quads[r * 64 + 4 * l + 2];");
-                    w.WriteLine("sums[(cuts + r) * 32 + 16 + l] += quads[r * 64 + 4 * l + 3];");
+                    w.WriteLine("c += (long)quads[r * 64 + 4 * l + 2]; // an integer below 2^53: exact");
                 }
+                w.WriteLine("counts[r] += c;");
+                w.WriteLine("if (r > cuts) counts[r - cuts] += c;");
             }
             w.WriteLine();
             w.WriteLine("// The sum of the 16 lanes of one row of the sums buffer, lanes in order.");

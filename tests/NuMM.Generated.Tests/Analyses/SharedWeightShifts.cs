@@ -3,8 +3,7 @@ using NuMM.Dsl;
 namespace NuMM.Generated.Tests.Analyses;
 
 // Shifted selections whose weights read no shifted column (all selections share the nominal's weights, so the tally
-// stores one weight set and the rows of the leading cuts no shift touches are the nominal's: SharedPrefix), with 2, 7
-// and 8 selections and no full-flow weight variation. 15 cuts, so row codes run up to 15. Each has the same twin
+// stores one weight set), with 2, 7 and 8 selections and no full-flow weight variation. 15 cuts, so row codes run up to 15. Each has the same twin
 // without variations, run on shifted copies (VariationTallyTests). The TrueE and ThetaTrueE histograms read no shifted
 // column, so their cells are computed once per event for every selection (the generator's SharedCellHistograms).
 
