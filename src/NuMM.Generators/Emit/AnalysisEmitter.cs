@@ -1181,9 +1181,10 @@ internal static class AnalysisEmitter
             if (vectorCounts)
             {
                 var (field, per) = MaskField(lanes);
-                int fields = CountFields(groups * stride, lanes);
+                maskWords += groups * n; // the tally's "failed only cut k" masks, counted with the rest
+                int fields = CountFields(maskWords, lanes);
                 maskWords = System.Math.Max(maskWords, fields / per); // the counting loads read whole vectors
-                x.AddPrologue("tallyCounts", $"global::System.Span<{field}> tallyCounts = stackalloc {field}[{I(fields)}]; tallyCounts.Clear(); ref {field} tc = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyCounts); int tallyBlocks = 0; // rows 0..N of every selection counted in {field} lanes, flushed to the long counts every {I(CountLimit(lanes))} blocks");
+                x.AddPrologue("tallyCounts", $"global::System.Span<{field}> tallyCounts = stackalloc {field}[{I(fields)}]; tallyCounts.Clear(); ref {field} tc = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyCounts); int tallyBlocks = 0; // rows 0..2N of every selection counted in {field} lanes, flushed to the long counts every {I(CountLimit(lanes))} blocks");
             }
             x.AddPrologue("tallyMasks", $"global::System.Span<ulong> tallyMasks = stackalloc ulong[{I(maskWords)}]; ref ulong tm = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(tallyMasks); // per group of selections: pass, first failed cut 1..N, failed two or more");
             if (p.Weighted)
@@ -1203,7 +1204,9 @@ internal static class AnalysisEmitter
                 {
                     var wo = weightOf[sel.Index];
                     int wb = sharedWeights ? 0 : sel.Index * 32;
-                    body.WriteLine($"{wo.L}.StoreUnsafe(ref tq, {I(wb)}); {wo.H}.StoreUnsafe(ref tq, {I(wb + lanes / 2)}); {wo.QL}.StoreUnsafe(ref tq, {I(wb + 16)}); {wo.QH}.StoreUnsafe(ref tq, {I(wb + 16 + lanes / 2)});");
+                    body.WriteLine(PairTally(p)
+                        ? $"NuMMLanes.StorePairs({wo.L}, {wo.H}, {wo.QL}, {wo.QH}, ref {U}.Add(ref tq, {I(wb)})); // lane l's (w, w²) at PairAt(l)"
+                        : $"{wo.L}.StoreUnsafe(ref tq, {I(wb)}); {wo.H}.StoreUnsafe(ref tq, {I(wb + lanes / 2)}); {wo.QL}.StoreUnsafe(ref tq, {I(wb + 16)}); {wo.QH}.StoreUnsafe(ref tq, {I(wb + 16 + lanes / 2)});");
                 }
             }
             // The selections' own masks, for the histograms and the weight variations below.
@@ -1401,6 +1404,7 @@ internal static class AnalysisEmitter
                 foreach (var sel in sels)
                     if (FillQueue(p, sel) > 0) w.WriteLine($"if (fq{I(sel.Index)} > 0) {{ {FlushFillQueue(p, sel)} }} // before the scalar tail fills its events");
                 if (vectorCounts) w.WriteLine(FlushCounts(lanes));
+                if (PairTally(p)) w.WriteLine($"NuMMLanes.PairsToRows(sums, {I(sels.Count * p.R)}); // the tally's (w, w²) pairs to the sums' layout, before the scalar tail");
                 if (PairRows(p)) w.WriteLine($"NuMMLanes.MoveQuadRows(quadSums, sums, counts, {I(p.N)}); // sums are zero here: each (row, lane) sum is moved exactly");
                 w.WriteLine("return i;");
             }
@@ -1428,6 +1432,7 @@ internal static class AnalysisEmitter
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
                     if (p.HasFinal) w.WriteLine(DrainQueued);
                     if (vectorCounts) w.WriteLine(FlushCounts(lanes));
+                    if (PairTally(p)) w.WriteLine($"NuMMLanes.PairsToRows(sums, {I(sels.Count * p.R)}); // the tally's (w, w²) pairs to the sums' layout, before the scalar tail");
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))
@@ -1685,6 +1690,12 @@ internal static class AnalysisEmitter
         return l / h * 2 * h + (m & 1) * h + (m >> 1) * 2;
     }
 
+    /// <summary>Whether the shift tally of <paramref name="p"/> keeps the selections' (row, lane) sums as (w, w²) pairs in
+    /// the sums buffer during the vector loop (weighted, at most 15 cuts: one-row codes), so that a lane's two additions
+    /// are one 128-bit load-add-store; <c>NuMMLanes.PairsToRows</c> puts them in the usual layout after the loop.</summary>
+    private static bool PairTally(Plan p) =>
+        p.Weighted && p.N <= 15 && p.Selections.Count >= TallyMinSelections;
+
     /// <summary>Whether the vector path of <paramref name="p"/> adds its rows inline with one-row codes and keeps the
     /// (row, lane) sums and counts in the quad scratch (one weighted selection, 1 to 15 cuts, no weight-variation sweep).</summary>
     private static bool PairRows(Plan p) =>
@@ -1853,19 +1864,6 @@ internal static class AnalysisEmitter
         return terms.Count == 0 ? "0UL" : string.Join(" | ", terms);
     }
 
-    /// <summary>The counts of the N−1 rows of one selection: each lane set in <paramref name="single"/> (it failed
-    /// exactly one cut, its first failed) adds one to row <paramref name="rowBase"/> + its code (4 bits per lane in
-    /// <paramref name="code"/>). Consumes <paramref name="single"/>.</summary>
-    private static void WriteSingleFailCounts(SourceWriter w, string single, string code, int rowBase, string cnt)
-    {
-        using (w.Block($"while ({single} != 0)"))
-        {
-            w.WriteLine($"int l = global::System.Numerics.BitOperations.TrailingZeroCount({single});");
-            w.WriteLine($"{U}.Add(ref {cnt}, {I(rowBase)} + (int)(({code} >> (4 * l)) & 15))++;");
-            w.WriteLine($"{single} &= {single} - 1;");
-        }
-    }
-
     /// <summary>Writes a block's one-row codes and returns, for lane l, the expression of its row of the sums: 0 passed
     /// every cut, k (1..N) first failed cut k and another, N + k failed only cut k. <paramref name="firstCode"/> holds each
     /// lane's first failed cut in 4 bits (<see cref="RowCode"/>), <paramref name="single"/> the lanes that failed exactly
@@ -1890,9 +1888,11 @@ internal static class AnalysisEmitter
     /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
     /// that one compact method serves all selections). Per selection the block loop stores N + 2 masks (passed every
     /// cut, first failed cut 1..N, failed two or more) and, per distinct weight, 32 doubles (w of the block's events
-    /// from 0, w² from 16). Every lane is in exactly one of rows 0..N, so with N ≤ 15 each lane's row is a 4-bit code
-    /// and its w and w² go straight to its (row, lane) sums: the same additions in the same order as masked row adds
-    /// (the scalar twin's), without a branch per row. The N−1 rows N + k hold the lanes that failed cut k only.</summary>
+    /// from 0, w² from 16). Every lane is in exactly one row of the sums (0, k: first failed cut k and another, N + k:
+    /// failed only cut k), so with N ≤ 15 each lane's row is a code (<see cref="WriteOneRowCode"/>) and its w and w² go
+    /// straight to its (row, lane) sums: the same additions in the same order as masked row adds (the scalar twin's),
+    /// without a branch per row. The counts of rows N + k come from "failed only k" masks made per group of selections,
+    /// population-counted with the others (no loop over the lanes that failed one cut).</summary>
     private static void WriteTally(SourceWriter w, Plan p, int lanes, bool sharedWeights)
     {
         int n = p.N, stride = n + 2, sels = p.Selections.Count, half = lanes / 2;
@@ -1910,13 +1910,15 @@ internal static class AnalysisEmitter
                 // Rows 0..N of every selection at once: each packed mask field holds one selection's lanes of one row, so
                 // its population count is that row's count in this block. A SWAR population count on the vector of
                 // fields, added to the {ushort, byte} lane counters (flushed before they can overflow), replaces
-                // (N + 1) scalar population counts and adds per selection.
+                // (N + 1) scalar population counts and adds per selection. The N−1 rows are counted the same way, from
+                // masks "failed cut k and no other" (first failed k & ~failed two or more) made here for each group.
+                w.WriteLine($"for (int g = 0; g < {I(groups)}; g++) {{ ref ulong mg = ref {U}.Add(ref m, g * {I(stride)}); ref ulong og = ref {U}.Add(ref m, {I(groups * stride)} + g * {I(n)}); ulong multi = {U}.Add(ref mg, {I(n + 1)}); for (int k = 0; k < {I(n)}; k++) {U}.Add(ref og, k) = {U}.Add(ref mg, k + 1) & ~multi; }}");
                 bool wide = cf == "ushort";
                 string cv = wide ? "Vector512" : "Vector256"; // 32 fields per vector either way
                 w.WriteLine($"ref {cf} mf = ref {U}.As<ulong, {cf}>(ref m);");
                 string K(string hex) => $"{cv}.Create(({cf}){hex})";
                 string k1 = K(wide ? "0x5555" : "0x55"), k2 = K(wide ? "0x3333" : "0x33"), k4 = K(wide ? "0x0F0F" : "0x0F");
-                for (int at = 0; at < CountFields(groups * stride, lanes); at += 32)
+                for (int at = 0; at < CountFields(groups * (stride + n), lanes); at += 32)
                 {
                     string b = "b" + I(at / 32);
                     w.WriteLine($"var {b} = {cv}.LoadUnsafe(ref mf, {I(at)});");
@@ -1945,13 +1947,17 @@ internal static class AnalysisEmitter
                 w.WriteLine($"ref long cj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref cnt, j * {I(p.R)});");
                 w.WriteLine($"uint {string.Join(", ", masks)}; // passed every cut, first failed cut 1..N, failed two or more");
                 if (!vc)
+                {
                     for (int r = 0; r <= n; r++)
                         w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(r)}) += global::System.Numerics.BitOperations.PopCount({M(r)});");
-                w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
+                    for (int k = 1; k <= n; k++)
+                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n + k)}) += global::System.Numerics.BitOperations.PopCount({M(k)} & ~{M(n + 1)}); // failed cut {I(k)} and no other");
+                }
+                if (p.Weighted && n <= 15) w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                 if (p.Weighted)
                 {
                     w.WriteLine($"ref double wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wq, j * {I(sharedWeights ? 0 : 32)});");
-                    w.WriteLine($"ref double sj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, j * {I(p.R * 32)} + lane);");
+                    w.WriteLine($"ref double sj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, j * {I(p.R * 32)} + {(n <= 15 ? "2 * lane" : "lane")});{(n <= 15 ? " // (w, w²) pairs: lane l at 2l of each row" : "")}");
                 }
                 if (n <= 15)
                 {
@@ -1960,9 +1966,9 @@ internal static class AnalysisEmitter
                     {
                         // Each lane's w and w² go to its one row of the sums (N + k for a lane that failed only cut k).
                         var row = WriteOneRowCode(w, n, lanes, "code", "single", "sumRow");
-                        for (int l = 0; l < lanes; l++) w.WriteLine(RowLaneAdd("sj", row(l), "wj", l));
+                        for (int l = 0; l < lanes; l++)
+                            w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint){row(l)} << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref wj, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}");
                     }
-                    WriteSingleFailCounts(w, "single", "code", n, "cj"); // the counts of rows N + k
                 }
                 else
                 {
@@ -1975,8 +1981,7 @@ internal static class AnalysisEmitter
                     }
                     for (int k = 1; k <= n; k++)
                     {
-                        string b = $"({M(k)} & ~{M(n + 1)})"; // failed cut k and no other
-                        w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n + k)}) += global::System.Numerics.BitOperations.PopCount{b};");
+                        string b = $"({M(k)} & ~{M(n + 1)})"; // failed cut k and no other (counted above)
                         if (p.Weighted) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n + k)}, {b}, wl, wh, ql, qh, 0);");
                     }
                 }
@@ -1985,14 +1990,22 @@ internal static class AnalysisEmitter
         w.WriteLine();
         if (vc)
         {
-            w.WriteLine($"// The lane counters of Tally{I(lanes * 32)} to the counts of rows 0..N, and back to zero.");
+            w.WriteLine($"// The lane counters of Tally{I(lanes * 32)} to the counts of rows 0..2N, and back to zero.");
             using (w.Block($"private static void FlushTallyCounts{I(lanes * 32)}(ref {cf} tc, ref long cnt)"))
             using (w.Block($"for (int j = 0; j < {I(sels)}; j++)"))
-            using (w.Block($"for (int r = 0; r <= {I(n)}; r++)"))
             {
-                w.WriteLine($"ref {cf} c = ref {U}.Add(ref tc, j / {I(perGroup)} * {I(stride * cper)} + r * {I(cper)} + j % {I(perGroup)});");
-                w.WriteLine($"{U}.Add(ref cnt, j * {I(p.R)} + r) += c;");
-                w.WriteLine("c = 0;");
+                using (w.Block($"for (int r = 0; r <= {I(n)}; r++)"))
+                {
+                    w.WriteLine($"ref {cf} c = ref {U}.Add(ref tc, j / {I(perGroup)} * {I(stride * cper)} + r * {I(cper)} + j % {I(perGroup)});");
+                    w.WriteLine($"{U}.Add(ref cnt, j * {I(p.R)} + r) += c;");
+                    w.WriteLine("c = 0;");
+                }
+                using (w.Block($"for (int k = 1; k <= {I(n)}; k++)"))
+                {
+                    w.WriteLine($"ref {cf} c = ref {U}.Add(ref tc, {I(groups * stride * cper)} + j / {I(perGroup)} * {I(n * cper)} + (k - 1) * {I(cper)} + j % {I(perGroup)});");
+                    w.WriteLine($"{U}.Add(ref cnt, j * {I(p.R)} + {I(n)} + k) += c;");
+                    w.WriteLine("c = 0;");
+                }
             }
             w.WriteLine();
         }
@@ -2014,11 +2027,6 @@ internal static class AnalysisEmitter
     /// <summary>The call that moves the tally's lane counters to the long counts.</summary>
     private static string FlushCounts(int lanes) => $"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);";
 
-    /// <summary>One lane's row add of the tally: lane <paramref name="lane"/> adds its w and w² (at
-    /// <paramref name="weights"/> + lane and + 16 + lane) to the sums of row <paramref name="row"/> (an expression; rows
-    /// are 32 doubles = 256 bytes apart).</summary>
-    private static string RowLaneAdd(string sums, string row, string weights, int lane) =>
-        $"{{ ref double at = ref {U}.AddByteOffset(ref {sums}, (nint){row} << 8); {U}.Add(ref at, {I(lane)}) += {U}.Add(ref {weights}, {I(lane)}); {U}.Add(ref at, {I(16 + lane)}) += {U}.Add(ref {weights}, {I(16 + lane)}); }}";
 
     /// <summary>How one selection's lane bits sit in a packed mask ulong at 512 and 256 bits: a whole ushort (16 lanes,
     /// 4 per ulong) or byte (8 lanes, 8 per ulong) on a little-endian CPU, so one load reads them.</summary>
@@ -2145,6 +2153,16 @@ internal static class AnalysisEmitter
                         w.WriteLine($"{U}.Add(ref to, at) = wl.GetElement(m); {U}.Add(ref to, at + 1) = ql.GetElement(m);");
                         w.WriteLine($"{U}.Add(ref to, {I(2 * h)} + at) = wh.GetElement(m); {U}.Add(ref to, {I(2 * h)} + at + 1) = qh.GetElement(m);");
                     }
+                }
+            }
+            w.WriteLine("// Rows of (w, w²) pairs (lane l at 2l of each row of 32) to the sums' layout (w at l, w² at 16 + l), in place.");
+            using (w.Block("public static void PairsToRows(global::System.Span<double> sums, int rows)"))
+            {
+                w.WriteLine("global::System.Span<double> row = stackalloc double[32];");
+                using (w.Block("for (int r = 0; r < rows; r++)"))
+                {
+                    w.WriteLine("sums.Slice(r * 32, 32).CopyTo(row);");
+                    w.WriteLine("for (int l = 0; l < 16; l++) { sums[r * 32 + l] = row[2 * l]; sums[r * 32 + 16 + l] = row[2 * l + 1]; }");
                 }
             }
             w.WriteLine("// Moves the one-row quads (w, w², count, 0 at 4l of each row of 64; rows 0..2N) to the sums (w at l, w² at 16 + l");
