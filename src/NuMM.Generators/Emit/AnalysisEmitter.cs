@@ -1953,37 +1953,27 @@ internal static class AnalysisEmitter
                     for (int k = 1; k <= n; k++)
                         w.WriteLine($"global::System.Runtime.CompilerServices.Unsafe.Add(ref cj, {I(n + k)}) += global::System.Numerics.BitOperations.PopCount({M(k)} & ~{M(n + 1)}); // failed cut {I(k)} and no other");
                 }
-                if (p.Weighted && n <= 15) w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                 if (p.Weighted)
                 {
                     w.WriteLine($"ref double wj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref wq, j * {I(sharedWeights ? 0 : 32)});");
                     w.WriteLine($"ref double sj = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref s, j * {I(p.R * 32)} + {(n <= 15 ? "2 * lane" : "lane")});{(n <= 15 ? " // (w, w²) pairs: lane l at 2l of each row" : "")}");
                 }
-                if (n <= 15)
+                if (p.Weighted && n <= 15)
                 {
+                    // Each lane's w and w² go to its one row of the sums (N + k for a lane that failed only cut k).
+                    w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                     w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its first failed cut (0: none)");
-                    if (p.Weighted)
-                    {
-                        // Each lane's w and w² go to its one row of the sums (N + k for a lane that failed only cut k).
-                        var row = WriteOneRowCode(w, n, lanes, "code", "single", "sumRow");
-                        for (int l = 0; l < lanes; l++)
-                            w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint){row(l)} << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref wj, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}");
-                    }
+                    var row = WriteOneRowCode(w, n, lanes, "code", "single", "sumRow");
+                    for (int l = 0; l < lanes; l++)
+                        w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint){row(l)} << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref wj, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}");
                 }
-                else
+                else if (p.Weighted)
                 {
                     w.WriteLine("// More than 15 cuts: row by row.");
-                    if (p.Weighted)
-                    {
-                        w.WriteLine($"var wl = {v}.LoadUnsafe(ref wj); var wh = {v}.LoadUnsafe(ref wj, {I(half)}); var ql = {v}.LoadUnsafe(ref wj, 16); var qh = {v}.LoadUnsafe(ref wj, {I(16 + half)});");
-                        w.WriteLine($"NuMMLanes.Add(ref sj, 0, {M(0)}, wl, wh, ql, qh, 0);");
-                        for (int r = 1; r <= n; r++) w.WriteLine($"NuMMLanes.Add(ref sj, {I(r)}, {M(r)} & {M(n + 1)}, wl, wh, ql, qh, 0); // first failed cut {I(r)} and another (the sums hold an event in one row)");
-                    }
-                    for (int k = 1; k <= n; k++)
-                    {
-                        string b = $"({M(k)} & ~{M(n + 1)})"; // failed cut k and no other (counted above)
-                        if (p.Weighted) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n + k)}, {b}, wl, wh, ql, qh, 0);");
-                    }
+                    w.WriteLine($"var wl = {v}.LoadUnsafe(ref wj); var wh = {v}.LoadUnsafe(ref wj, {I(half)}); var ql = {v}.LoadUnsafe(ref wj, 16); var qh = {v}.LoadUnsafe(ref wj, {I(16 + half)});");
+                    w.WriteLine($"NuMMLanes.Add(ref sj, 0, {M(0)}, wl, wh, ql, qh, 0);");
+                    for (int r = 1; r <= n; r++) w.WriteLine($"NuMMLanes.Add(ref sj, {I(r)}, {M(r)} & {M(n + 1)}, wl, wh, ql, qh, 0); // first failed cut {I(r)} and another (the sums hold an event in one row)");
+                    for (int k = 1; k <= n; k++) w.WriteLine($"NuMMLanes.Add(ref sj, {I(n + k)}, {M(k)} & ~{M(n + 1)}, wl, wh, ql, qh, 0); // failed cut {I(k)} and no other (counted above)");
                 }
             }
         }
