@@ -1869,20 +1869,33 @@ internal static class AnalysisEmitter
     /// lane's first failed cut in 4 bits (<see cref="RowCode"/>), <paramref name="single"/> the lanes that failed exactly
     /// one cut; a single lane's row is its first failed cut + N. With N ≤ 7 the 2N + 1 rows fit the 4-bit code (adding N
     /// to a nibble of at most N cannot carry); with 8 to 15 cuts each lane gets a byte (at most 30, no carry either).</summary>
-    private static System.Func<int, string> WriteOneRowCode(SourceWriter w, int n, int lanes, string firstCode, string single, string name)
+    private static System.Func<int, string> WriteOneRowCode(SourceWriter w, int n, int lanes, string firstCode, string single, string name) =>
+        WriteOneRowOffsets(w, n, lanes, firstCode, single, name, 0);
+
+    /// <summary>As <see cref="WriteOneRowCode"/>, but returns lane l's row shifted left by <paramref name="shift"/>
+    /// (the byte offset of rows that far apart) with one rotate and one mask: a rotate by a constant is one
+    /// non-destructive instruction (rorx), against copy, shift, mask and shift for extracting then scaling.</summary>
+    private static System.Func<int, string> WriteOneRowOffsets(SourceWriter w, int n, int lanes, string firstCode, string single, string name, int shift)
     {
+        string At(string code, int bitsPerLane, int l, int laneInCode)
+        {
+            int fieldMask = bitsPerLane == 4 ? 15 : 0xFF;
+            if (shift == 0) return $"(({code} >> {I(bitsPerLane * laneInCode)}) & {I(fieldMask)})";
+            int rot = ((bitsPerLane * laneInCode - shift) % 64 + 64) % 64;
+            return $"(global::System.Numerics.BitOperations.RotateRight({code}, {I(rot)}) & 0x{((ulong)fieldMask << shift).ToString("X", CultureInfo.InvariantCulture)}UL)";
+        }
         if (n <= 7)
         {
             w.WriteLine($"ulong {name} = {firstCode} + {I(n)}UL * NuMMLanes.Nibbles({single}); // lane l's row in bits 4l..4l+3");
-            return l => $"(({name} >> {I(4 * l)}) & 15)";
+            return l => At(name, 4, l, l);
         }
         if (lanes == 16)
         {
             w.WriteLine($"ulong {name}Lo = NuMMLanes.NibbleBytes((uint){firstCode}) + {I(n)}UL * NuMMLanes.Bytes({single} & 0xFFu), {name}Hi = NuMMLanes.NibbleBytes((uint)({firstCode} >> 32)) + {I(n)}UL * NuMMLanes.Bytes({single} >> 8); // lane l's row in byte l of the 16");
-            return l => l < 8 ? $"(({name}Lo >> {I(8 * l)}) & 0xFF)" : $"(({name}Hi >> {I(8 * (l - 8))}) & 0xFF)";
+            return l => l < 8 ? At(name + "Lo", 8, l, l) : At(name + "Hi", 8, l, l - 8);
         }
         w.WriteLine($"ulong {name} = NuMMLanes.NibbleBytes((uint){firstCode}) + {I(n)}UL * NuMMLanes.Bytes({single}); // lane l's row in byte l");
-        return l => $"(({name} >> {I(8 * l)}) & 0xFF)";
+        return l => At(name, 8, l, l);
     }
 
     /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
@@ -1963,9 +1976,9 @@ internal static class AnalysisEmitter
                     // Each lane's w and w² go to its one row of the sums (N + k for a lane that failed only cut k).
                     w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                     w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its first failed cut (0: none)");
-                    var row = WriteOneRowCode(w, n, lanes, "code", "single", "sumRow");
+                    var offset = WriteOneRowOffsets(w, n, lanes, "code", "single", "sumRow", 8); // rows 32 doubles = 256 bytes apart
                     for (int l = 0; l < lanes; l++)
-                        w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint){row(l)} << 8); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref wj, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}");
+                        w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint){offset(l)}); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref wj, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}");
                 }
                 else if (p.Weighted)
                 {
