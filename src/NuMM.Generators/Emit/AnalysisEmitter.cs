@@ -1730,7 +1730,7 @@ internal static class AnalysisEmitter
         // population count per row. Those are the additions the masked row adds make (the other lanes get +0, which
         // changes nothing), in the same order. Measured on the 11-cut variation workload against the same kernel with
         // (w, w²) pairs, a population count per row and a loop over the lanes that failed exactly one cut (which added
-        // them to row N + k as well, and mispredicted its exit on most blocks): 0.88–0.94 of its time from memory, 0.95–1.03
+        // them to row N + k as well; about 1.2 such lanes per block are expected there, so its exit mispredicts often): 0.88–0.94 of its time from memory, 0.95–1.03
         // in cache (edited copies and the generated kernel, each against the old one in one process).
         if (InlineOneRowTally(p)) // n == p.N; a single selection (the Tally method serves several), so its rows start at 0
         {
