@@ -1196,6 +1196,9 @@ internal static class AnalysisEmitter
                 var st = new List<string> { $"{U}.Add(ref tm, {I(mb)}) = passG{gs};" };
                 for (int k = 1; k <= n; k++) st.Add($"{U}.Add(ref tm, {I(mb + k)}) = first{I(k)}G{gs};");
                 st.Add($"{U}.Add(ref tm, {I(mb + n + 1)}) = {(n > 0 ? "multiG" + gs : "0UL")};");
+                // The tally counts the N−1 rows from "failed cut k and no other" masks, after the others (see WriteTally).
+                if (vectorCounts)
+                    for (int k = 1; k <= n; k++) st.Add($"{U}.Add(ref tm, {I(groups * stride + g * n + k - 1)}) = first{I(k)}G{gs} & ~multiG{gs};");
                 body.WriteLine(string.Join(" ", st));
             }
             foreach (var sel in sels)
@@ -1404,7 +1407,7 @@ internal static class AnalysisEmitter
                 foreach (var sel in sels)
                     if (FillQueue(p, sel) > 0) w.WriteLine($"if (fq{I(sel.Index)} > 0) {{ {FlushFillQueue(p, sel)} }} // before the scalar tail fills its events");
                 if (vectorCounts) w.WriteLine(FlushCounts(lanes));
-                if (PairTally(p)) w.WriteLine($"NuMMLanes.PairsToRows(sums, {I(sels.Count * p.R)}); // the tally's (w, w²) pairs to the sums' layout, before the scalar tail");
+                if (PairTally(p)) w.WriteLine(PairsToRowsCall(p));
                 if (InlineOneRowTally(p)) w.WriteLine($"NuMMLanes.MoveQuadRows(quadSums, sums, counts, {I(p.N)}); // sums are zero here: each (row, lane) sum is moved exactly");
                 w.WriteLine("return i;");
             }
@@ -1432,7 +1435,7 @@ internal static class AnalysisEmitter
                     w.WriteLine($"if (tb > 0) Sweep{I(lanes * 32)}(batch, from, tb, tileDoubles, tileInts, tileBits, sums, into);");
                     if (p.HasFinal) w.WriteLine(DrainQueued);
                     if (vectorCounts) w.WriteLine(FlushCounts(lanes));
-                    if (PairTally(p)) w.WriteLine($"NuMMLanes.PairsToRows(sums, {I(sels.Count * p.R)}); // the tally's (w, w²) pairs to the sums' layout, before the scalar tail");
+                    if (PairTally(p)) w.WriteLine(PairsToRowsCall(p));
                 }
                 if (p.HasFinal) WriteDrainOnThrow(w);
                 using (w.Block("finally"))
@@ -1469,8 +1472,8 @@ internal static class AnalysisEmitter
     /// <summary>The least work, in vector operations per block (<see cref="VectorOps"/>), that the cuts after cut k must
     /// cost for the block loop to test whether it can skip them. Measured on the 11-cut benchmark analysis, whose cuts
     /// after the second cost 43: without its 9 tests it took 0.89–0.92 of the time in cache and 0.88–0.96 from memory
-    /// in five runs (the blocks leave at different cuts, so the tests mispredict). A misprediction costs about 15–20 cycles, some 64
-    /// issue slots of a 4-wide core.</summary>
+    /// in five runs (the blocks leave at different cuts, so the tests mispredict). A misprediction costs about 15–20
+    /// cycles, some 64 issue slots of a 4-wide core.</summary>
     private const int ExitMinOps = 64;
 
     /// <summary>The vector operations of the cuts after cut <paramref name="k"/> in every selection (a cut that no shift
@@ -1696,6 +1699,10 @@ internal static class AnalysisEmitter
     private static bool PairTally(Plan p) =>
         p.Weighted && p.N <= 15 && p.Selections.Count >= TallyMinSelections;
 
+    /// <summary>The call after the vector loop that puts the pair tally's sums in the usual layout.</summary>
+    private static string PairsToRowsCall(Plan p) =>
+        $"NuMMLanes.PairsToRows(sums, {I(p.Selections.Count * p.R)}); // the tally's (w, w²) pairs to the sums' layout, before the scalar tail";
+
     /// <summary>Whether the vector path of <paramref name="p"/> adds its rows inline with one-row codes and keeps the
     /// (row, lane) sums and counts in the quad scratch (one weighted selection, 1 to 15 cuts, no weight-variation sweep).</summary>
     private static bool InlineOneRowTally(Plan p) =>
@@ -1730,8 +1737,9 @@ internal static class AnalysisEmitter
         // population count per row. Those are the additions the masked row adds make (the other lanes get +0, which
         // changes nothing), in the same order. Measured on the 11-cut variation workload against the same kernel with
         // (w, w²) pairs, a population count per row and a loop over the lanes that failed exactly one cut (which added
-        // them to row N + k as well; about 1.2 such lanes per block are expected there, so its exit mispredicts often): 0.88–0.94 of its time from memory, 0.95–1.03
-        // in cache (edited copies and the generated kernel, each against the old one in one process).
+        // them to row N + k as well; about 1.2 such lanes per block are expected there, so its exit mispredicts often):
+        // 0.88–0.94 of its time from memory, 0.95–1.03 in cache (edited copies and the generated kernel, each against
+        // the old one in one process).
         if (InlineOneRowTally(p)) // n == p.N; a single selection (the Tally method serves several), so its rows start at 0
         {
             string all = LaneMask(lanes);
@@ -1869,16 +1877,13 @@ internal static class AnalysisEmitter
     /// every cut, k (1..N) first failed cut k and another, N + k failed only cut k. <paramref name="firstCode"/> holds each
     /// lane's first failed cut in 4 bits (<see cref="RowCode"/>), <paramref name="single"/> the lanes that failed exactly
     /// one cut; a single lane's row is its first failed cut + N. With N ≤ 7 the 2N + 1 rows fit the 4-bit code (adding N
-    /// to a nibble of at most N cannot carry); with 8 to 15 cuts each lane gets a byte (at most 30, no carry either).</summary>
-    private static System.Func<int, string> WriteOneRowCode(SourceWriter w, int n, int lanes, string firstCode, string single, string name) =>
-        WriteOneRowOffsets(w, n, lanes, firstCode, single, name, 0);
-
-    /// <summary>As <see cref="WriteOneRowCode"/>, but returns lane l's row shifted left by <paramref name="shift"/>
-    /// (the byte offset of rows that far apart) with one rotate and one mask: a rotate by a constant is one
-    /// non-destructive instruction (rorx), against copy, shift, mask and shift for extracting then scaling.</summary>
-    private static System.Func<int, string> WriteOneRowOffsets(SourceWriter w, int n, int lanes, string firstCode, string single, string name, int shift)
+    /// to a nibble of at most N cannot carry); with 8 to 15 cuts each lane gets a byte (at most 30, no carry either).
+    /// With <paramref name="shift"/> &gt; 0 the expression is the row shifted left that far (the byte offset of rows that
+    /// far apart), taken with one rotate and one mask: a rotate by a constant is one non-destructive instruction (rorx),
+    /// against copy, shift, mask and shift for extracting then scaling.</summary>
+    private static System.Func<int, string> WriteOneRowCode(SourceWriter w, int n, int lanes, string firstCode, string single, string name, int shift = 0)
     {
-        string At(string code, int bitsPerLane, int l, int laneInCode)
+        string At(string code, int bitsPerLane, int laneInCode)
         {
             int fieldMask = bitsPerLane == 4 ? 15 : 0xFF;
             if (shift == 0) return $"(({code} >> {I(bitsPerLane * laneInCode)}) & {I(fieldMask)})";
@@ -1888,25 +1893,26 @@ internal static class AnalysisEmitter
         if (n <= 7)
         {
             w.WriteLine($"ulong {name} = {firstCode} + {I(n)}UL * NuMMLanes.Nibbles({single}); // lane l's row in bits 4l..4l+3");
-            return l => At(name, 4, l, l);
+            return l => At(name, 4, l);
         }
         if (lanes == 16)
         {
             w.WriteLine($"ulong {name}Lo = NuMMLanes.NibbleBytes((uint){firstCode}) + {I(n)}UL * NuMMLanes.Bytes({single} & 0xFFu), {name}Hi = NuMMLanes.NibbleBytes((uint)({firstCode} >> 32)) + {I(n)}UL * NuMMLanes.Bytes({single} >> 8); // lane l's row in byte l of the 16");
-            return l => l < 8 ? At(name + "Lo", 8, l, l) : At(name + "Hi", 8, l, l - 8);
+            return l => l < 8 ? At(name + "Lo", 8, l) : At(name + "Hi", 8, l - 8);
         }
         w.WriteLine($"ulong {name} = NuMMLanes.NibbleBytes((uint){firstCode}) + {I(n)}UL * NuMMLanes.Bytes({single}); // lane l's row in byte l");
-        return l => At(name, 8, l, l);
+        return l => At(name, 8, l);
     }
 
     /// <summary>The row tally of every selection of one block (called from the block loop; not inlined on purpose, so
     /// that one compact method serves all selections). Per selection the block loop stores N + 2 masks (passed every
-    /// cut, first failed cut 1..N, failed two or more) and, per distinct weight, 32 doubles (w of the block's events
-    /// from 0, w² from 16). Every lane is in exactly one row of the sums (0, k: first failed cut k and another, N + k:
+    /// cut, first failed cut 1..N, failed two or more), at 512 and 256 bits also N masks "failed only cut k", and, per
+    /// distinct weight, 32 doubles: (w, w²) of the block's events side by side (<c>StorePairs</c>) with at most 15
+    /// cuts, else w from 0 and w² from 16. Every lane is in exactly one row of the sums (0, k: first failed cut k and another, N + k:
     /// failed only cut k), so with N ≤ 15 each lane's row is a code (<see cref="WriteOneRowCode"/>) and its w and w² go
     /// straight to its (row, lane) sums: the same additions in the same order as masked row adds (the scalar twin's),
-    /// without a branch per row. The counts of rows N + k come from "failed only k" masks made per group of selections,
-    /// population-counted with the others (no loop over the lanes that failed one cut).</summary>
+    /// without a branch per row. The counts of rows N + k come from the "failed only k" masks, population-counted with
+    /// the others (no loop over the lanes that failed one cut).</summary>
     private static void WriteTally(SourceWriter w, Plan p, int lanes, bool sharedWeights)
     {
         int n = p.N, stride = n + 2, sels = p.Selections.Count, half = lanes / 2;
@@ -1924,9 +1930,9 @@ internal static class AnalysisEmitter
                 // Rows 0..N of every selection at once: each packed mask field holds one selection's lanes of one row, so
                 // its population count is that row's count in this block. A SWAR population count on the vector of
                 // fields, added to the {ushort, byte} lane counters (flushed before they can overflow), replaces
-                // (N + 1) scalar population counts and adds per selection. The N−1 rows are counted the same way, from
-                // masks "failed cut k and no other" (first failed k & ~failed two or more) made here for each group.
-                w.WriteLine($"for (int g = 0; g < {I(groups)}; g++) {{ ref ulong mg = ref {U}.Add(ref m, g * {I(stride)}); ref ulong og = ref {U}.Add(ref m, {I(groups * stride)} + g * {I(n)}); ulong multi = {U}.Add(ref mg, {I(n + 1)}); for (int k = 0; k < {I(n)}; k++) {U}.Add(ref og, k) = {U}.Add(ref mg, k + 1) & ~multi; }}");
+                // (N + 1) scalar population counts and adds per selection. The N−1 rows are counted the same way, from the
+                // masks "failed cut k and no other" (first failed k & ~failed two or more) that the block loop stores
+                // per group after the others.
                 bool wide = cf == "ushort";
                 string cv = wide ? "Vector512" : "Vector256"; // 32 fields per vector either way
                 w.WriteLine($"ref {cf} mf = ref {U}.As<ulong, {cf}>(ref m);");
@@ -1977,7 +1983,7 @@ internal static class AnalysisEmitter
                     // Each lane's w and w² go to its one row of the sums (N + k for a lane that failed only cut k).
                     w.WriteLine($"uint single = ~({M(n + 1)} | {M(0)}) & {all}; // failed exactly one cut");
                     w.WriteLine($"ulong code = {RowCode(n, M)}; // 4 bits per lane: its first failed cut (0: none)");
-                    var offset = WriteOneRowOffsets(w, n, lanes, "code", "single", "sumRow", 8); // rows 32 doubles = 256 bytes apart
+                    var offset = WriteOneRowCode(w, n, lanes, "code", "single", "sumRow", shift: 8); // rows 32 doubles = 256 bytes apart
                     for (int l = 0; l < lanes; l++)
                         w.WriteLine($"{{ ref double at = ref {U}.AddByteOffset(ref sj, (nint){offset(l)}); ({V128}.LoadUnsafe(ref at, {I(2 * l)}) + {V128}.LoadUnsafe(ref wj, {I(PairAt(l, lanes))})).StoreUnsafe(ref at, {I(2 * l)}); }}");
                 }
@@ -2030,7 +2036,6 @@ internal static class AnalysisEmitter
 
     /// <summary>The call that moves the tally's lane counters to the long counts.</summary>
     private static string FlushCounts(int lanes) => $"FlushTallyCounts{I(lanes * 32)}(ref tc, ref cnt);";
-
 
     /// <summary>How one selection's lane bits sit in a packed mask ulong at 512 and 256 bits: a whole ushort (16 lanes,
     /// 4 per ulong) or byte (8 lanes, 8 per ulong) on a little-endian CPU, so one load reads them.</summary>
