@@ -35,6 +35,32 @@ public class EarlyExitTests
     }
 
     [Fact]
+    public void CheapCutsWithShifts_NominalCutsCount_NoExitTest()
+    {
+        // The same cheap cuts with E shifted at 6 σ points: 7 copies of every E cut. Summed over the selections the cuts
+        // after cut 2 would pass the bound; the nominal selection's alone stay below it.
+        var cuts = string.Join("\n", Enumerable.Range(1, 11).Select(k => $"""[Cut({k}, "c{k}")] public static bool C{k}(in Ev e) => e.{(k % 2 == 0 ? "E" : "X")} > {k}f && e.Theta < {k}f;"""))
+            + "\n[Shift(\"scale\", nameof(Ev.E), -3, -2, -1, 1, 2, 3)] public static float Scale(in Ev e, double sigma) => e.E * (1f + 0.05f * (float)sigma);";
+        Assert.Equal(0, Exits(cuts));
+    }
+
+    [Fact]
+    public void CostlyShiftedCut_ExitWhereTheRestCostsEnough()
+    {
+        // A costly cut of the shifted quantity still earns the test before it (counted once: about 40 operations per
+        // polynomial in the nominal selection, two of them after cut 2).
+        string Poly(string v) => string.Concat(Enumerable.Repeat("(", 12)) + $"0.5f * e.{v} + 1f)" + string.Concat(Enumerable.Range(0, 11).Select(_ => $" * e.{v} + 1f)")) + $" * e.{v}";
+        string cuts = $$"""
+            [Cut(1, "a")] public static bool A(in Ev e) => e.X > 0f;
+            [Cut(2, "b")] public static bool B(in Ev e) => e.E > 1f;
+            [Cut(3, "c")] public static bool C(in Ev e) => {{Poly("E")}} > 2f;
+            [Cut(4, "d")] public static bool D(in Ev e) => {{Poly("Theta")}} < 1f;
+            [Shift("scale", nameof(Ev.E), -1, 1)] public static float Scale(in Ev e, double sigma) => e.E * (1f + 0.05f * (float)sigma);
+            """;
+        Assert.Equal(3, Exits(cuts));
+    }
+
+    [Fact]
     public void CostlyCuts_ExitWhereTheRestCostsEnough()
     {
         string Poly(string v) => string.Concat(Enumerable.Repeat("(", 12)) + $"0.5f * e.{v} + 1f)" + string.Concat(Enumerable.Range(0, 11).Select(_ => $" * e.{v} + 1f)")) + $" * e.{v}";

@@ -1240,7 +1240,8 @@ internal static class AnalysisEmitter
         WriteSharedCells(body, x, p, lanes);
 
         // Histograms of the nominal selection (their values stay in scratch for the weight variations).
-        WriteHistogramFills(body, x, p, sels[0], lanes, weightOf.TryGetValue(0, out var w0) ? w0 : default);
+        bool laneMajor = LaneMajorFills(p);
+        if (!laneMajor) WriteHistogramFills(body, x, p, sels[0], lanes, weightOf.TryGetValue(0, out var w0) ? w0 : default);
 
         // Weight variations with the full cut flow: the block is recorded in the tile buffers (its nominal weights, the
         // rows that hold its events with their lane bits, its passing lanes and their histogram values); every TileEvents
@@ -1367,9 +1368,11 @@ internal static class AnalysisEmitter
             }
         }
 
-        // Histograms of the shifted selections.
-        for (int j = 1; j < sels.Count; j++)
-            WriteHistogramFills(body, x, p, sels[j], lanes, weightOf.TryGetValue(j, out var wj) ? wj : default);
+        // Histograms of the shifted selections (or of every selection, lane by lane).
+        if (laneMajor) WriteLaneMajorFills(body, x, p, lanes, weightOf);
+        else
+            for (int j = 1; j < sels.Count; j++)
+                WriteHistogramFills(body, x, p, sels[j], lanes, weightOf.TryGetValue(j, out var wj) ? wj : default);
 
         // Method.
         w.WriteLine($"// {I(lanes)} events per block in {v}<float> registers (doubles in two {v}<double>, masks as {I(lanes)} bits).");
@@ -1387,13 +1390,15 @@ internal static class AnalysisEmitter
                     for (int h = 0; h < a.Histograms.Count; h++)
                         w.WriteLine(a.Histograms[h].Y is null ? $"var h{I(h)}_{I(sel.Index)} = {src}.Histograms1D[{I(i1++)}];" : $"var h{I(h)}_{I(sel.Index)} = {src}.Histograms2D[{I(i2++)}];");
                 }
+                // Lane by lane, each selection keeps its values (and weights) in its own stretch of the scratch.
+                int stretches = laneMajor ? sels.Count : 1;
                 for (int h = 0; h < a.Histograms.Count; h++)
                 {
-                    w.WriteLine($"global::System.Span<double> h{I(h)}xValues = stackalloc double[{I(lanes)}];");
-                    if (a.Histograms[h].Y is not null) w.WriteLine($"global::System.Span<double> h{I(h)}yValues = stackalloc double[{I(lanes)}];");
+                    w.WriteLine($"global::System.Span<double> h{I(h)}xValues = stackalloc double[{I(lanes * stretches)}];");
+                    if (a.Histograms[h].Y is not null) w.WriteLine($"global::System.Span<double> h{I(h)}yValues = stackalloc double[{I(lanes * stretches)}];");
                 }
             }
-            if (p.Weighted && (a.Histograms.Count > 0 || p.HasFinal)) w.WriteLine($"global::System.Span<double> weights = stackalloc double[{I(lanes)}];");
+            if (p.Weighted && (a.Histograms.Count > 0 || p.HasFinal)) w.WriteLine($"global::System.Span<double> weights = stackalloc double[{I(lanes * (laneMajor ? sels.Count : 1))}];");
             w.WriteLine("int i = 0;");
             if (p.FullWeightPoints == 0)
             {
@@ -1476,17 +1481,15 @@ internal static class AnalysisEmitter
     /// cycles, some 64 issue slots of a 4-wide core.</summary>
     private const int ExitMinOps = 64;
 
-    /// <summary>The vector operations of the cuts after cut <paramref name="k"/> in every selection (a cut that no shift
-    /// changes once).</summary>
+    /// <summary>The vector operations of the nominal selection's cuts after cut <paramref name="k"/>. The shifted
+    /// selections' copies are not added: they differ by the shifted quantity, which is computed once per σ point and
+    /// then read like a column, and the skip needs every selection to have failed twice, which shifts make no likelier.
+    /// Summed over the selections, the 6-shift benchmark's cuts after cut 2 passed the bound and its 9 tests cost it:
+    /// without them an edited copy took 0.92–0.93 of the time, bit-identical (docs/performance.md).</summary>
     private static int RemainingCutOps(List<Selection> sels, int k)
     {
         int ops = 0;
-        for (int q = k; q < sels[0].Cuts.Count; q++)
-        {
-            var seen = new HashSet<Expr>();
-            foreach (var sel in sels)
-                if (seen.Add(sel.Cuts[q])) ops += VectorOps(sel.Cuts[q]);
-        }
+        for (int q = k; q < sels[0].Cuts.Count; q++) ops += VectorOps(sels[0].Cuts[q]);
         return ops;
     }
 
@@ -1620,6 +1623,79 @@ internal static class AnalysisEmitter
             }
             body.WriteLine("while (hb != 0);");
             if (queue > 0) body.WriteLine($"if (fq{j} > {I(queue - lanes)}) {{ {FlushFillQueue(p, sel)} }}");
+        }
+        x.Restore(snapshot);
+    }
+
+    /// <summary>Whether the histograms of all selections are filled in one loop over the block's lanes that pass any
+    /// selection, each lane filling every selection it passes, instead of one loop per selection. Each histogram still
+    /// gets its events in lane order, so the sums do not change; the lane-major order is also the scalar twin's. It
+    /// saves the per-selection branch and loop, which mispredict: on the 6-shift benchmark (7 selections, 3 histograms)
+    /// an edited copy of the generated kernel took 0.96–0.97 of the time, bit-identical (docs/performance.md). Only
+    /// where nothing else reads the per-selection scratch or interleaves with the fills: shifts, no weight variations,
+    /// no span-fill queues, and no histogram value that calls a method per lane (whose calls the C# makes selection by
+    /// selection as the values are stored).</summary>
+    private static bool LaneMajorFills(Plan p)
+    {
+        if (p.Selections.Count < 2 || p.A.Histograms.Count == 0 || p.WeightPoints > 0) return false;
+        foreach (var sel in p.Selections)
+        {
+            if (FillQueue(p, sel) > 0) return false;
+            foreach (var (ax, ay) in sel.Axes)
+                if (ExprWalk.CallsPerLane(ax) || (ay is not null && ExprWalk.CallsPerLane(ay))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The fills of <see cref="LaneMajorFills"/>: when any selection passes an event of the block, every
+    /// selection's weights and (unshared) histogram values are stored in its stretch of the scratch, then one loop over
+    /// the lanes that pass any selection fills, lane by lane, the histograms of each selection the lane passes.</summary>
+    private static void WriteLaneMajorFills(SourceWriter body, VectorExprEmitter x, Plan p, int lanes, Dictionary<int, (string L, string H, string QL, string QH)> weightOf)
+    {
+        var a = p.A;
+        var shared = p.SharedCells;
+        body.WriteLine();
+        if (System.Array.IndexOf(shared, true) < 0)
+            body.WriteLine($"uint passAny = {string.Join(" | ", p.Selections.ConvertAll(s => $"pass{I(s.Index)}"))};");
+        var snapshot = x.Snapshot();
+        using (body.Block("if (passAny != 0) // histograms of every selection, lane by lane"))
+        {
+            var weightAt = new Dictionary<string, int>(System.StringComparer.Ordinal); // a weight's stretch: stored once
+            var fills = new List<string>();
+            foreach (var sel in p.Selections)
+            {
+                string j = I(sel.Index), wl = "1";
+                if (p.Weighted)
+                {
+                    var wv = weightOf[sel.Index];
+                    if (!weightAt.TryGetValue(wv.L, out int at))
+                    {
+                        at = sel.Index;
+                        weightAt[wv.L] = at;
+                        body.WriteLine(Store(wv.L, "weights", I(at * lanes)));
+                        body.WriteLine(Store(wv.H, "weights", I(at * lanes + lanes / 2)));
+                    }
+                    wl = at == 0 ? "weights[l]" : $"weights[{I(at * lanes)} + l]";
+                }
+                var calls = new List<string>();
+                for (int h = 0; h < a.Histograms.Count; h++)
+                {
+                    string hn = "h" + I(h);
+                    if (shared[h]) { calls.Add($"{hn}_{j}.FillCell({hn}Cells[l], {wl});"); continue; } // its cells in {hn}Cells
+                    body.WriteLine($"// Histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))} of {Literals.Comment(sel.Label)}");
+                    string args = StoreAxisValues(body, x, hn, sel.Axes[h], lanes, sel.Index * lanes);
+                    calls.Add(p.Weighted ? $"{hn}_{j}.Fill({args}, {wl});" : $"{hn}_{j}.Fill({args});");
+                }
+                fills.Add($"if (((pass{j} >> l) & 1) != 0) {{ {string.Join(" ", calls)} }}");
+            }
+            body.WriteLine("uint hb = passAny;");
+            using (body.Block("do"))
+            {
+                body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
+                foreach (var f in fills) body.WriteLine(f);
+                body.WriteLine("hb &= hb - 1;");
+            }
+            body.WriteLine("while (hb != 0);");
         }
         x.Restore(snapshot);
     }
@@ -1781,16 +1857,17 @@ internal static class AnalysisEmitter
 
     /// <summary>Computes histogram <paramref name="hn"/>'s values for the block and stores them in its scratch
     /// (<c>{hn}xValues</c>, and <c>{hn}yValues</c> for 2-D); returns the arguments that read lane <c>l</c> of them.</summary>
-    private static string StoreAxisValues(SourceWriter body, VectorExprEmitter x, string hn, (Expr X, Expr? Y) axes, int lanes)
+    private static string StoreAxisValues(SourceWriter body, VectorExprEmitter x, string hn, (Expr X, Expr? Y) axes, int lanes, int at = 0)
     {
+        string lane = at == 0 ? "l" : $"{I(at)} + l";
         var vx = x.AsDouble(axes.X);
-        body.WriteLine(Store(vx.Lo, hn + "xValues", "0"));
-        body.WriteLine(Store(vx.Hi, hn + "xValues", I(lanes / 2)));
-        if (axes.Y is not { } ye) return hn + "xValues[l]";
+        body.WriteLine(Store(vx.Lo, hn + "xValues", I(at)));
+        body.WriteLine(Store(vx.Hi, hn + "xValues", I(at + lanes / 2)));
+        if (axes.Y is not { } ye) return $"{hn}xValues[{lane}]";
         var vy = x.AsDouble(ye);
-        body.WriteLine(Store(vy.Lo, hn + "yValues", "0"));
-        body.WriteLine(Store(vy.Hi, hn + "yValues", I(lanes / 2)));
-        return $"{hn}xValues[l], {hn}yValues[l]";
+        body.WriteLine(Store(vy.Lo, hn + "yValues", I(at)));
+        body.WriteLine(Store(vy.Hi, hn + "yValues", I(at + lanes / 2)));
+        return $"{hn}xValues[{lane}], {hn}yValues[{lane}]";
     }
 
     /// <summary>Per histogram, whether its cells are computed once per block for all selections: the kernel has shifts
