@@ -1389,6 +1389,12 @@ internal static class AnalysisEmitter
                     string src = sel.Index == 0 ? "into" : $"into.Variations[{I(sel.Index - 1)}].Result";
                     for (int h = 0; h < a.Histograms.Count; h++)
                         w.WriteLine(a.Histograms[h].Y is null ? $"var h{I(h)}_{I(sel.Index)} = {src}.Histograms1D[{I(i1++)}];" : $"var h{I(h)}_{I(sel.Index)} = {src}.Histograms2D[{I(i2++)}];");
+                    if (laneMajor) // the cells the lane-major fills add to (no final-only variation parks them)
+                    {
+                        var spans = new List<string>();
+                        for (int h = 0; h < a.Histograms.Count; h++) spans.Add($"var h{I(h)}_{I(sel.Index)}w = h{I(h)}_{I(sel.Index)}.SumW; var h{I(h)}_{I(sel.Index)}q = h{I(h)}_{I(sel.Index)}.SumW2;");
+                        w.WriteLine(string.Join(" ", spans));
+                    }
                 }
                 // Lane by lane, each selection keeps its values (and weights) in its own stretch of the scratch.
                 int stretches = laneMajor ? sels.Count : 1;
@@ -1649,7 +1655,10 @@ internal static class AnalysisEmitter
 
     /// <summary>The fills of <see cref="LaneMajorFills"/>: when any selection passes an event of the block, every
     /// selection's weights and (unshared) histogram values are stored in its stretch of the scratch, then one loop over
-    /// the lanes that pass any selection fills, lane by lane, the histograms of each selection the lane passes.</summary>
+    /// the lanes that pass any selection adds, lane by lane, to the cells of each selection the lane passes. The cells are
+    /// the histograms' SumW and SumW2 spans, taken once per call (<c>h{h}_{j}w</c>, <c>h{h}_{j}q</c>): the same additions
+    /// as Fill and FillCell, whose checks (a finite weight, a cell in range) the block has already made, without their
+    /// accessor calls.</summary>
     private static void WriteLaneMajorFills(SourceWriter body, VectorExprEmitter x, Plan p, int lanes, Dictionary<int, (string L, string H, string QL, string QH)> weightOf)
     {
         var a = p.A;
@@ -1664,7 +1673,7 @@ internal static class AnalysisEmitter
             var fills = new List<string>();
             foreach (var sel in p.Selections)
             {
-                string j = I(sel.Index), wl = "1";
+                string j = I(sel.Index), wl = "1.0";
                 if (p.Weighted)
                 {
                     var wv = weightOf[sel.Index];
@@ -1675,23 +1684,28 @@ internal static class AnalysisEmitter
                         body.WriteLine(Store(wv.L, "weights", I(at * lanes)));
                         body.WriteLine(Store(wv.H, "weights", I(at * lanes + lanes / 2)));
                     }
-                    wl = at == 0 ? "weights[l]" : $"weights[{I(at * lanes)} + l]";
+                    wl = "w" + I(at);
                 }
-                var calls = new List<string>();
+                var adds = new List<string>();
                 for (int h = 0; h < a.Histograms.Count; h++)
                 {
-                    string hn = "h" + I(h);
-                    if (shared[h]) { calls.Add($"{hn}_{j}.FillCell({hn}Cells[l], {wl});"); continue; } // its cells in {hn}Cells
-                    body.WriteLine($"// Histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))} of {Literals.Comment(sel.Label)}");
-                    string args = StoreAxisValues(body, x, hn, sel.Axes[h], lanes, sel.Index * lanes);
-                    calls.Add(p.Weighted ? $"{hn}_{j}.Fill({args}, {wl});" : $"{hn}_{j}.Fill({args});");
+                    string hn = "h" + I(h), cell;
+                    if (shared[h]) cell = $"s{I(h)}";
+                    else
+                    {
+                        body.WriteLine($"// Histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))} of {Literals.Comment(sel.Label)}");
+                        cell = $"{hn}_{j}.CellOf({StoreAxisValues(body, x, hn, sel.Axes[h], lanes, sel.Index * lanes)})";
+                    }
+                    adds.Add($"{{ int c = {cell}; {hn}_{j}w[c] += {wl}; {hn}_{j}q[c] += {(p.Weighted ? wl + " * " + wl : "1.0")}; }}");
                 }
-                fills.Add($"if (((pass{j} >> l) & 1) != 0) {{ {string.Join(" ", calls)} }}");
+                fills.Add($"if (((pass{j} >> l) & 1) != 0) {{ {string.Join(" ", adds)} }}");
             }
             body.WriteLine("uint hb = passAny;");
             using (body.Block("do"))
             {
                 body.WriteLine("int l = global::System.Numerics.BitOperations.TrailingZeroCount(hb);");
+                foreach (int at in weightAt.Values) body.WriteLine($"double w{I(at)} = weights[{(at == 0 ? "" : I(at * lanes) + " + ")}l];");
+                for (int h = 0; h < a.Histograms.Count; h++) if (shared[h]) body.WriteLine($"int s{I(h)} = h{I(h)}Cells[l];");
                 foreach (var f in fills) body.WriteLine(f);
                 body.WriteLine("hb &= hb - 1;");
             }
