@@ -355,10 +355,16 @@ internal static class AnalysisEmitter
             WithBuffers(w, p, () =>
             {
                 w.WriteLine("int i = 0;");
-                string f = p.HasFinal ? ", fin" : "";
-                w.WriteLine($"if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, counts, sums{f}, into);");
-                w.WriteLine($"else if (MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated) i = Blocks256(batch, n, counts, sums{f}, into);");
-                w.WriteLine($"else if (MaxVectorBits >= 128 && Vector128.IsHardwareAccelerated) i = Blocks128(batch, n, counts, sums{f}, into);");
+                string f = p.HasFinal ? ", fin" : "", q = QueueInCaller(p) ? ", fq, ref fqn" : "";
+                if (QueueInCaller(p))
+                    w.WriteLine($"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count");
+                using (QueueInCaller(p) ? w.Block("try") : null)
+                {
+                    w.WriteLine($"if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, counts, sums{f}, into{q});");
+                    w.WriteLine($"else if (MaxVectorBits >= 256 && Vector256.IsHardwareAccelerated) i = Blocks256(batch, n, counts, sums{f}, into{q});");
+                    w.WriteLine($"else if (MaxVectorBits >= 128 && Vector128.IsHardwareAccelerated) i = Blocks128(batch, n, counts, sums{f}, into{q});");
+                }
+                if (QueueInCaller(p)) WriteDrainOnThrow(w);
                 w.WriteLine($"ScalarRange(batch, i, n, counts, sums{f}, into); // the tail that does not fill a vector");
                 w.WriteLine($"Flush(counts, sums{f}, into);");
             });
@@ -542,8 +548,16 @@ internal static class AnalysisEmitter
     /// the queue is full. Their per-event values (e.g. 100 universe factors, 7 cache lines per event) are random reads
     /// from memory: issued from the drain loop, <see cref="FinalAhead"/> events ahead, they overlap each other instead of
     /// competing with the selection's column streams one event at a time (measured: 3–8 % less time for 100 final-only
-    /// universes on 10⁷ events from memory than prefetching each event when it was queued).</summary>
-    private const int FinalQueue = 64;
+    /// universes on 10⁷ events from memory than prefetching each event when it was queued). A larger queue pauses the
+    /// selection's column streams less often: 256 events against 64 measured 0.92–0.95 of the time from memory
+    /// (docs/performance.md). 256 × (2 + histograms) doubles of stack.</summary>
+    private const int FinalQueue = 256;
+
+    /// <summary>Whether the final-only queue lives in <c>Process</c>, which drains it before an exception from the block
+    /// loop leaves (a try/catch around the Blocks call), so that the block method itself has no exception handler: with
+    /// one, its locals live into the handler stay in memory (measured 0.97 of the time without it, docs/performance.md).
+    /// Not with the weight-variation sweep, whose block method keeps a try/finally for its pooled tiles.</summary>
+    private static bool QueueInCaller(Plan p) => p.HasFinal && p.FullWeightPoints == 0;
 
     /// <summary>How many queued events ahead the drain requests per-event values.</summary>
     private const int FinalAhead = 8;
@@ -1347,7 +1361,8 @@ internal static class AnalysisEmitter
         // by the nominal fills above) and run for every point at once (Final{t}) when the queue is full.
         if (p.HasFinal)
         {
-            x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count");
+            if (!QueueInCaller(p))
+                x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count");
             if (a.Histograms.Count == 0)
             {
                 body.WriteLine();
@@ -1376,7 +1391,7 @@ internal static class AnalysisEmitter
 
         // Method.
         w.WriteLine($"// {I(lanes)} events per block in {v}<float> registers (doubles in two {v}<double>, masks as {I(lanes)} bits).");
-        using (w.Block($"private int Blocks{I(lanes * 32)}({batch} batch, int n, global::System.Span<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into)"))
+        using (w.Block($"private int Blocks{I(lanes * 32)}({batch} batch, int n, global::System.Span<long> counts, global::System.Span<double> sums{(p.HasFinal ? ", global::System.Span<double> fin" : "")}, {RT}.Selection.AnalysisResult into{(QueueInCaller(p) ? ", global::System.Span<double> fq, ref int fqn" : "")})"))
         {
             w.WriteLine("ref long cnt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(counts);");
             if (p.Weighted) w.WriteLine("ref double s = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(sums);");
@@ -1389,7 +1404,7 @@ internal static class AnalysisEmitter
                     string src = sel.Index == 0 ? "into" : $"into.Variations[{I(sel.Index - 1)}].Result";
                     for (int h = 0; h < a.Histograms.Count; h++)
                         w.WriteLine(a.Histograms[h].Y is null ? $"var h{I(h)}_{I(sel.Index)} = {src}.Histograms1D[{I(i1++)}];" : $"var h{I(h)}_{I(sel.Index)} = {src}.Histograms2D[{I(i2++)}];");
-                    if (laneMajor) // the cells the lane-major fills add to (no final-only variation parks them)
+                    if (CellSpans(p, sel)) // the cells the fills add to
                     {
                         var spans = new List<string>();
                         for (int h = 0; h < a.Histograms.Count; h++) spans.Add($"var h{I(h)}_{I(sel.Index)}w = h{I(h)}_{I(sel.Index)}.SumW; var h{I(h)}_{I(sel.Index)}q = h{I(h)}_{I(sel.Index)}.SumW2;");
@@ -1408,12 +1423,10 @@ internal static class AnalysisEmitter
             w.WriteLine("int i = 0;");
             if (p.FullWeightPoints == 0)
             {
-                using (p.HasFinal ? w.Block("try") : null)
                 using (w.Block($"for (; i <= n - {I(lanes)}; i += {I(lanes)})"))
                 {
                     WriteBody(w, body, x, lanes);
                 }
-                if (p.HasFinal) WriteDrainOnThrow(w);
                 if (p.HasFinal) w.WriteLine(DrainQueued);
                 foreach (var sel in sels)
                     if (FillQueue(p, sel) > 0) w.WriteLine($"if (fq{I(sel.Index)} > 0) {{ {FlushFillQueue(p, sel)} }} // before the scalar tail fills its events");
@@ -1593,14 +1606,14 @@ internal static class AnalysisEmitter
                 {
                     // Its cell was computed once for the block (WriteSharedCells).
                     body.WriteLine($"// (cells in {hn}Cells: no shift changes its values)");
-                    if (sel.Index == 0 && p.HasFinal) fills.Add($"int c{I(h)} = {hn}Cells[l]; {hn}_{j}.FillCell(c{I(h)}, weights[l]);");
+                    if (sel.Index == 0 && p.HasFinal) fills.Add($"int c{I(h)} = {hn}Cells[l]; {AddToCells($"{hn}_{j}", $"c{I(h)}")}");
                     else fills.Add($"{hn}_{j}.FillCell({hn}Cells[l], {(p.Weighted ? "weights[l]" : "1")});");
                     continue;
                 }
                 string args = StoreAxisValues(body, x, hn, sel.Axes[h], lanes);
                 bool queueFinal = sel.Index == 0 && p.HasFinal;
                 // With final-only variations the nominal cell is computed once and also queued for them.
-                if (queueFinal) fills.Add($"int c{I(h)} = {hn}_{j}.CellOf({args}); {hn}_{j}.FillCell(c{I(h)}, weights[l]);");
+                if (queueFinal) fills.Add($"int c{I(h)} = {hn}_{j}.CellOf({args}); {AddToCells($"{hn}_{j}", $"c{I(h)}")}");
                 else fills.Add($"{hn}_{j}.Fill({args}{(p.Weighted ? ", weights[l]" : "")});");
             }
             int queue = FillQueue(p, sel);
@@ -1713,6 +1726,18 @@ internal static class AnalysisEmitter
         }
         x.Restore(snapshot);
     }
+
+    /// <summary>Adds weights[l] to cell <paramref name="cell"/> of histogram <paramref name="h"/> through its SumW and SumW2
+    /// spans (taken once per call, see <see cref="CellSpans"/>): what FillCell adds, without its accessor calls and its
+    /// checks, which the block has made (a finite weight; the cell comes from the histogram's own CellOf).</summary>
+    private static string AddToCells(string h, string cell) =>
+        $"{{ double fw = weights[l]; {h}w[{cell}] += fw; {h}q[{cell}] += fw * fw; }}";
+
+    /// <summary>Whether the block method takes the SumW and SumW2 spans of selection <paramref name="sel"/>'s histograms
+    /// once per call: for the lane-major fills, and for the nominal fills that also queue final-only variations (cells
+    /// computed once, then added directly: 0.95 of the time, docs/performance.md). Only the final-only variations'
+    /// histograms are ever parked (ParkedCells), and taking a span stores parked cells back first anyway.</summary>
+    private static bool CellSpans(Plan p, Selection sel) => LaneMajorFills(p) || (sel.Index == 0 && p.HasFinal);
 
     /// <summary>Capacity in events of the queue that holds the axis values and weights of selection
     /// <paramref name="sel"/>'s passing events until they are filled with the span overloads of <c>Fill</c> (0: no
