@@ -19,15 +19,43 @@ public sealed class ParkedCells
     private readonly List<Histograms.Histogram2D> _attached2 = new();
     private Action<double[], AnalysisResult>? _store;
 
+    private readonly int _length;
+
     private ParkedCells(AnalysisResult result, object owner, int length)
     {
         _result = result;
         _owner = owner;
-        Buffer = new double[length];
+        _length = length;
+        // Pinned, so the 64-byte line its cells start on never moves (a kernel's vectors of 8 doubles are then whole
+        // lines); 7 spare values make room to start on a line.
+        Buffer = GC.AllocateArray<double>(length + LineDoubles - 1, pinned: true);
     }
 
-    /// <summary>The buffer (its layout is the kernel's).</summary>
+    private const int LineDoubles = 8; // doubles per 64-byte cache line
+
+    /// <summary>The storage (pinned); the kernel's cells are <see cref="Cells"/>, which starts at its first 64-byte
+    /// line.</summary>
     public double[] Buffer { get; }
+
+    /// <summary>The kernel's cells: the requested length of <see cref="Buffer"/>, from its first element on a 64-byte
+    /// line (the same element on every call: the buffer is pinned).</summary>
+    public Span<double> Cells => CellsOf(Buffer, _length);
+
+    /// <summary>The <paramref name="length"/> values of <paramref name="buffer"/> (a <see cref="Buffer"/>) from its first
+    /// element on a 64-byte line, as <see cref="Cells"/> gives them; for the store-back delegate, which gets the
+    /// buffer.</summary>
+    /// <param name="buffer">A <see cref="Buffer"/>.</param>
+    /// <param name="length">The length the kernel asked <see cref="For"/> for.</param>
+    public static unsafe Span<double> CellsOf(double[] buffer, int length)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if ((uint)length > (uint)buffer.Length) throw new ArgumentOutOfRangeException(nameof(length));
+        if (buffer.Length == 0) return buffer;
+        long address = (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref buffer[0]);
+        int skip = (int)((LineDoubles * sizeof(double) - (address & (LineDoubles * sizeof(double) - 1))) & (LineDoubles * sizeof(double) - 1)) / sizeof(double);
+        if (skip + length > buffer.Length) skip = 0; // an unpinned or short buffer: unaligned but whole
+        return buffer.AsSpan(skip, length);
+    }
 
     /// <summary>True while the cells are in <see cref="Buffer"/> rather than in the histograms.</summary>
     public bool IsLoaded => _store != null;
@@ -43,7 +71,7 @@ public sealed class ParkedCells
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         var parked = result.Parked;
-        if (parked != null && ReferenceEquals(parked._owner, owner) && parked.Buffer.Length == length) return parked;
+        if (parked != null && ReferenceEquals(parked._owner, owner) && parked._length == length) return parked;
         parked?.Store();
         parked = new ParkedCells(result, owner, length);
         result.Parked = parked;

@@ -38,6 +38,52 @@ public class FinalCellsTests
     }
 
     [Theory]
+    [InlineData(1, 8)]
+    [InlineData(11, 16)]
+    [InlineData(100, 104)] // the generated kernels' pitch: points rounded up to 8
+    public void LoadWithPitch_PutsPointQCellCAtOffsetPlusC2SPlusQ_AndLeavesThePaddingAlone(int points, int pitch)
+    {
+        var r = Result(points);
+        int off = 5;
+        var buffer = new double[off + 20 * 2 * pitch + 2];
+        Array.Fill(buffer, -7.0); // padding and margins must keep this
+        FinalCells.Move(buffer, r, "A", 0, points, pitch, true, 0, 20, off, load: true);
+        for (int c = 0; c < 20; c++)
+        {
+            for (int q = 0; q < points; q++)
+            {
+                Assert.Equal(1e6 + 1000 * q + c, buffer[off + c * 2 * pitch + q]);
+                Assert.Equal(-(1e6 + 1000 * q + c), buffer[off + c * 2 * pitch + pitch + q]);
+            }
+            for (int q = points; q < pitch; q++)
+            {
+                Assert.Equal(-7.0, buffer[off + c * 2 * pitch + q]);
+                Assert.Equal(-7.0, buffer[off + c * 2 * pitch + pitch + q]);
+            }
+        }
+        Assert.All(buffer[..off], v => Assert.Equal(-7.0, v));
+        Assert.All(buffer[^2..], v => Assert.Equal(-7.0, v));
+        for (int k = 0; k < buffer.Length; k++) buffer[k] += 0.125;
+        FinalCells.Move(buffer, r, "A", 0, points, pitch, true, 0, 20, off, load: false);
+        for (int q = 0; q < points; q++)
+            for (int c = 0; c < 20; c++)
+            {
+                Assert.Equal(1e6 + 1000 * q + c + 0.125, r.Variations[q].Result.Histograms2D[0].SumW[c]);
+                Assert.Equal(-(1e6 + 1000 * q + c) + 0.125, r.Variations[q].Result.Histograms2D[0].SumW2[c]);
+            }
+    }
+
+    [Fact]
+    public void Pitch_BelowPointsOrPastTheBuffer_Throws()
+    {
+        var r = Result(10);
+        Assert.Throws<ArgumentOutOfRangeException>(() => FinalCells.Move(new double[1000], r, "A", 0, 10, 9, false, 0, 6, 0, load: true));
+        // 6 cells at pitch 16 end at 5·32 + 16 + 10 = 186 values.
+        Assert.Throws<ArgumentOutOfRangeException>(() => FinalCells.Move(new double[185], r, "A", 0, 10, 16, false, 0, 6, 0, load: true));
+        FinalCells.Move(new double[186], r, "A", 0, 10, 16, false, 0, 6, 0, load: true);
+    }
+
+    [Theory]
     [InlineData(3)]
     [InlineData(16)]
     [InlineData(19)]

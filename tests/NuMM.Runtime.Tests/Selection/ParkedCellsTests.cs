@@ -22,6 +22,29 @@ public class ParkedCellsTests
         return (parked, () => stores);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    [InlineData(35300)]
+    public unsafe void Cells_StartOnA64ByteLine_HaveTheLength_AndStayPutAcrossCallsAndCollections(int length)
+    {
+        var r = Result();
+        var owner = new object();
+        var parked = ParkedCells.For(r, owner, length);
+        var cells = parked.Cells;
+        Assert.Equal(length, cells.Length);
+        long at = (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref cells[0]);
+        Assert.Equal(0, at % 64);
+        cells[length - 1] = 3.5; // the last cell is inside the buffer
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var again = ParkedCells.For(r, owner, length);
+        Assert.Same(parked, again);
+        Assert.Equal(at, (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref again.Cells[0]));
+        Assert.Equal(3.5, again.Cells[length - 1]);
+        // The store-back delegate gets the buffer: CellsOf gives it the same cells.
+        Assert.Equal(at, (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref ParkedCells.CellsOf(again.Buffer, length)[0]));
+    }
+
     public static TheoryData<string> Accesses => new()
     {
         "SumW", "SumW2", "Fill", "FillCell", "BinContent", "BinError", "Integral", "IntegralRange", "IntegralError", "Add as target",
