@@ -127,7 +127,7 @@ internal static class AnalysisEmitter
             else
             {
                 // Every run starts on a 64-byte line of the (line-aligned) buffer: a vector of 8 doubles is then one line, never
-                // two (0.96–0.98 of the time for 100 universes, docs/performance.md).
+                // two (0.94–0.98 of the time for 100 universes, docs/performance.md).
                 int pitch = (v.Points + 7) / 8 * 8;
                 var f = new FinalPart { Index = index, V = v, ResultBase = resultBase, Points = v.Points, Pitch = pitch, OffFlow = at };
                 at += 32 * pitch;
@@ -361,7 +361,7 @@ internal static class AnalysisEmitter
                 w.WriteLine("int i = 0;");
                 string f = p.HasFinal ? ", fin" : "", q = QueueInCaller(p) ? ", fq, ref fqn" : "";
                 if (QueueInCaller(p))
-                    w.WriteLine($"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count");
+                    w.WriteLine(FinalQueueDeclaration(p));
                 using (QueueInCaller(p) ? w.Block("try") : null)
                 {
                     w.WriteLine($"if (MaxVectorBits >= 512 && Vector512.IsHardwareAccelerated) i = Blocks512(batch, n, counts, sums{f}, into{q});");
@@ -553,13 +553,17 @@ internal static class AnalysisEmitter
     /// from memory: issued from the drain loop, <see cref="FinalAhead"/> events ahead, they overlap each other instead of
     /// competing with the selection's column streams one event at a time (measured: 3–8 % less time for 100 final-only
     /// universes on 10⁷ events from memory than prefetching each event when it was queued). A larger queue pauses the
-    /// selection's column streams less often: 256 events against 64 measured 0.92–0.95 of the time from memory
+    /// selection's column streams less often: 256 events against 64 measured 0.92–0.97 of the time from memory
     /// (docs/performance.md). 256 × (2 + histograms) doubles of stack.</summary>
     private const int FinalQueue = 256;
 
+    /// <summary>The stack buffer of the final-only queue and its count.</summary>
+    private static string FinalQueueDeclaration(Plan p) =>
+        $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count";
+
     /// <summary>Whether the final-only queue lives in <c>Process</c>, which drains it before an exception from the block
     /// loop leaves (a try/catch around the Blocks call), so that the block method itself has no exception handler: with
-    /// one, its locals live into the handler stay in memory (measured 0.97 of the time without it, docs/performance.md).
+    /// one, its locals live into the handler stay in memory (measured 0.96–0.97 of the time without it, docs/performance.md).
     /// Not with the weight-variation sweep, whose block method keeps a try/finally for its pooled tiles.</summary>
     private static bool QueueInCaller(Plan p) => p.HasFinal && p.FullWeightPoints == 0;
 
@@ -1366,7 +1370,7 @@ internal static class AnalysisEmitter
         if (p.HasFinal)
         {
             if (!QueueInCaller(p))
-                x.AddPrologue("fq", $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count");
+                x.AddPrologue("fq", FinalQueueDeclaration(p));
             if (a.Histograms.Count == 0)
             {
                 body.WriteLine();
@@ -1508,7 +1512,7 @@ internal static class AnalysisEmitter
     /// selections' copies are not added: they differ by the shifted quantity, which is computed once per σ point and
     /// then read like a column, and the skip needs every selection to have failed twice, which shifts make no likelier.
     /// Summed over the selections, the 6-shift benchmark's cuts after cut 2 passed the bound and its 9 tests cost it:
-    /// without them an edited copy took 0.92–0.93 of the time, bit-identical (docs/performance.md).</summary>
+    /// without them an edited copy took 0.92–0.94 of the time, bit-identical (docs/performance.md).</summary>
     private static int RemainingCutOps(List<Selection> sels, int k)
     {
         int ops = 0;
@@ -1739,7 +1743,7 @@ internal static class AnalysisEmitter
 
     /// <summary>Whether the block method takes the SumW and SumW2 spans of selection <paramref name="sel"/>'s histograms
     /// once per call: for the lane-major fills, and for the nominal fills that also queue final-only variations (cells
-    /// computed once, then added directly: 0.95 of the time, docs/performance.md). Only the final-only variations'
+    /// computed once, then added directly: 0.96–0.97 of the time, docs/performance.md). Only the final-only variations'
     /// histograms are ever parked (ParkedCells), and taking a span stores parked cells back first anyway.</summary>
     private static bool CellSpans(Plan p, Selection sel) => LaneMajorFills(p) || (sel.Index == 0 && p.HasFinal);
 

@@ -8,7 +8,8 @@ namespace NuMM.Runtime.Selection;
 /// <summary>Moves the histogram cells of a final-only weight variation between its results and the transposed buffer a
 /// generated kernel adds into, for generated code. In the buffer, point q's Σw of cell c is at
 /// <c>offset + c·2S + q</c> and its Σw² at <c>offset + c·2S + S + q</c> (P points, a pitch S ≥ P: generated kernels round P
-/// up to 8 so that every run starts on a cache line), so one event's additions for every point are contiguous. Points are moved 8 at a time, so each buffer cache line is touched once per block instead of once
+/// up to a multiple of 8 so that every run starts on a cache line), so one event's additions for every point are
+/// contiguous. Points are moved 8 at a time, so each buffer cache line is touched once per block instead of once
 /// per point. Moving changes no value.</summary>
 public static class FinalCells
 {
