@@ -256,4 +256,54 @@ public class FinalOnlyVariationTests
         }
         Assert.True(hf.Integral(includeFlow: true) > 0, "the test data must select events");
     }
+
+    /// <summary>A kernel with only final-only variations (queue in <c>Process</c>, values binned in the drain, padded
+    /// runs): the vector path at every width equals its scalar twin to the bit, nominal and every variation, over
+    /// batches whose passing events fill the queue many times (E out of range and NaN included).</summary>
+    [Theory]
+    [InlineData(512)]
+    [InlineData(256)]
+    [InlineData(128)]
+    public void PureFinalOnly_VectorEqualsScalarTwin(int bits)
+    {
+        var vector = new FinalOnlyPure.Kernel { MaxVectorBits = bits };
+        var scalar = new FinalOnlyPure.Kernel();
+        var rv = vector.CreateResult();
+        var rs = scalar.CreateResult();
+        for (int b = 0; b < 3; b++)
+        {
+            var batch = RandomBatch(3000 + 17 * b, seed: 40 + b);
+            for (int i = 0; i < batch.Length; i += 97) batch.E[i] = float.NaN; // fails cut 1; NaN is overflow elsewhere
+            vector.Process(batch, rv);
+            scalar.ProcessScalar(batch, rs);
+        }
+        Assert.True(rs.CutFlow.Passed[^1] > 3 * 256, "the queue must fill more than once per batch");
+        VariationTests.AllIdentical(rs, rv, $"bits={bits}");
+        Assert.True(rv.Histograms2D[0].SumW2.ToArray().Zip(rv.Histograms2D[0].SumW.ToArray()).Any(p => p.First != p.Second), "weights other than 1");
+    }
+
+    /// <summary>The same kernel: an infinite universe factor of an early passing event is the error reported, though a
+    /// NaN weight in a later block is met first by the vector loop (Process drains its queue before rethrowing).</summary>
+    [Theory]
+    [InlineData(512)]
+    [InlineData(256)]
+    [InlineData(128)]
+    public void PureFinalOnly_AnEarlierEventsErrorWins(int bits)
+    {
+        var batch = RandomBatch(2000, seed: 7);
+        int first = -1, later = -1;
+        for (int i = 0; i < batch.Length; i++)
+        {
+            bool pass = batch.E[i] > 1f && batch.Response[i] < 0.9;
+            if (pass && first < 0) first = i;
+            if (first >= 0 && i >= first + 100 && later < 0) later = i;
+        }
+        Assert.True(first >= 0 && later > 0);
+        batch.Flux[5 * batch.Capacity + first] = float.PositiveInfinity;
+        batch.W[later] = float.NaN;
+        var k = new FinalOnlyPure.Kernel { MaxVectorBits = bits };
+        var ex = Assert.Throws<InvalidDataException>(() => k.Process(batch, k.CreateResult()));
+        Assert.Contains("'flux' (universe 5)", ex.Message);
+        Assert.Contains($"rows {first}..{first}", ex.Message);
+    }
 }

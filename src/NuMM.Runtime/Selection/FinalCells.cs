@@ -68,6 +68,69 @@ public static class FinalCells
         }
     }
 
+    /// <summary>The storage cells of <paramref name="count"/> queued values of a 1-D histogram, as
+    /// <see cref="Histograms.Histogram1D.CellOf(double)"/> gives them (a regular axis bins them with SIMD, the same cells):
+    /// value j is <paramref name="queue"/>[j · <paramref name="stride"/> + <paramref name="at"/>].</summary>
+    /// <param name="histogram">The histogram whose binning counts.</param>
+    /// <param name="queue">A generated kernel's queue of passing events, <paramref name="stride"/> values per event.</param>
+    /// <param name="count">Queued events.</param>
+    /// <param name="stride">Values per queued event.</param>
+    /// <param name="at">Where the histogram's value is in an event's entry.</param>
+    /// <param name="cells">Receives the cells; at least <paramref name="count"/> long.</param>
+    public static void QueuedCells(Histograms.Histogram1D histogram, ReadOnlySpan<double> queue, int count, int stride, int at, Span<int> cells)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        double[]? rented = null;
+        Span<double> x = count <= 512 ? stackalloc double[512] : (rented = System.Buffers.ArrayPool<double>.Shared.Rent(count));
+        try
+        {
+            Gather(queue, count, stride, at, x, cells);
+            if (histogram.Axis is Histograms.RegularAxis r) Histograms.RegularBinning.Cells(r, x[..count], cells);
+            else for (int j = 0; j < count; j++) cells[j] = histogram.CellOf(x[j]);
+        }
+        finally
+        {
+            if (rented != null) System.Buffers.ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>The storage cells of <paramref name="count"/> queued (x, y) pairs of a 2-D histogram, as
+    /// <see cref="Histograms.Histogram2D.CellOf(double, double)"/> gives them: x of event j at
+    /// <paramref name="queue"/>[j · <paramref name="stride"/> + <paramref name="atX"/>], y at + <paramref name="atY"/>.</summary>
+    /// <param name="histogram">The histogram whose binning counts.</param>
+    /// <param name="queue">A generated kernel's queue of passing events, <paramref name="stride"/> values per event.</param>
+    /// <param name="count">Queued events.</param>
+    /// <param name="stride">Values per queued event.</param>
+    /// <param name="atX">Where the x value is in an event's entry.</param>
+    /// <param name="atY">Where the y value is in an event's entry.</param>
+    /// <param name="cells">Receives the cells; at least <paramref name="count"/> long.</param>
+    public static void QueuedCells(Histograms.Histogram2D histogram, ReadOnlySpan<double> queue, int count, int stride, int atX, int atY, Span<int> cells)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        if (histogram.X is not Histograms.RegularAxis rx || histogram.Y is not Histograms.RegularAxis ry || count > 512)
+        {
+            if (cells.Length < count) throw new ArgumentException("Cell buffer too short.", nameof(cells));
+            for (int j = 0; j < count; j++) cells[j] = histogram.CellOf(queue[j * stride + atX], queue[j * stride + atY]);
+            return;
+        }
+        Span<double> x = stackalloc double[512];
+        Span<int> cy = stackalloc int[512];
+        Gather(queue, count, stride, atX, x, cells);
+        Histograms.RegularBinning.Cells(rx, x[..count], cells);
+        Gather(queue, count, stride, atY, x, cy);
+        Histograms.RegularBinning.Cells(ry, x[..count], cy);
+        int rowCells = ry.Count + 2; // CellOf: (x cell) · (y bins + 2) + (y cell)
+        for (int j = 0; j < count; j++) cells[j] = cells[j] * rowCells + cy[j];
+    }
+
+    private static void Gather(ReadOnlySpan<double> queue, int count, int stride, int at, Span<double> x, Span<int> cells)
+    {
+        if (count < 0 || stride < 1 || at < 0 || at >= stride || (long)count * stride > queue.Length)
+            throw new ArgumentOutOfRangeException(nameof(count), $"{count} entries of {stride} values (value {at}) do not fit a queue of {queue.Length}.");
+        if (cells.Length < count) throw new ArgumentException("Cell buffer too short.", nameof(cells));
+        for (int j = 0; j < count; j++) x[j] = queue[j * stride + at];
+    }
+
     // Eight points: cell c's eight Σw are one 64-byte store (load) or eight reads of one line (store back).
     private static void Block8(ref double f, AnalysisResult into, int v, bool twoD, int h, int cells, int stride, int pitch, bool load)
     {

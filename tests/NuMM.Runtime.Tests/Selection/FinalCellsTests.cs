@@ -127,4 +127,48 @@ public class FinalCellsTests
         Assert.All(buffer, x => Assert.Equal(0, x));
         Assert.Throws<ArgumentOutOfRangeException>(() => FinalCells.Move(new double[10], r, "A", 0, 10, false, 0, 7, 0, load: true));
     }
+
+    // Values of a queue with 4 values per entry: (row, weight, x, y); x and y include flows, bin edges and NaN.
+    private static double[] Queue(int count, int seed)
+    {
+        var rng = new Random(seed);
+        var q = new double[count * 4];
+        double[] special = { double.NaN, -1e300, 0.0, 8.0, 7.999999999999999, 1.0, double.PositiveInfinity, double.NegativeInfinity, -0.0 };
+        for (int j = 0; j < count; j++)
+        {
+            q[j * 4] = j;
+            q[j * 4 + 1] = 1;
+            q[j * 4 + 2] = j % 7 == 0 ? special[j / 7 % special.Length] : 9 * rng.NextDouble() - 0.5;
+            q[j * 4 + 3] = j % 5 == 0 ? special[j / 5 % special.Length] : 2.4 * rng.NextDouble() - 0.2;
+        }
+        return q;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(256)]
+    [InlineData(700)] // more than the stack scratch
+    public void QueuedCells_AreTheCellsCellOfGives_1DRegularAndVariable_2D(int count)
+    {
+        var q = Queue(count, seed: count);
+        var regular = new NuMM.Runtime.Histograms.Histogram1D(new NuMM.Runtime.Histograms.RegularAxis(8, 0, 8), "E");
+        var variable = new NuMM.Runtime.Histograms.Histogram1D(new NuMM.Runtime.Histograms.VariableAxis([0, 0.5, 1, 3, 8]), "V");
+        var twoD = new NuMM.Runtime.Histograms.Histogram2D(new NuMM.Runtime.Histograms.RegularAxis(4, 0, 8), new NuMM.Runtime.Histograms.RegularAxis(3, 0, 2), "EW");
+        var cells = new int[count];
+        FinalCells.QueuedCells(regular, q, count, 4, 2, cells);
+        for (int j = 0; j < count; j++) Assert.Equal(regular.CellOf(q[j * 4 + 2]), cells[j]);
+        FinalCells.QueuedCells(variable, q, count, 4, 3, cells);
+        for (int j = 0; j < count; j++) Assert.Equal(variable.CellOf(q[j * 4 + 3]), cells[j]);
+        FinalCells.QueuedCells(twoD, q, count, 4, 2, 3, cells);
+        for (int j = 0; j < count; j++) Assert.Equal(twoD.CellOf(q[j * 4 + 2], q[j * 4 + 3]), cells[j]);
+    }
+
+    [Fact]
+    public void QueuedCells_BadShape_Throws()
+    {
+        var h = new NuMM.Runtime.Histograms.Histogram1D(new NuMM.Runtime.Histograms.RegularAxis(8, 0, 8), "E");
+        Assert.Throws<ArgumentOutOfRangeException>(() => FinalCells.QueuedCells(h, new double[8], 3, 4, 2, new int[3])); // 12 values needed
+        Assert.Throws<ArgumentOutOfRangeException>(() => FinalCells.QueuedCells(h, new double[16], 4, 4, 4, new int[4])); // value outside the entry
+        Assert.Throws<ArgumentException>(() => FinalCells.QueuedCells(h, new double[16], 4, 4, 2, new int[3]));
+    }
 }
