@@ -568,30 +568,39 @@ internal static class AnalysisEmitter
     {
         var a = p.A;
         w.WriteLine($"global::System.Span<int> cells = stackalloc int[{I(a.Histograms.Count * FinalQueue)}]; // the queued events' cells, histogram by histogram");
-        int k = 2, i1 = 0, i2 = 0;
+        int i1 = 0, i2 = 0;
         var adds = new List<string>();
         for (int h = 0; h < a.Histograms.Count; h++)
         {
             bool twoD = a.Histograms[h].Y is not null;
             string hv = twoD ? $"into.Histograms2D[{I(i2++)}]" : $"into.Histograms1D[{I(i1++)}]", hn = "n" + I(h);
             w.WriteLine($"var {hn} = {hv};");
+            int k = QueuedValueAt(p, h);
             w.WriteLine(twoD
                 ? $"{RT}.Selection.FinalCells.QueuedCells({hn}, fq, count, {I(p.QueueStride)}, {I(k)}, {I(k + 1)}, cells.Slice({I(h * FinalQueue)}, {I(FinalQueue)}));"
                 : $"{RT}.Selection.FinalCells.QueuedCells({hn}, fq, count, {I(p.QueueStride)}, {I(k)}, cells.Slice({I(h * FinalQueue)}, {I(FinalQueue)}));");
-            k += twoD ? 2 : 1;
             w.WriteLine($"var {hn}w = {hn}.SumW; var {hn}q = {hn}.SumW2;");
-            adds.Add($"{{ int c = cells[{I(h * FinalQueue)} + j]; {hn}w[c] += fw; {hn}q[c] += fw * fw; }}");
+            adds.Add(AddToCells(hn, $"cells[{I(h * FinalQueue)} + j]", "qw"));
         }
         using (w.Block("for (int j = 0; j < count; j++) // the nominal histograms, in event order"))
         {
-            w.WriteLine($"double fw = fq[j * {I(p.QueueStride)} + 1];");
+            w.WriteLine($"double qw = fq[j * {I(p.QueueStride)} + 1]; // the queued weight");
             foreach (var add in adds) w.WriteLine(add);
         }
     }
 
+    /// <summary>With <see cref="Plan.LazyCells"/>: where histogram <paramref name="h"/>'s x value (then y) sits in a queue
+    /// entry, after the row and the weight.</summary>
+    private static int QueuedValueAt(Plan p, int h)
+    {
+        int k = 2;
+        for (int g = 0; g < h; g++) k += p.A.Histograms[g].Y is null ? 1 : 2;
+        return k;
+    }
+
     /// <summary>The stack buffer of the final-only queue and its count.</summary>
     private static string FinalQueueDeclaration(Plan p) =>
-        $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram cells; count";
+        $"global::System.Span<double> fq = stackalloc double[{I(FinalQueue * p.QueueStride)}]; int fqn = 0; // passing events queued for the final-only variations: row, weight, histogram {(p.LazyCells ? "values" : "cells")}; count";
 
     /// <summary>Whether the final-only queue lives in <c>Process</c>, which drains it before an exception from the block
     /// loop leaves (a try/catch around the Blocks call), so that the block method itself has no exception handler: with
@@ -613,14 +622,12 @@ internal static class AnalysisEmitter
         body.WriteLine("fq[fat] = i + l;");
         body.WriteLine("fq[fat + 1] = weights[l];");
         if (p.LazyCells)
-        {
-            int k = 2;
             for (int h = 0; h < p.A.Histograms.Count; h++)
             {
-                body.WriteLine($"fq[fat + {I(k++)}] = h{I(h)}xValues[l];");
-                if (p.A.Histograms[h].Y is not null) body.WriteLine($"fq[fat + {I(k++)}] = h{I(h)}yValues[l];");
+                int k = QueuedValueAt(p, h);
+                body.WriteLine($"fq[fat + {I(k)}] = h{I(h)}xValues[l];");
+                if (p.A.Histograms[h].Y is not null) body.WriteLine($"fq[fat + {I(k + 1)}] = h{I(h)}yValues[l];");
             }
-        }
         else
             for (int h = 0; h < p.A.Histograms.Count; h++) body.WriteLine($"fq[fat + {I(2 + h)}] = c{I(h)};");
         body.WriteLine($"if (++fqn == {I(FinalQueue)}) {{ fqn = 0; DrainFinal(batch, fq, {I(FinalQueue)}, fin{(p.LazyCells ? ", into" : "")}); }}");
@@ -1657,7 +1664,7 @@ internal static class AnalysisEmitter
                 {
                     // Its cell was computed once for the block (WriteSharedCells).
                     body.WriteLine($"// (cells in {hn}Cells: no shift changes its values)");
-                    if (sel.Index == 0 && p.HasFinal) fills.Add($"int c{I(h)} = {hn}Cells[l]; {AddToCells($"{hn}_{j}", $"c{I(h)}")}");
+                    if (sel.Index == 0 && p.HasFinal) fills.Add($"int c{I(h)} = {hn}Cells[l]; {AddToCells($"{hn}_{j}", $"c{I(h)}", "weights[l]")}");
                     else fills.Add($"{hn}_{j}.FillCell({hn}Cells[l], {(p.Weighted ? "weights[l]" : "1")});");
                     continue;
                 }
@@ -1665,7 +1672,7 @@ internal static class AnalysisEmitter
                 bool queueFinal = sel.Index == 0 && p.HasFinal;
                 // With final-only variations the nominal cell is computed once and also queued for them.
                 if (queueFinal && p.LazyCells) continue; // the drain bins the queued values and fills (DrainFinal)
-                if (queueFinal) fills.Add($"int c{I(h)} = {hn}_{j}.CellOf({args}); {AddToCells($"{hn}_{j}", $"c{I(h)}")}");
+                if (queueFinal) fills.Add($"int c{I(h)} = {hn}_{j}.CellOf({args}); {AddToCells($"{hn}_{j}", $"c{I(h)}", "weights[l]")}");
                 else fills.Add($"{hn}_{j}.Fill({args}{(p.Weighted ? ", weights[l]" : "")});");
             }
             int queue = FillQueue(p, sel);
@@ -1761,7 +1768,7 @@ internal static class AnalysisEmitter
                         body.WriteLine($"// Histogram {Literals.Comment(Literals.String(a.Histograms[h].Name))} of {Literals.Comment(sel.Label)}");
                         cell = $"{hn}_{j}.CellOf({StoreAxisValues(body, x, hn, sel.Axes[h], lanes, sel.Index * lanes)})";
                     }
-                    adds.Add($"{{ int c = {cell}; {hn}_{j}w[c] += {wl}; {hn}_{j}q[c] += {(p.Weighted ? wl + " * " + wl : "1.0")}; }}");
+                    adds.Add(AddToCells($"{hn}_{j}", cell, wl));
                 }
                 fills.Add($"if (((pass{j} >> l) & 1) != 0) {{ {string.Join(" ", adds)} }}");
             }
@@ -1779,11 +1786,11 @@ internal static class AnalysisEmitter
         x.Restore(snapshot);
     }
 
-    /// <summary>Adds weights[l] to cell <paramref name="cell"/> of histogram <paramref name="h"/> through its SumW and SumW2
+    /// <summary>Adds weight <paramref name="w"/> to cell <paramref name="cell"/> of histogram <paramref name="h"/> through its SumW and SumW2
     /// spans (taken once per call, see <see cref="CellSpans"/>): what FillCell adds, without its accessor calls and its
     /// checks, which the block has made (a finite weight; the cell comes from the histogram's own CellOf).</summary>
-    private static string AddToCells(string h, string cell) =>
-        $"{{ double fw = weights[l]; {h}w[{cell}] += fw; {h}q[{cell}] += fw * fw; }}";
+    private static string AddToCells(string h, string cell, string w) =>
+        $"{{ int c = {cell}; double fw = {w}; {h}w[c] += fw; {h}q[c] += fw * fw; }}";
 
     /// <summary>Whether the block method takes the SumW and SumW2 spans of selection <paramref name="sel"/>'s histograms
     /// once per call: for the lane-major fills, and for the nominal fills that also queue final-only variations (cells
