@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace NuMM.Benchmarks.Selection;
 
 /// <summary>The variation workload's ratios measured in one process, the cases interleaved and each timed as the minimum
-/// over <c>reps</c> passes: read ceiling, nominal, final-only universes and 6 shifts over the 153 batches, and the nominal
+/// over <c>reps</c> passes (and, for the variation cases, the median of each pass's ratio to the nominal pass timed just
+/// before it): read ceiling, nominal, final-only universes and 6 shifts over the 153 batches, and the nominal
 /// and final-only kernels over the first batch 153 times (in cache), and the memory-bound thread case of issue 13: the
 /// nominal kernel through <see cref="NuMM.Runtime.Selection.AnalysisRunner"/> over the same 10⁷ events (zero-copy
 /// batches, 720 MB of read columns, far more than the L3) on 1 and 2 threads, against the read ceiling on 2 threads
@@ -51,12 +52,16 @@ public static class SameProcessRatios
         double ceiling = double.MaxValue, nom = double.MaxValue, fin = double.MaxValue, shi = double.MaxValue, nomCache = double.MaxValue, finCache = double.MaxValue;
         float sink = 0;
         var sw = new Stopwatch();
+        var finPaired = new double[reps]; var shiPaired = new double[reps]; // each pass ÷ the nominal pass just before it
         for (int rep = 0; rep < reps; rep++)
         {
             ceiling = Math.Min(ceiling, Time(sw, () => sink += VariationBenchmarks.ReadColumns(batches)));
-            nom = Math.Min(nom, Time(sw, () => { rn.Reset(); foreach (var b in batches) nominal.Process(b, rn); }));
-            fin = Math.Min(fin, Time(sw, () => { rf.Reset(); foreach (var b in batches) final.Process(b, rf); }));
-            shi = Math.Min(shi, Time(sw, () => { rs.Reset(); foreach (var b in batches) shifts.Process(b, rs); }));
+            double tn = Time(sw, () => { rn.Reset(); foreach (var b in batches) nominal.Process(b, rn); });
+            double tf = Time(sw, () => { rf.Reset(); foreach (var b in batches) final.Process(b, rf); });
+            double ts = Time(sw, () => { rs.Reset(); foreach (var b in batches) shifts.Process(b, rs); });
+            (nom, fin, shi) = (Math.Min(nom, tn), Math.Min(fin, tf), Math.Min(shi, ts));
+            finPaired[rep] = tf / tn;
+            shiPaired[rep] = ts / tn;
             nomCache = Math.Min(nomCache, Time(sw, () => { rn.Reset(); for (int k = 0; k < batches.Length; k++) nominal.Process(batches[0], rn); }));
             finCache = Math.Min(finCache, Time(sw, () => { rf.Reset(); for (int k = 0; k < batches.Length; k++) final.Process(batches[0], rf); }));
             run1 = Math.Min(run1, Time(sw, () => NuMM.Runtime.Selection.AnalysisRunner.Run(nominal, source(), () => new VarEvent.Batch(1), one)));
@@ -71,6 +76,9 @@ public static class SameProcessRatios
         Console.WriteLine($"  nominal                         {nom,8:F1} ms  1.00");
         Console.WriteLine($"  + 100 universes, final only     {fin,8:F1} ms  {fin / nom,5:F2} × nominal");
         Console.WriteLine($"  + 6 shifts                      {shi,8:F1} ms  {shi / nom,5:F2} × nominal");
+        Console.WriteLine($"  paired ratios (each pass ÷ the nominal pass timed just before it; median [min, max] of {reps}):");
+        Console.WriteLine($"    + 100 universes, final only   {Paired(finPaired)}");
+        Console.WriteLine($"    + 6 shifts                    {Paired(shiPaired)}");
         Console.WriteLine($"  nominal in cache                {nomCache,8:F1} ms  {nomCache / nom,5:F2} × nominal");
         Console.WriteLine($"  final-only universes in cache   {finCache,8:F1} ms  {finCache / nomCache,5:F2} × nominal in cache");
         Console.WriteLine($"  read ceiling, 2 threads         {ceiling2,8:F1} ms  {ceiling / ceiling2,5:F2} × faster than 1 thread");
@@ -126,6 +134,15 @@ public static class SameProcessRatios
             Console.WriteLine($"    read ceiling ({columns}), 2 threads   {_ceil2,8:F1} ms  {_ceil1 / _ceil2,5:F2} × faster than 1 thread");
             Console.WriteLine($"    runner, 2 threads                     {_run2,8:F1} ms  {_ceil2 / _run2,5:F2} of the 2-thread ceiling ({_run1 / _run2:F2}× faster than 1 thread)");
         }
+    }
+
+    // Median [min, max] of per-pass ratios: a drift of the host's speed over minutes cancels in each ratio, which the
+    // ratio of two minima (taken in different passes) does not guarantee.
+    private static string Paired(double[] ratios)
+    {
+        var r = ratios.Order().ToArray();
+        double median = r.Length % 2 == 1 ? r[r.Length / 2] : 0.5 * (r[r.Length / 2 - 1] + r[r.Length / 2]);
+        return $"{median,5:F2} [{r[0]:F2}, {r[^1]:F2}]";
     }
 
     private static double Time(Stopwatch sw, Action run)
