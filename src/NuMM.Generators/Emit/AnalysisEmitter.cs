@@ -52,8 +52,7 @@ internal static class AnalysisEmitter
         public int SumsLength => Slots * R * 32;
         public List<FinalPart> Finals = new();
         /// <summary>Doubles per queued passing event of the final-only variations: row, weight, one cell per histogram.</summary>
-        public int QueueStride => 2 + (LazyCells ? AxisValues : A.Histograms.Count);
-        public int AxisValues { get { int n = 0; foreach (var h in A.Histograms) n += h.Y is null ? 1 : 2; return n; } }
+        public int QueueStride => LazyCells ? QueuedValueAt(this, A.Histograms.Count) : 2 + A.Histograms.Count;
         // Final-only queue entries hold the nominal histograms' values; the drain bins them (see AnalysisEmitter.LazyCells).
         public bool LazyCells => HasFinal && FullWeightPoints == 0 && A.Histograms.Count > 0 && System.Array.IndexOf(SharedCells, true) < 0;
         public bool HasFinal => Finals.Count > 0;
@@ -590,7 +589,7 @@ internal static class AnalysisEmitter
     }
 
     /// <summary>With <see cref="Plan.LazyCells"/>: where histogram <paramref name="h"/>'s x value (then y) sits in a queue
-    /// entry, after the row and the weight.</summary>
+    /// entry, after the row and the weight; for h = the histogram count, the entry's length.</summary>
     private static int QueuedValueAt(Plan p, int h)
     {
         int k = 2;
@@ -613,7 +612,11 @@ internal static class AnalysisEmitter
 
     /// <summary>Runs every event still queued for the final-only variations (at the end of the block loop, and before an
     /// exception leaves it); the count is cleared first so a throw from a queued event does not run it twice.</summary>
-    private static string DrainQueued(Plan p) => $"if (fqn > 0) {{ int fk = fqn; fqn = 0; DrainFinal(batch, fq, fk, fin{(p.LazyCells ? ", into" : "")}); }}";
+    private static string DrainQueued(Plan p) => $"if (fqn > 0) {{ int fk = fqn; fqn = 0; {DrainFinalCall(p, "fk")} }}";
+
+    /// <summary>The call that runs <paramref name="count"/> queued events (with <see cref="Plan.LazyCells"/> the drain also
+    /// fills the nominal histograms, so it gets the result).</summary>
+    private static string DrainFinalCall(Plan p, string count) => $"DrainFinal(batch, fq, {count}, fin{(p.LazyCells ? ", into" : "")});";
 
     /// <summary>Queues passing event i + l (weight weights[l], histogram cells c0, c1, …) and drains a full queue.</summary>
     private static void WriteEnqueueFinal(SourceWriter body, Plan p)
@@ -630,7 +633,7 @@ internal static class AnalysisEmitter
             }
         else
             for (int h = 0; h < p.A.Histograms.Count; h++) body.WriteLine($"fq[fat + {I(2 + h)}] = c{I(h)};");
-        body.WriteLine($"if (++fqn == {I(FinalQueue)}) {{ fqn = 0; DrainFinal(batch, fq, {I(FinalQueue)}, fin{(p.LazyCells ? ", into" : "")}); }}");
+        body.WriteLine($"if (++fqn == {I(FinalQueue)}) {{ fqn = 0; {DrainFinalCall(p, I(FinalQueue))} }}");
     }
 
     /// <summary>The array columns the final-only variation bodies read (prefetched for each queued event).</summary>
